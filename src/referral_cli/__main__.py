@@ -1,0 +1,5 @@
+"""Allow `python -m referral_cli`."""
+
+from referral_cli.cli import main
+
+main()

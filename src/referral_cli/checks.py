@@ -1,0 +1,389 @@
+"""Checks that span files: unique ids, references, dates, review reminders, privacy."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from datetime import date
+from pathlib import Path
+
+from referral_cli.findings import Finding, Severity, did_you_mean
+from referral_cli.repository import ACTORS_FILE, LIBRARY_FILE, MATRIX_FILE, Guidelines
+from referral_cli.yamlio import PathKey
+
+
+def add_months(day: date, months: int) -> date:
+    """`day` moved by `months` calendar months, clamped to the month's last day."""
+    month_index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(month_index, 12)
+    month += 1
+    for candidate in (31, 30, 29, 28):
+        try:
+            return date(year, month, min(day.day, candidate))
+        except ValueError:
+            continue
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+class _Reporter:
+    """Collects findings located through the repository's source maps."""
+
+    def __init__(self, guidelines: Guidelines) -> None:
+        self.guidelines = guidelines
+        self.findings: list[Finding] = []
+
+    def add(
+        self,
+        display: str,
+        path: PathKey,
+        severity: Severity,
+        code: str,
+        message: str,
+        hint: str | None = None,
+    ) -> None:
+        source = self.guidelines.sources.get(display)
+        line, column = source.locate(path) if source else (1, 1)
+        self.findings.append(Finding(display, line, column, severity, code, message, hint))
+
+
+def check_guidelines(guidelines: Guidelines, today: date | None = None) -> list[Finding]:
+    """Every cross-file finding for a loaded repository."""
+    today = today or date.today()
+    for loaded in guidelines.entries:
+        guidelines.sources.setdefault(loaded.display, loaded.source)
+    report = _Reporter(guidelines)
+    _check_unique_ids(report)
+    if "actors" not in guidelines.broken:
+        _check_matrix_references(report)
+    _check_inventory(report, today)
+    _check_future_dates(report, today)
+    _check_reminders(report, today)
+    _check_privacy(report)
+    return report.findings
+
+
+def _duplicates(
+    report: _Reporter, display: str, items: Iterable[tuple[str, PathKey]], what: str
+) -> None:
+    first_seen: dict[str, PathKey] = {}
+    for item_id, path in items:
+        if item_id in first_seen:
+            source = report.guidelines.sources.get(display)
+            first_line = source.locate(first_seen[item_id])[0] if source else 0
+            report.add(
+                display,
+                path,
+                "error",
+                "duplicate-id",
+                f"the {what} id '{item_id}' is used twice (first on line {first_line})",
+                "every id must be unique; rename one of them",
+            )
+        else:
+            first_seen[item_id] = path
+
+
+def _check_unique_ids(report: _Reporter) -> None:
+    g = report.guidelines
+    _duplicates(
+        report,
+        ACTORS_FILE,
+        ((a.id, ("actors", i, "id")) for i, a in enumerate(g.actors.actors)),
+        "actor",
+    )
+    _duplicates(
+        report,
+        MATRIX_FILE,
+        ((c.id, ("categories", i, "id")) for i, c in enumerate(g.matrix.categories)),
+        "category",
+    )
+    _duplicates(
+        report,
+        MATRIX_FILE,
+        (
+            (row.id, ("categories", ci, "rows", ri, "id"))
+            for ci, category in enumerate(g.matrix.categories)
+            for ri, row in enumerate(category.rows)
+        ),
+        "row",
+    )
+    lib = g.library
+    _duplicates(
+        report,
+        LIBRARY_FILE,
+        ((b.id, ("branches", i, "id")) for i, b in enumerate(lib.branches)),
+        "branch",
+    )
+    _duplicates(
+        report,
+        LIBRARY_FILE,
+        ((r.id, ("reasons", i, "id")) for i, r in enumerate(lib.reasons or [])),
+        "reason",
+    )
+    _duplicates(
+        report,
+        LIBRARY_FILE,
+        ((p.id, ("periods", i, "id")) for i, p in enumerate(lib.periods)),
+        "period",
+    )
+    for i, period in enumerate(lib.periods):
+        if period.end < period.start:
+            report.add(
+                LIBRARY_FILE,
+                ("periods", i, "end"),
+                "error",
+                "period-order",
+                f"the period '{period.id}' ends ({period.end}) before it starts ({period.start})",
+            )
+
+
+def _unknown(
+    report: _Reporter,
+    display: str,
+    path: PathKey,
+    what: str,
+    value: str,
+    known: Iterable[str],
+    where: str,
+) -> None:
+    known = list(known)
+    hint = (
+        f"known {what} ids: {', '.join(sorted(known))}"
+        if known
+        else (f"no {what}s are defined yet in {where}")
+    )
+    report.add(
+        display,
+        path,
+        "error",
+        f"unknown-{what}",
+        f"unknown {what} '{value}'{did_you_mean(value, known)}",
+        hint,
+    )
+
+
+def _check_matrix_references(report: _Reporter) -> None:
+    actor_ids = {a.id for a in report.guidelines.actors.actors}
+    for ci, category in enumerate(report.guidelines.matrix.categories):
+        for ri, row in enumerate(category.rows):
+            for k, actor_id in enumerate(row.refer_to):
+                if actor_id not in actor_ids:
+                    _unknown(
+                        report,
+                        MATRIX_FILE,
+                        ("categories", ci, "rows", ri, "refer_to", k),
+                        "actor",
+                        actor_id,
+                        actor_ids,
+                        ACTORS_FILE,
+                    )
+
+
+def _check_inventory(report: _Reporter, today: date) -> None:
+    g = report.guidelines
+    actor_ids = {a.id for a in g.actors.actors}
+    branch_ids = {b.id for b in g.library.branches}
+    reason_ids = {r.id for r in g.library.reason_vocabulary()}
+    period_ids = {p.id for p in g.library.periods}
+    category_of_row = {row.id: category.id for category, row in g.matrix.rows()}
+    category_ids = {c.id for c in g.matrix.categories}
+    matrix_ok = "matrix" not in g.broken
+    for loaded in g.entries:
+        entry, display = loaded.entry, loaded.display
+        if entry.branch is not None and entry.branch not in branch_ids:
+            _unknown(report, display, ("branch",), "branch", entry.branch, branch_ids, LIBRARY_FILE)
+        for k, reason in enumerate(entry.reasons):
+            if reason not in reason_ids:
+                _unknown(
+                    report, display, ("reasons", k), "reason", reason, reason_ids, LIBRARY_FILE
+                )
+        if entry.period is not None and entry.period not in period_ids:
+            _unknown(report, display, ("period",), "period", entry.period, period_ids, LIBRARY_FILE)
+        if "actors" not in g.broken:
+            for k, actor_id in enumerate(entry.referred_to):
+                if actor_id not in actor_ids:
+                    _unknown(
+                        report,
+                        display,
+                        ("referred_to", k),
+                        "actor",
+                        actor_id,
+                        actor_ids,
+                        ACTORS_FILE,
+                    )
+        if matrix_ok:
+            _check_entry_matrix(
+                report, loaded.display, entry.category, entry.row, category_ids, category_of_row
+            )
+        if entry.period is not None:
+            period = next((p for p in g.library.periods if p.id == entry.period), None)
+            if period is not None and not period.start <= entry.date <= period.end:
+                report.add(
+                    display,
+                    ("date",),
+                    "warning",
+                    "outside-period",
+                    f"the date {entry.date} is outside the period '{period.id}' "
+                    f"({period.start} to {period.end})",
+                )
+
+
+def _check_entry_matrix(
+    report: _Reporter,
+    display: str,
+    category: str | None,
+    row: str | None,
+    category_ids: set[str],
+    category_of_row: dict[str, str],
+) -> None:
+    if category is not None and category not in category_ids:
+        _unknown(report, display, ("category",), "category", category, category_ids, MATRIX_FILE)
+    if row is None:
+        return
+    if row not in category_of_row:
+        _unknown(report, display, ("row",), "row", row, category_of_row, MATRIX_FILE)
+    elif category is not None and category in category_ids and category_of_row[row] != category:
+        report.add(
+            display,
+            ("row",),
+            "error",
+            "row-category",
+            f"the row '{row}' belongs to the category '{category_of_row[row]}', not '{category}'",
+            f"set category: {category_of_row[row]}, or choose a row of '{category}'",
+        )
+
+
+def _dated_fields(g: Guidelines) -> Iterator[tuple[str, PathKey, date | None]]:
+    yield LIBRARY_FILE, ("reviewed",), g.library.reviewed
+    for i, actor in enumerate(g.actors.actors):
+        yield ACTORS_FILE, ("actors", i, "reviewed"), actor.reviewed
+        if actor.relationship is not None:
+            rel = actor.relationship
+            yield ACTORS_FILE, ("actors", i, "relationship", "last_contact"), rel.last_contact
+            yield ACTORS_FILE, ("actors", i, "relationship", "informed"), rel.informed
+    for ci, category in enumerate(g.matrix.categories):
+        for ri, row in enumerate(category.rows):
+            yield MATRIX_FILE, ("categories", ci, "rows", ri, "reviewed"), row.reviewed
+    for loaded in g.entries:
+        yield loaded.display, ("date",), loaded.entry.date
+
+
+def _check_future_dates(report: _Reporter, today: date) -> None:
+    # Periods are exempt: a coordinator plans the next inventory campaign ahead.
+    for display, path, value in _dated_fields(report.guidelines):
+        if value is not None and value > today:
+            report.add(
+                display,
+                path,
+                "error",
+                "future-date",
+                f"{path[-1]}: {value} is in the future (today is {today})",
+                "check the year and month",
+            )
+
+
+def _check_reminders(report: _Reporter, today: date) -> None:
+    g = report.guidelines
+    months = g.library.review_interval_months
+    due_before = add_months(today, -months)
+    referred = {actor_id for _, row in g.matrix.rows() for actor_id in row.refer_to}
+
+    def stale(reviewed: date | None) -> str | None:
+        if reviewed is None:
+            return "has never been marked as reviewed (no 'reviewed' date)"
+        if reviewed < due_before:
+            return f"was last reviewed {reviewed}, more than {months} months ago"
+        return None
+
+    if "matrix" not in g.broken:
+        for i, actor in enumerate(g.actors.actors):
+            if actor.id not in referred:
+                report.add(
+                    ACTORS_FILE,
+                    ("actors", i, "id"),
+                    "warning",
+                    "unused-actor",
+                    f"no matrix row refers to the actor '{actor.id}'",
+                    "add it to a row's refer_to, or remove it if it is not needed",
+                )
+    for i, actor in enumerate(g.actors.actors):
+        problem = stale(actor.reviewed)
+        if problem:
+            report.add(
+                ACTORS_FILE,
+                ("actors", i, "id"),
+                "warning",
+                "review-due",
+                f"the actor '{actor.id}' {problem}",
+                "check the contact details and set reviewed: to today's date",
+            )
+    for ci, category in enumerate(g.matrix.categories):
+        if not category.rows:
+            report.add(
+                MATRIX_FILE,
+                ("categories", ci, "id"),
+                "warning",
+                "empty-category",
+                f"the category '{category.id}' has no rows",
+            )
+        for ri, row in enumerate(category.rows):
+            problem = stale(row.reviewed)
+            if problem:
+                report.add(
+                    MATRIX_FILE,
+                    ("categories", ci, "rows", ri, "id"),
+                    "warning",
+                    "review-due",
+                    f"the row '{row.id}' {problem}",
+                    "go through the row and set reviewed: to today's date",
+                )
+
+
+_FREE_TEXT_FIELDS = ("description", "reflection")
+
+
+def _check_privacy(report: _Reporter) -> None:
+    from referral_cli.privacy import scan_text
+
+    for loaded in report.guidelines.entries:
+        raw: str | None = None
+        for field_name in _FREE_TEXT_FIELDS:
+            text = getattr(loaded.entry, field_name)
+            if not text:
+                continue
+            for match in scan_text(text):
+                if raw is None:
+                    raw = _read_text(loaded.path)
+                line, column = _locate_in_file(
+                    raw,
+                    match_text=text[match.start : match.end],
+                    fallback=loaded.source.locate((field_name,)),
+                )
+                report.findings.append(
+                    Finding(
+                        loaded.display,
+                        line,
+                        column,
+                        "error",
+                        "personal-data",
+                        f"{field_name}: looks like a {match.kind.replace('_', ' ')} "
+                        f"({match.masked}); the inventory must not hold a visitor's personal data",
+                        match.hint,
+                    )
+                )
+
+
+def _read_text(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return ""
+
+
+def _locate_in_file(raw: str, match_text: str, fallback: tuple[int, int]) -> tuple[int, int]:
+    """Line and column of `match_text` at or after the field's own line."""
+    lines = raw.splitlines()
+    first = max(fallback[0] - 1, 0)
+    for index in range(first, len(lines)):
+        column = lines[index].find(match_text)
+        if column >= 0:
+            return index + 1, column + 1
+    return fallback

@@ -1,0 +1,184 @@
+"""Find a guideline repository and load every file in it into models.
+
+`load_guidelines` never raises for bad data: it returns what it could load and
+every finding, so `referral validate` can report all problems in one run.
+Commands that need clean data call `load_valid_guidelines`, which raises
+`FindingsError` when anything is wrong.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel
+
+from referral_cli.findings import Finding, FindingsError
+from referral_cli.models import ActorsFile, InventoryEntry, Library, Matrix
+from referral_cli.validation import validate_document
+from referral_cli.yamlio import Document, SourceMap, YamlError, iter_yaml_files, load_file
+
+DATA_DIR = "data"
+LIBRARY_FILE = "data/library.yaml"
+ACTORS_FILE = "data/actors.yaml"
+MATRIX_FILE = "data/matrix.yaml"
+INVENTORY_DIR = "data/inventory"
+ROOT_ENV = "REFERRAL_ROOT"
+
+M = TypeVar("M", bound=BaseModel)
+
+
+class RootNotFoundError(Exception):
+    """No guideline repository could be found; a usage problem (exit 2)."""
+
+
+def find_root(explicit: Path | None = None, start: Path | None = None) -> Path:
+    """Locate the guideline repository.
+
+    `--root DIR`, else `$REFERRAL_ROOT`, else the nearest parent of the working
+    directory that holds `data/matrix.yaml`.
+    """
+    chosen = explicit or (Path(os.environ[ROOT_ENV]) if os.environ.get(ROOT_ENV) else None)
+    if chosen is not None:
+        if not (chosen / MATRIX_FILE).is_file():
+            raise RootNotFoundError(
+                f"{chosen} is not a guideline repository: {MATRIX_FILE} is missing there. "
+                "Create one with 'referral init DIR'."
+            )
+        return chosen.resolve()
+    here = (start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        if (folder / MATRIX_FILE).is_file():
+            return folder
+    raise RootNotFoundError(
+        f"no guideline repository found: no {MATRIX_FILE} in {here} or any folder above it. "
+        "Run the command inside your guideline repository, pass --root DIR, "
+        f"set {ROOT_ENV}, or create one with 'referral init DIR'."
+    )
+
+
+@dataclass
+class LoadedEntry:
+    """One inventory entry with where it came from."""
+
+    path: Path
+    display: str
+    entry: InventoryEntry
+    source: SourceMap
+
+
+@dataclass
+class Guidelines:
+    """Everything in a guideline repository, as models.
+
+    Parts whose file failed to load are left at empty defaults and their name
+    is added to `broken`, so cross-file checks can skip what they cannot judge.
+    """
+
+    root: Path
+    library: Library = field(default_factory=Library)
+    actors: ActorsFile = field(default_factory=lambda: ActorsFile(actors=[]))
+    matrix: Matrix = field(default_factory=lambda: Matrix(categories=[]))
+    entries: list[LoadedEntry] = field(default_factory=list)
+    sources: dict[str, SourceMap] = field(default_factory=dict)
+    broken: set[str] = field(default_factory=set)
+
+    def display(self, path: Path) -> str:
+        """The path as shown to the user: relative to the root where possible."""
+        return display_path(self.root, path)
+
+
+def display_path(root: Path, path: Path) -> str:
+    """`path` relative to `root` in forward-slash form, or as given when outside it."""
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def load_model(
+    model: type[M], path: Path, display: str, findings: list[Finding]
+) -> tuple[M | None, Document | None]:
+    """Load one YAML file into `model`, appending findings instead of raising."""
+    try:
+        document = load_file(path, display)
+    except YamlError as exc:
+        findings.append(exc.finding)
+        return None, None
+    findings.extend(document.warnings)
+    instance, problems = validate_document(model, document.data, display, document.source)
+    findings.extend(problems)
+    return (instance if isinstance(instance, model) else None), document
+
+
+def iter_entry_files(root: Path) -> Iterator[Path]:
+    """Every inventory entry file, in a stable order."""
+    return iter_yaml_files(root / INVENTORY_DIR)
+
+
+def load_guidelines(root: Path, *, inventory: bool = True) -> tuple[Guidelines, list[Finding]]:
+    """Load every file of the repository at `root`; return the data and all load findings."""
+    guidelines = Guidelines(root=root)
+    findings: list[Finding] = []
+
+    library_path = root / LIBRARY_FILE
+    if library_path.exists():
+        library, doc = load_model(Library, library_path, LIBRARY_FILE, findings)
+        _keep(guidelines, "library", library, doc, LIBRARY_FILE)
+
+    actors_path = root / ACTORS_FILE
+    if actors_path.exists():
+        actors, doc = load_model(ActorsFile, actors_path, ACTORS_FILE, findings)
+        _keep(guidelines, "actors", actors, doc, ACTORS_FILE)
+    else:
+        guidelines.broken.add("actors")
+        findings.append(
+            Finding(
+                ACTORS_FILE,
+                1,
+                1,
+                "error",
+                "missing-file",
+                f"{ACTORS_FILE} is missing",
+                "create it with a top-level 'actors:' list (see README, 'The file format')",
+            )
+        )
+
+    matrix, doc = load_model(Matrix, root / MATRIX_FILE, MATRIX_FILE, findings)
+    _keep(guidelines, "matrix", matrix, doc, MATRIX_FILE)
+
+    if inventory:
+        for path in iter_entry_files(root):
+            display = display_path(root, path)
+            entry, doc = load_model(InventoryEntry, path, display, findings)
+            if entry is None or doc is None:
+                guidelines.broken.add("inventory")
+                continue
+            guidelines.entries.append(LoadedEntry(path, display, entry, doc.source))
+    return guidelines, findings
+
+
+def _keep(
+    guidelines: Guidelines, part: str, value: Any, doc: Document | None, display: str
+) -> None:
+    if doc is not None:
+        guidelines.sources[display] = doc.source
+    if value is None:
+        guidelines.broken.add(part)
+    else:
+        setattr(guidelines, part, value)
+
+
+def load_valid_guidelines(root: Path, *, inventory: bool = True) -> Guidelines:
+    """Load and check the repository; raise `FindingsError` if there is any error."""
+    from referral_cli.checks import check_guidelines
+
+    guidelines, findings = load_guidelines(root, inventory=inventory)
+    findings += check_guidelines(guidelines)
+    errors = [f for f in findings if f.severity == "error"]
+    if errors:
+        raise FindingsError(errors)
+    return guidelines

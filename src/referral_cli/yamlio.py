@@ -1,0 +1,407 @@
+"""The only module that touches PyYAML.
+
+Reading: text is decoded strictly as UTF-8, parsed with libyaml when present,
+and walked once to build plain Python data plus a map from each value's path
+(``("actors", 3, "contact")``) to its 1-based line and column. The node tree
+is dropped afterwards: positions are cheap, node trees are not.
+
+Plain scalars keep their YAML 1.2 meaning: only ``true``/``false``/``null``
+are special, so ``no`` (Norwegian), ``0701234567`` and ``10:30`` stay text;
+pydantic converts dates and numbers later. Duplicate keys, anchors/aliases
+and custom tags are refused.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from referral_cli.findings import Finding
+
+Location = tuple[int, int]
+PathKey = tuple[str | int, ...]
+
+_STR_TAG = "tag:yaml.org,2002:str"
+_BOOL_TAG = "tag:yaml.org,2002:bool"
+_NULL_TAG = "tag:yaml.org,2002:null"
+_SEQ_TAG = "tag:yaml.org,2002:seq"
+_MAP_TAG = "tag:yaml.org,2002:map"
+_ALLOWED_TAGS = {_STR_TAG, _BOOL_TAG, _NULL_TAG, _SEQ_TAG, _MAP_TAG}
+_BOOL_VALUES = {
+    "true": True,
+    "True": True,
+    "TRUE": True,
+    "false": False,
+    "False": False,
+    "FALSE": False,
+}
+
+
+class _Yaml12Resolver(yaml.resolver.BaseResolver):
+    """Resolve only the YAML 1.2 core-schema booleans and null; all else is text."""
+
+
+_Yaml12Resolver.add_implicit_resolver(
+    _BOOL_TAG, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
+_Yaml12Resolver.add_implicit_resolver(
+    _NULL_TAG, re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""]
+)
+
+try:
+    from yaml._yaml import CParser as _Parser
+
+    LIBYAML = True
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml.composer import Composer
+    from yaml.parser import Parser
+    from yaml.reader import Reader
+    from yaml.scanner import Scanner
+
+    class _Parser(Reader, Scanner, Parser, Composer):  # type: ignore[no-redef]
+        def __init__(self, stream: str) -> None:
+            Reader.__init__(self, stream)
+            Scanner.__init__(self)
+            Parser.__init__(self)
+            Composer.__init__(self)
+
+    LIBYAML = False
+
+
+class _Loader(_Parser, _Yaml12Resolver):
+    def __init__(self, stream: str) -> None:
+        _Parser.__init__(self, stream)
+        _Yaml12Resolver.__init__(self)
+
+
+@dataclass
+class SourceMap:
+    """Where each value (and each mapping key) of a document sits in its file."""
+
+    values: dict[PathKey, Location] = field(default_factory=dict)
+    keys: dict[PathKey, Location] = field(default_factory=dict)
+
+    def locate(self, path: PathKey, *, key: bool = False) -> Location:
+        """Position of `path`, or of its nearest ancestor that has one.
+
+        With `key=True` the position of the mapping key is preferred (for
+        "unknown key" messages); otherwise the value's.
+        """
+        current = tuple(path)
+        while True:
+            if key and current in self.keys:
+                return self.keys[current]
+            if current in self.values:
+                return self.values[current]
+            if not current:
+                return (1, 1)
+            current = current[:-1]
+
+
+@dataclass
+class Document:
+    """A parsed YAML file: plain data, positions, and load warnings (e.g. a BOM)."""
+
+    path: Path
+    data: Any
+    source: SourceMap
+    warnings: list[Finding] = field(default_factory=list)
+
+
+class YamlError(Exception):
+    """A file that cannot be read as YAML; carries one located finding."""
+
+    def __init__(self, finding: Finding) -> None:
+        super().__init__(finding.format())
+        self.finding = finding
+
+
+def _finding(
+    display: str, line: int, column: int, code: str, message: str, hint: str | None = None
+) -> Finding:
+    return Finding(display, line, column, "error", code, message, hint)
+
+
+def _decode(raw: bytes, display: str) -> tuple[str, list[Finding]]:
+    warnings: list[Finding] = []
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+        warnings.append(
+            Finding(
+                display,
+                1,
+                1,
+                "warning",
+                "bom",
+                "the file starts with a byte-order mark (BOM), added by some Windows editors",
+                "save the file as 'UTF-8' without BOM",
+            )
+        )
+    try:
+        return raw.decode("utf-8"), warnings
+    except UnicodeDecodeError as exc:
+        before = raw[: exc.start]
+        line = before.count(b"\n") + 1
+        line_start = before.rfind(b"\n") + 1
+        column = len(before[line_start:].decode("utf-8", errors="replace")) + 1
+        bad = raw[exc.start : exc.start + 1].hex().upper()
+        raise YamlError(
+            _finding(
+                display,
+                line,
+                column,
+                "encoding",
+                f"the file is not valid UTF-8 text (byte 0x{bad} here)",
+                "save the file with the encoding 'UTF-8' (in Notepad: Save as, Encoding: UTF-8)",
+            )
+        ) from None
+
+
+def _explain_syntax_error(exc: yaml.MarkedYAMLError, text: str) -> tuple[str, str | None]:
+    problem = exc.problem or "the YAML is malformed"
+    mark = exc.problem_mark
+    if mark is not None and "\t" in text:
+        line_text = text.splitlines()[mark.line] if mark.line < len(text.splitlines()) else ""
+        if "\t" in line_text or "tab" in problem or "'\\t'" in problem:
+            return (
+                "a tab character is used here; YAML indentation must use spaces",
+                "replace the tab with spaces (two spaces per level)",
+            )
+    if "mapping values are not allowed" in problem:
+        return (
+            "unexpected ':' in a value",
+            "text containing ': ' must be quoted, e.g. need: \"Tid: 10:00\"",
+        )
+    if "could not find expected ':'" in problem:
+        return (
+            "a line is missing its ':' after the key, or the indentation is off",
+            "each line should look like 'key: value', indented like its neighbours",
+        )
+    if "while scanning a quoted scalar" in (exc.context or "") or "quoted scalar" in problem:
+        return (
+            "a quoted text is not closed",
+            "every opening quote (' or \") needs a matching closing quote",
+        )
+    if "found undefined alias" in problem or "found duplicate anchor" in problem:
+        return (
+            "anchors and aliases (&name, *name) are not supported",
+            "write the value out in full where it is needed",
+        )
+    if "expected <block end>" in problem or "did not find expected" in problem:
+        return (
+            f"the indentation or structure is off here ({problem})",
+            "check that this line is indented like the lines it belongs with",
+        )
+    context = f" {exc.context}" if exc.context else ""
+    return f"YAML syntax error: {problem}{context}", None
+
+
+def _syntax_error(exc: yaml.YAMLError, display: str, text: str) -> YamlError:
+    if isinstance(exc, yaml.reader.ReaderError):
+        before = text[: exc.position]
+        line = before.count("\n") + 1
+        column = exc.position - (before.rfind("\n") + 1) + 1
+        return YamlError(
+            _finding(
+                display,
+                line,
+                column,
+                "control-character",
+                f"the file contains an invisible control character (code {exc.character:#06x})",
+                "delete the character; it often comes from copying text out of another program",
+            )
+        )
+    if isinstance(exc, yaml.MarkedYAMLError) and exc.problem_mark is not None:
+        mark = exc.problem_mark
+        message, hint = _explain_syntax_error(exc, text)
+        return YamlError(
+            _finding(display, mark.line + 1, mark.column + 1, "yaml-syntax", message, hint)
+        )
+    return YamlError(_finding(display, 1, 1, "yaml-syntax", f"YAML syntax error: {exc}"))
+
+
+def _pos(node: Node) -> Location:
+    return (node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+class _Builder:
+    """Walks a node tree once, producing plain data and the source map."""
+
+    def __init__(self, display: str) -> None:
+        self.display = display
+        self.source = SourceMap()
+        self._seen: set[int] = set()
+
+    def fail(self, node: Node, code: str, message: str, hint: str | None = None) -> YamlError:
+        line, column = _pos(node)
+        return YamlError(_finding(self.display, line, column, code, message, hint))
+
+    def build(self, node: Node, path: PathKey) -> Any:
+        if id(node) in self._seen:
+            # An alias returns the anchored node itself; report where it is used.
+            line, column = self.source.keys.get(path) or _pos(node)
+            raise YamlError(
+                _finding(
+                    self.display,
+                    line,
+                    column,
+                    "alias",
+                    "anchors and aliases (&name, *name) are not supported",
+                    "write the value out in full where it is needed",
+                )
+            )
+        self._seen.add(id(node))
+        self.source.values[path] = _pos(node)
+        if node.tag not in _ALLOWED_TAGS:
+            raise self.fail(
+                node,
+                "tag",
+                f"the tag '{node.tag}' is not supported",
+                "remove the '!…' tag and write the value as plain text",
+            )
+        if isinstance(node, ScalarNode):
+            return self._scalar(node)
+        if isinstance(node, SequenceNode):
+            return [self.build(item, (*path, index)) for index, item in enumerate(node.value)]
+        assert isinstance(node, MappingNode)
+        return self._mapping(node, path)
+
+    def _scalar(self, node: ScalarNode) -> Any:
+        if node.tag == _NULL_TAG:
+            return None
+        if node.tag == _BOOL_TAG:
+            if node.value not in _BOOL_VALUES:
+                raise self.fail(node, "tag", f"'{node.value}' is not true or false")
+            return _BOOL_VALUES[node.value]
+        return node.value
+
+    def _mapping(self, node: MappingNode, path: PathKey) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, ScalarNode):
+                raise self.fail(key_node, "key", "a key must be a single word, like 'name:'")
+            key = str(key_node.value)
+            child = (*path, key)
+            if key in result:
+                first_line = self.source.keys[child][0]
+                raise self.fail(
+                    key_node,
+                    "duplicate-key",
+                    f"the key '{key}' appears twice in the same place (first on line {first_line})",
+                    "keep one of them; YAML would silently use only the last",
+                )
+            self.source.keys[child] = _pos(key_node)
+            result[key] = self.build(value_node, child)
+        return result
+
+
+def parse_text(text: str, display: str) -> tuple[Any, SourceMap]:
+    """Parse one YAML document from text; raise `YamlError` with a location."""
+    try:
+        loader = _Loader(text)
+    except yaml.YAMLError as exc:
+        raise _syntax_error(exc, display, text) from None
+    try:
+        node = loader.get_single_node()
+    except yaml.YAMLError as exc:
+        raise _syntax_error(exc, display, text) from None
+    finally:
+        loader.dispose()
+    if node is None:
+        return None, SourceMap()
+    builder = _Builder(display)
+    return builder.build(node, ()), builder.source
+
+
+_EXPECT_NAMES: dict[type, str] = {
+    dict: "a mapping of keys (key: value)",
+    list: "a list (lines starting with '-')",
+}
+_FOUND_NAMES: dict[type, str] = {
+    dict: "a mapping of keys",
+    list: "a list",
+    str: "a single text value",
+    bool: "true/false",
+    type(None): "nothing",
+}
+
+
+def load_file(path: Path, display: str, *, expect: type = dict) -> Document:
+    """Read and parse one YAML file whose top level must be of type `expect`.
+
+    Every failure, from an unreadable file to a syntax error, raises
+    `YamlError` with the file, line and column, never a traceback.
+    """
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise YamlError(
+            _finding(display, 1, 1, "unreadable", f"cannot read the file: {exc.strerror or exc}")
+        ) from None
+    text, warnings = _decode(raw, display)
+    data, source = parse_text(text, display)
+    if data is None:
+        raise YamlError(
+            _finding(
+                display,
+                1,
+                1,
+                "empty-file",
+                f"the file is empty; expected {_EXPECT_NAMES.get(expect, 'data')}",
+            )
+        )
+    if not isinstance(data, expect):
+        line, column = source.locate(())
+        found = _FOUND_NAMES.get(type(data), "something else")
+        raise YamlError(
+            _finding(
+                display,
+                line,
+                column,
+                "wrong-type",
+                f"expected {_EXPECT_NAMES.get(expect, 'data')} at the top of the file, "
+                f"found {found}",
+            )
+        )
+    return Document(path, data, source, warnings)
+
+
+def iter_yaml_files(folder: Path) -> Iterator[Path]:
+    """Every `*.yaml`/`*.yml` file under `folder`, sorted, hidden ones skipped."""
+    if not folder.is_dir():
+        return
+    for path in sorted(folder.rglob("*")):
+        if (
+            path.suffix in {".yaml", ".yml"}
+            and path.is_file()
+            and not any(part.startswith(".") for part in path.relative_to(folder).parts)
+        ):
+            yield path
+
+
+def dump_entry(data: dict[str, Any], header: str = "") -> str:
+    """Serialise a new inventory entry (never used on hand-edited files).
+
+    Text is written so that it reads back as the same text under the YAML 1.2
+    rules above: strings that could be mistaken for something else are quoted.
+    """
+    body = yaml.dump(
+        data,
+        Dumper=_dumper(),
+        allow_unicode=True,
+        sort_keys=False,
+        width=88,
+        default_flow_style=False,
+    )
+    return header + body
+
+
+def _dumper() -> type[yaml.SafeDumper]:
+    dumper: type[yaml.SafeDumper] = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+    return dumper

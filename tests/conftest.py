@@ -1,0 +1,110 @@
+"""Shared test helpers: build small guideline repositories on tmp_path."""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Callable, Mapping
+from pathlib import Path
+
+import pytest
+
+FileTree = Mapping[str, str | bytes]
+
+LIBRARY = """\
+name: Testbiblioteket
+municipality: Testkommun
+language: sv
+review_interval_months: 6
+reviewed: 2026-06-01
+branches:
+  - id: centrum
+    name: Centrumbiblioteket
+periods:
+  - id: ht-2026
+    start: 2026-08-17
+    end: 2026-08-30
+"""
+
+ACTORS = """\
+actors:
+  - id: skatteverket
+    name: Skatteverket
+    kind: authority
+    scope: national
+    helps_with: [Folkbokföring, AB Svenska Pass]
+    contact:
+      website: https://www.skatteverket.se
+      phone: 0771-567 567
+    languages: [sv, en, no]
+    relationship:
+      status: established
+      owner: Kajsa
+    reviewed: 2026-09-01
+  - id: bank
+    name: Banken
+    kind: bank
+    scope: national
+    reviewed: 2026-09-01
+"""
+
+MATRIX = """\
+checklist:
+  - step: Ryms ärendet i uppdraget?
+closing:
+  - step: Sammanfatta.
+categories:
+  - id: dokument
+    title: Dokument, ärenden och e-tjänster
+    rows:
+      - id: bank-e-legitimation
+        need: Bankärenden och inloggning med e-legitimation
+        solution: Ta reda på vilken e-legitimation användaren har.
+        refer_to: [bank, skatteverket]
+        reviewed: 2026-09-01
+"""
+
+ENTRY = """\
+date: 2026-08-22
+description: Ärende på Migrationsverkets webbplats; språkbarriär.
+branch: centrum
+reasons: [language, privacy]
+category: dokument
+row: bank-e-legitimation
+referred_to: [skatteverket]
+period: ht-2026
+"""
+
+BASE_TREE: dict[str, str] = {
+    "data/library.yaml": LIBRARY,
+    "data/actors.yaml": ACTORS,
+    "data/matrix.yaml": MATRIX,
+    "data/inventory/2026/2026-08-22-test-000001.yaml": ENTRY,
+}
+
+
+def write_tree(root: Path, files: FileTree) -> Path:
+    """Write `files` (relative path -> text or bytes) under `root`; return `root`."""
+    for relative, content in files.items():
+        path = root / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(textwrap.dedent(content), encoding="utf-8")
+    return root
+
+
+@pytest.fixture
+def make_repo(tmp_path: Path) -> Callable[..., Path]:
+    """Build a valid repository, with any file replaced (text) or removed (None)."""
+
+    def build(overrides: Mapping[str, str | bytes | None] | None = None) -> Path:
+        tree: dict[str, str | bytes] = dict(BASE_TREE)
+        for name, content in (overrides or {}).items():
+            if content is None:
+                tree.pop(name, None)
+            else:
+                tree[name] = content
+        return write_tree(tmp_path / "repo", tree)
+
+    return build

@@ -1,0 +1,302 @@
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from referral_cli.checks import add_months, check_guidelines
+from referral_cli.repository import load_guidelines
+from tests.conftest import ACTORS, ENTRY, MATRIX
+
+TODAY = date(2026, 11, 28)
+ENTRY_FILE = "data/inventory/2026/2026-08-22-test-000001.yaml"
+
+
+def run(repo: Path) -> list[tuple[str, int, int, str, str, str]]:
+    guidelines, findings = load_guidelines(repo)
+    findings += check_guidelines(guidelines, today=TODAY)
+    return [(f.file, f.line, f.column, f.severity, f.code, f.message) for f in findings]
+
+
+def test_base_fixture_is_clean(make_repo: Callable[..., Path]) -> None:
+    assert run(make_repo()) == []
+
+
+@pytest.mark.parametrize(
+    ("file", "content", "expected"),
+    [
+        (
+            "data/matrix.yaml",
+            MATRIX.replace("[bank, skatteverket]", "[bank, skateverket]"),
+            [
+                (
+                    "data/matrix.yaml",
+                    12,
+                    26,
+                    "error",
+                    "unknown-actor",
+                    "unknown actor 'skateverket' (did you mean 'skatteverket'?)",
+                ),
+                (
+                    "data/actors.yaml",
+                    2,
+                    9,
+                    "warning",
+                    "unused-actor",
+                    "no matrix row refers to the actor 'skatteverket'",
+                ),
+            ],
+        ),
+        (
+            "data/actors.yaml",
+            ACTORS.replace("id: bank", "id: skatteverket"),
+            [
+                (
+                    "data/actors.yaml",
+                    15,
+                    9,
+                    "error",
+                    "duplicate-id",
+                    "the actor id 'skatteverket' is used twice (first on line 2)",
+                ),
+                ("data/matrix.yaml", 12, 20, "error", "unknown-actor", "unknown actor 'bank'"),
+            ],
+        ),
+        (
+            ENTRY_FILE,
+            ENTRY.replace("branch: centrum", "branch: centrm"),
+            [
+                (
+                    ENTRY_FILE,
+                    3,
+                    9,
+                    "error",
+                    "unknown-branch",
+                    "unknown branch 'centrm' (did you mean 'centrum'?)",
+                )
+            ],
+        ),
+        (
+            ENTRY_FILE,
+            ENTRY.replace("[language, privacy]", "[language, privcy]"),
+            [
+                (
+                    ENTRY_FILE,
+                    4,
+                    21,
+                    "error",
+                    "unknown-reason",
+                    "unknown reason 'privcy' (did you mean 'privacy'?)",
+                )
+            ],
+        ),
+        (
+            ENTRY_FILE,
+            ENTRY.replace("referred_to: [skatteverket]", "referred_to: [skatt]"),
+            [(ENTRY_FILE, 7, 15, "error", "unknown-actor", "unknown actor 'skatt'")],
+        ),
+        (
+            ENTRY_FILE,
+            ENTRY.replace("period: ht-2026", "period: vt-2026"),
+            [
+                (
+                    ENTRY_FILE,
+                    8,
+                    9,
+                    "error",
+                    "unknown-period",
+                    "unknown period 'vt-2026' (did you mean 'ht-2026'?)",
+                )
+            ],
+        ),
+        (
+            ENTRY_FILE,
+            ENTRY.replace("row: bank-e-legitimation", "row: bank-legitimation"),
+            [
+                (
+                    ENTRY_FILE,
+                    6,
+                    6,
+                    "error",
+                    "unknown-row",
+                    "unknown row 'bank-legitimation' (did you mean 'bank-e-legitimation'?)",
+                )
+            ],
+        ),
+        (
+            ENTRY_FILE,
+            ENTRY.replace("category: dokument", "category: dokumnt"),
+            [
+                (
+                    ENTRY_FILE,
+                    5,
+                    11,
+                    "error",
+                    "unknown-category",
+                    "unknown category 'dokumnt' (did you mean 'dokument'?)",
+                )
+            ],
+        ),
+        (
+            ENTRY_FILE,
+            ENTRY.replace("2026-08-22", "2026-12-24"),
+            [
+                (
+                    ENTRY_FILE,
+                    1,
+                    7,
+                    "error",
+                    "future-date",
+                    "date: 2026-12-24 is in the future (today is 2026-11-28)",
+                ),
+                (
+                    ENTRY_FILE,
+                    1,
+                    7,
+                    "warning",
+                    "outside-period",
+                    "the date 2026-12-24 is outside the period 'ht-2026' (2026-08-17 to 2026-08-30)",
+                ),
+            ],
+        ),
+        (
+            ENTRY_FILE,
+            ENTRY.replace("2026-08-22", "2026-08-01"),
+            [
+                (
+                    ENTRY_FILE,
+                    1,
+                    7,
+                    "warning",
+                    "outside-period",
+                    "the date 2026-08-01 is outside the period 'ht-2026' (2026-08-17 to 2026-08-30)",
+                )
+            ],
+        ),
+        (
+            ENTRY_FILE,
+            ENTRY.replace("Ärende på", "Besökaren (811218-9876) hade ärende på"),
+            [
+                (
+                    ENTRY_FILE,
+                    2,
+                    25,
+                    "error",
+                    "personal-data",
+                    "description: looks like a personnummer (811218-****); the inventory must not hold "
+                    "a visitor's personal data",
+                )
+            ],
+        ),
+        (
+            ENTRY_FILE,
+            ENTRY + "reflection: |\n  Svårt.\n  Mejlade anna.svensson@example.se\n",
+            [
+                (
+                    ENTRY_FILE,
+                    11,
+                    11,
+                    "error",
+                    "personal-data",
+                    "reflection: looks like a email (a***@example.se); the inventory must not hold a "
+                    "visitor's personal data",
+                )
+            ],
+        ),
+    ],
+)
+def test_cross_file_findings(
+    make_repo: Callable[..., Path],
+    file: str,
+    content: str,
+    expected: list[tuple[str, int, int, str, str, str]],
+) -> None:
+    assert sorted(run(make_repo({file: content}))) == sorted(expected)
+
+
+def test_row_must_belong_to_its_category(make_repo: Callable[..., Path]) -> None:
+    matrix = (
+        MATRIX + "  - id: telefoner\n    title: Telefoner\n    rows:\n"
+        "      - id: sim\n        need: SIM\n        solution: Butiken.\n"
+        "        reviewed: 2026-09-01\n"
+    )
+    entry = ENTRY.replace("row: bank-e-legitimation", "row: sim")
+    assert run(make_repo({"data/matrix.yaml": matrix, ENTRY_FILE: entry})) == [
+        (
+            ENTRY_FILE,
+            6,
+            6,
+            "error",
+            "row-category",
+            "the row 'sim' belongs to the category 'telefoner', not 'dokument'",
+        ),
+    ]
+
+
+def test_reminders_for_stale_unused_and_empty(make_repo: Callable[..., Path]) -> None:
+    actors = ACTORS + "  - id: ensam\n    name: Ensam\n    kind: other\n    scope: local\n"
+    matrix = (
+        MATRIX.replace("reviewed: 2026-09-01", "reviewed: 2026-01-01")
+        + "  - id: tom\n    title: Tom\n"
+    )
+    found = run(make_repo({"data/actors.yaml": actors, "data/matrix.yaml": matrix}))
+    assert sorted(found) == [
+        (
+            "data/actors.yaml",
+            20,
+            9,
+            "warning",
+            "review-due",
+            "the actor 'ensam' has never been marked as reviewed (no 'reviewed' date)",
+        ),
+        (
+            "data/actors.yaml",
+            20,
+            9,
+            "warning",
+            "unused-actor",
+            "no matrix row refers to the actor 'ensam'",
+        ),
+        (
+            "data/matrix.yaml",
+            9,
+            13,
+            "warning",
+            "review-due",
+            "the row 'bank-e-legitimation' was last reviewed 2026-01-01, more than 6 months ago",
+        ),
+        ("data/matrix.yaml", 14, 9, "warning", "empty-category", "the category 'tom' has no rows"),
+    ]
+
+
+def test_broken_actors_file_does_not_cascade(make_repo: Callable[..., Path]) -> None:
+    found = run(make_repo({"data/actors.yaml": "actors: [\n"}))
+    assert [code for *_, code, _ in found] == ["yaml-syntax"]
+
+
+def test_missing_actors_file(make_repo: Callable[..., Path]) -> None:
+    found = run(make_repo({"data/actors.yaml": None}))
+    assert found == [
+        ("data/actors.yaml", 1, 1, "error", "missing-file", "data/actors.yaml is missing")
+    ]
+
+
+def test_library_is_optional(make_repo: Callable[..., Path]) -> None:
+    found = run(make_repo({"data/library.yaml": None}))
+    # Without library.yaml the entry's branch and period are unknown; reasons use defaults.
+    assert [code for *_, code, _ in found] == ["unknown-branch", "unknown-period"]
+
+
+@pytest.mark.parametrize(
+    ("start", "months", "expected"),
+    [
+        (date(2026, 8, 31), -6, date(2026, 2, 28)),
+        (date(2024, 8, 31), -6, date(2024, 2, 29)),
+        (date(2026, 1, 15), -1, date(2025, 12, 15)),
+        (date(2026, 11, 28), 6, date(2027, 5, 28)),
+    ],
+)
+def test_add_months(start: date, months: int, expected: date) -> None:
+    assert add_months(start, months) == expected

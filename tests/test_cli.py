@@ -1,0 +1,143 @@
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from referral_cli.cli import app
+from tests.conftest import ACTORS
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+def test_validate_clean_repository(runner: CliRunner, make_repo: Callable[..., Path]) -> None:
+    result = runner.invoke(app, ["validate", "--root", str(make_repo())])
+    assert result.exit_code == 0, result.output
+    assert "All good: 4 files checked, no problems found." in result.output
+
+
+def test_validate_reports_every_error_with_location(
+    runner: CliRunner, make_repo: Callable[..., Path]
+) -> None:
+    actors = ACTORS.replace("kind: bank", "kind: bnk").replace(
+        "scope: national\n    reviewed", "scope: nationell\n    reviewed"
+    )
+    result = runner.invoke(
+        app, ["validate", "--root", str(make_repo({"data/actors.yaml": actors}))]
+    )
+    assert result.exit_code == 1
+    assert (
+        "data/actors.yaml:17:11: error: kind: 'bnk' is not allowed (did you mean 'bank'?)"
+        in result.output
+    )
+    assert "data/actors.yaml:18:12: error: scope: 'nationell' is not allowed" in result.output
+    assert result.output.rstrip().endswith("2 errors, 0 warnings in 1 file (4 files checked).")
+
+
+def test_validate_json_format(runner: CliRunner, make_repo: Callable[..., Path]) -> None:
+    repo = make_repo({"data/actors.yaml": ACTORS.replace("kind: bank", "kind: bnk")})
+    result = runner.invoke(app, ["validate", "--root", str(repo), "--format", "json"])
+    assert result.exit_code == 1
+    [finding] = json.loads(result.output)
+    assert finding == {
+        "file": "data/actors.yaml",
+        "line": 17,
+        "column": 11,
+        "severity": "error",
+        "code": "invalid-choice",
+        "message": "kind: 'bnk' is not allowed (did you mean 'bank'?)",
+        "hint": "choose one of: bank, authority, municipality, association, study_association, "
+        "school, company, other",
+    }
+
+
+def test_warnings_fail_only_with_strict(runner: CliRunner, make_repo: Callable[..., Path]) -> None:
+    repo = make_repo(
+        {
+            "data/actors.yaml": ACTORS + "  - id: x\n    name: X\n    kind: other\n"
+            "    scope: local\n    reviewed: 2026-09-01\n"
+        }
+    )
+    assert runner.invoke(app, ["validate", "--root", str(repo)]).exit_code == 0
+    assert runner.invoke(app, ["validate", "--root", str(repo), "--strict"]).exit_code == 1
+
+
+def test_root_discovery_from_a_subfolder(
+    runner: CliRunner, make_repo: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    repo = make_repo()
+    monkeypatch.delenv("REFERRAL_ROOT", raising=False)
+    monkeypatch.chdir(repo / "data" / "inventory")
+    assert runner.invoke(app, ["validate"]).exit_code == 0
+
+
+def test_root_from_environment(
+    runner: CliRunner,
+    make_repo: Callable[..., Path],
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    monkeypatch.setenv("REFERRAL_ROOT", str(make_repo()))
+    monkeypatch.chdir(tmp_path)
+    assert runner.invoke(app, ["validate"]).exit_code == 0
+
+
+def test_no_repository_is_a_usage_error(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("REFERRAL_ROOT", raising=False)
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["validate"])
+    assert result.exit_code == 2
+    assert "no guideline repository found" in result.output
+
+
+def test_unknown_option_is_a_usage_error(runner: CliRunner) -> None:
+    assert runner.invoke(app, ["validate", "--bogus"]).exit_code == 2
+
+
+def test_unexpected_errors_exit_3_without_traceback(
+    runner: CliRunner, make_repo: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import referral_cli.commands.validate as core
+
+    def explode(*_: object, **__: object) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(core, "validate_repository", explode)
+    result = runner.invoke(app, ["validate", "--root", str(make_repo())])
+    assert result.exit_code == 3
+    assert "unexpected error (RuntimeError): boom" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_bundled_example_validates_without_errors(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["validate", "--root", str(REPO_ROOT), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert [f for f in json.loads(result.output) if f["severity"] == "error"] == []
+
+
+def test_help_imports_neither_yaml_nor_jinja_nor_models() -> None:
+    code = (
+        "import sys\n"
+        "sys.argv = ['referral', '--help']\n"
+        "from referral_cli.cli import main\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "heavy = [m for m in ('yaml', 'jinja2', 'pydantic', 'referral_cli.models',"
+        " 'referral_cli.yamlio') if m in sys.modules]\n"
+        "print('HEAVY', heavy)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert "HEAVY []" in result.stdout

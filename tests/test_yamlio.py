@@ -1,0 +1,173 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from referral_cli import yamlio
+from referral_cli.yamlio import YamlError, load_file, parse_text
+
+
+def test_uses_libyaml_when_present() -> None:
+    import yaml
+
+    assert yamlio.LIBYAML == yaml.__with_libyaml__
+
+
+def test_yaml_12_plain_values_stay_text() -> None:
+    data, _ = parse_text(
+        "languages: [sv, no, NO, yes, on, off]\nphone: 0701234567\nhours: 10:30\n"
+        "flag: true\nnothing: null\nday: 2026-08-22\nnumber: 15\n",
+        "x.yaml",
+    )
+    assert data == {
+        "languages": ["sv", "no", "NO", "yes", "on", "off"],
+        "phone": "0701234567",
+        "hours": "10:30",
+        "flag": True,
+        "nothing": None,
+        "day": "2026-08-22",
+        "number": "15",
+    }
+
+
+def test_positions_are_one_based_with_integer_indexes() -> None:
+    _, source = parse_text("actors:\n  - id: a\n    name: A\n  - id: b\n", "x.yaml")
+    assert source.locate(("actors", 1, "id")) == (4, 9)
+    assert source.locate(("actors", 0, "name"), key=True) == (3, 5)
+    assert source.locate(("actors", 1, "missing")) == (4, 5)
+
+
+@pytest.mark.parametrize(
+    ("content", "line", "column", "code", "message"),
+    [
+        (
+            "a: 1\nb: 2\na: 3\n",
+            3,
+            1,
+            "duplicate-key",
+            "the key 'a' appears twice in the same place (first on line 1)",
+        ),
+        (
+            "a: &x [1]\nb: *x\n",
+            2,
+            1,
+            "alias",
+            "anchors and aliases (&name, *name) are not supported",
+        ),
+        (
+            "a:\n\tb: 1\n",
+            2,
+            1,
+            "yaml-syntax",
+            "a tab character is used here; YAML indentation must use spaces",
+        ),
+        ("need: Tid: 10\n", 1, 10, "yaml-syntax", "unexpected ':' in a value"),
+        ("need: 'open\n", 2, 1, "yaml-syntax", "a quoted text is not closed"),
+        ("a: !!binary aGk=\n", 1, 4, "tag", "the tag 'tag:yaml.org,2002:binary' is not supported"),
+        ("? [a]\n: b\n", 1, 3, "key", "a key must be a single word, like 'name:'"),
+        ("", 1, 1, "empty-file", "the file is empty; expected a mapping of keys (key: value)"),
+        (
+            "# only a comment\n",
+            1,
+            1,
+            "empty-file",
+            "the file is empty; expected a mapping of keys (key: value)",
+        ),
+        (
+            "- a\n- b\n",
+            1,
+            1,
+            "wrong-type",
+            "expected a mapping of keys (key: value) at the top of the file, found a list",
+        ),
+        (
+            "just text\n",
+            1,
+            1,
+            "wrong-type",
+            "expected a mapping of keys (key: value) at the top of the file, "
+            "found a single text value",
+        ),
+    ],
+)
+def test_bad_yaml_is_located(
+    tmp_path: Path, content: str, line: int, column: int, code: str, message: str
+) -> None:
+    path = tmp_path / "f.yaml"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(YamlError) as caught:
+        load_file(path, "data/f.yaml")
+    finding = caught.value.finding
+    assert (finding.file, finding.line, finding.column) == ("data/f.yaml", line, column)
+    assert (finding.code, finding.message) == (code, message)
+
+
+def test_non_utf8_byte_is_located(tmp_path: Path) -> None:
+    path = tmp_path / "f.yaml"
+    path.write_bytes("name: ok\nnote: Gäller\n".encode("latin-1"))
+    with pytest.raises(YamlError) as caught:
+        load_file(path, "f.yaml")
+    finding = caught.value.finding
+    assert (finding.line, finding.column, finding.code) == (2, 8, "encoding")
+    assert finding.message == "the file is not valid UTF-8 text (byte 0xE4 here)"
+
+
+def test_bom_is_a_warning_and_the_file_loads(tmp_path: Path) -> None:
+    path = tmp_path / "f.yaml"
+    path.write_bytes(b"\xef\xbb\xbfname: Biblioteket\n")
+    document = load_file(path, "f.yaml")
+    assert document.data == {"name": "Biblioteket"}
+    [warning] = document.warnings
+    assert (warning.severity, warning.code, warning.line, warning.column) == (
+        "warning",
+        "bom",
+        1,
+        1,
+    )
+
+
+def test_alias_bomb_is_refused_quickly() -> None:
+    lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x]"]
+    lines += [f"a{i}: &a{i} [*a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}]" for i in range(1, 12)]
+    with pytest.raises(YamlError) as caught:
+        parse_text("\n".join(lines) + "\n", "bomb.yaml")
+    assert caught.value.finding.code == "alias"
+
+
+def test_unreadable_path_is_a_finding(tmp_path: Path) -> None:
+    with pytest.raises(YamlError) as caught:
+        load_file(tmp_path, "folder.yaml")
+    assert caught.value.finding.code == "unreadable"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab:- \n\t'\"#&*![]{}?,|>%@`0åö\\")), max_size=80))
+def test_loader_never_crashes_on_arbitrary_text(text: str) -> None:
+    try:
+        data, source = parse_text(text, "fuzz.yaml")
+    except YamlError as exc:
+        finding = exc.finding
+        assert finding.file == "fuzz.yaml"
+        assert finding.line >= 1 and finding.column >= 1
+        assert finding.message
+    else:
+        assert data is None or isinstance(data, (dict, list, str, bool))
+        assert source.locate(()) >= (1, 1)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.binary(max_size=60))
+def test_load_file_never_crashes_on_arbitrary_bytes(
+    tmp_path_factory: pytest.TempPathFactory, raw: bytes
+) -> None:
+    path = tmp_path_factory.mktemp("fuzz") / "f.yaml"
+    path.write_bytes(raw)
+    try:
+        document = load_file(path, "f.yaml")
+    except YamlError as exc:
+        assert exc.finding.line >= 1 and exc.finding.column >= 1
+    else:
+        assert isinstance(document.data, dict)
