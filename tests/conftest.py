@@ -82,6 +82,14 @@ BASE_TREE: dict[str, str] = {
 }
 
 
+@pytest.fixture(autouse=True)
+def _isolated_cache(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Keep the parse cache of every test away from the user's real cache folder."""
+    monkeypatch.setenv("REFERRAL_CACHE_DIR", str(tmp_path_factory.mktemp("referral-cache")))
+
+
 def write_tree(root: Path, files: FileTree) -> Path:
     """Write `files` (relative path -> text or bytes) under `root`; return `root`."""
     for relative, content in files.items():

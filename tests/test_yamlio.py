@@ -171,3 +171,88 @@ def test_load_file_never_crashes_on_arbitrary_bytes(
         assert exc.finding.line >= 1 and exc.finding.column >= 1
     else:
         assert isinstance(document.data, dict)
+
+
+_FAST_ALPHABET = list("ab:- \n\t'\"#&*![]{}?,|>%@`0åö\\~") + ["true", "null", "!!str ", "!!bool "]
+
+
+def _outcome(parse: object, text: str) -> object:
+    try:
+        data, _ = parse(text, "f.yaml")  # type: ignore[operator]
+    except YamlError as exc:
+        return ("error", exc.finding)
+    return ("data", data)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_FAST_ALPHABET), max_size=40).map("".join))
+def test_fast_parse_gives_the_same_data_and_errors(text: str) -> None:
+    assert _outcome(yamlio.parse_text_fast, text) == _outcome(parse_text, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a: 1\nb: 2\na: 3\n",
+        "a: &x [1]\nb: *x\n",
+        "a: !!binary aGk=\n",
+        "? [a]\n: b\n",
+        "a: !!bool maybe\n",
+        "a: !!null x\nb: !!bool TRUE\nc: ~\nd: ''\ne: [x, {f: g}]\n",
+        "text: 'Q&A'\n",
+    ],
+)
+def test_fast_parse_matches_on_special_cases(text: str) -> None:
+    assert _outcome(yamlio.parse_text_fast, text) == _outcome(parse_text, text)
+
+
+def test_lazy_positions_equal_eager_ones(tmp_path: Path) -> None:
+    path = tmp_path / "f.yaml"
+    path.write_text(
+        "# comment\ndate: 2026-08-22\ndescription: >-\n  Två rader\n  text.\n"
+        "reasons: [time, other]\n",
+        encoding="utf-8",
+    )
+    eager = load_file(path, "f.yaml")
+    lazy = load_file(path, "f.yaml", positions=False)
+    assert lazy.data == eager.data
+    assert isinstance(lazy.source, yamlio.LazySourceMap)
+    for key_path in [(), ("date",), ("reasons", 1), ("description",), ("missing", 3)]:
+        assert lazy.source.locate(key_path) == eager.source.locate(key_path)
+        assert lazy.source.locate(key_path, key=True) == eager.source.locate(key_path, key=True)
+
+
+def test_lazy_positions_of_a_vanished_file_fall_back_to_the_top(tmp_path: Path) -> None:
+    path = tmp_path / "f.yaml"
+    path.write_text("a: b\n", encoding="utf-8")
+    lazy = load_file(path, "f.yaml", positions=False)
+    path.unlink()
+    assert lazy.source.locate(("a",)) == (1, 1)
+
+
+def test_walk_matches_sorted_rglob(tmp_path: Path) -> None:
+    for name in [
+        "b.yaml",
+        "a/z.yml",
+        "a/b.yaml",
+        "a-b.yaml",
+        "a/.hidden.yaml",
+        ".git/x.yaml",
+        "c/d/e.yaml",
+        "notes.txt",
+        "Z.yaml",
+    ]:
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("a: b\n", encoding="utf-8")
+    expected = [
+        p
+        for p in sorted(tmp_path.rglob("*"))
+        if p.suffix in {".yaml", ".yml"}
+        and p.is_file()
+        and not any(part.startswith(".") for part in p.relative_to(tmp_path).parts)
+    ]
+    assert list(yamlio.iter_yaml_files(tmp_path)) == expected
+    assert [rel for _, rel, _ in yamlio.walk_yaml_files(tmp_path)] == [
+        p.relative_to(tmp_path).as_posix() for p in expected
+    ]
+    assert list(yamlio.iter_yaml_files(tmp_path / "missing")) == []

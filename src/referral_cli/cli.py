@@ -109,11 +109,23 @@ def validate(
     output_format: Annotated[
         OutputFormat, typer.Option("--format", help="text for people, json for tools.")
     ] = OutputFormat.text,
+    no_cache: Annotated[
+        bool,
+        typer.Option(
+            "--no-cache",
+            help="Read every file, neither using nor updating the parse cache "
+            "(also: REFERRAL_NO_CACHE=1).",
+        ),
+    ] = False,
 ) -> None:
     """Check every guideline file and report all problems with file:line:column."""
+    import contextlib
+
+    from referral_cli.cache import bypass
     from referral_cli.commands.validate import format_json, format_text, validate_repository
 
-    report = validate_repository(_root(root))
+    with bypass() if no_cache else contextlib.nullcontext():
+        report = validate_repository(_root(root))
     if output_format is OutputFormat.json:
         typer.echo(format_json(report.findings))
     else:
@@ -154,6 +166,19 @@ def init(
 def main() -> None:
     """Console-script entry point."""
     app()
+
+
+def _register_commands() -> None:
+    """Import the modules whose commands live outside this file (each imports only typer)."""
+    import importlib
+
+    for name in COMMAND_MODULES:
+        importlib.import_module(f"referral_cli.{name}")
+
+
+# Each of these modules defines its commands with `@app.command()` on the app above.
+COMMAND_MODULES: tuple[str, ...] = ()
+_register_commands()
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -8,6 +8,7 @@ Commands that need clean data call `load_valid_guidelines`, which raises
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -19,7 +20,15 @@ from pydantic import BaseModel
 from referral_cli.findings import Finding, FindingsError
 from referral_cli.models import ActorsFile, InventoryEntry, Library, Matrix
 from referral_cli.validation import validate_document
-from referral_cli.yamlio import Document, SourceMap, YamlError, iter_yaml_files, load_file
+from referral_cli.yamlio import (
+    Document,
+    LazySourceMap,
+    SourceMap,
+    YamlError,
+    iter_yaml_files,
+    load_file,
+    walk_yaml_entries,
+)
 
 DATA_DIR = "data"
 LIBRARY_FILE = "data/library.yaml"
@@ -60,7 +69,7 @@ def find_root(explicit: Path | None = None, start: Path | None = None) -> Path:
     )
 
 
-@dataclass
+@dataclass(slots=True)
 class LoadedEntry:
     """One inventory entry with where it came from."""
 
@@ -100,11 +109,22 @@ def display_path(root: Path, path: Path) -> str:
 
 
 def load_model(
-    model: type[M], path: Path, display: str, findings: list[Finding]
+    model: type[M],
+    path: Path,
+    display: str,
+    findings: list[Finding],
+    *,
+    positions: bool = True,
+    raw: bytes | None = None,
 ) -> tuple[M | None, Document | None]:
-    """Load one YAML file into `model`, appending findings instead of raising."""
+    """Load one YAML file into `model`, appending findings instead of raising.
+
+    `positions=False` defers collecting line/column positions until a finding
+    needs one (see `yamlio.load_file`); the findings are the same. `raw` is the
+    file's content when the caller has read it already.
+    """
     try:
-        document = load_file(path, display)
+        document = load_file(path, display, positions=positions, raw=raw)
     except YamlError as exc:
         findings.append(exc.finding)
         return None, None
@@ -119,8 +139,40 @@ def iter_entry_files(root: Path) -> Iterator[Path]:
     return iter_yaml_files(root / INVENTORY_DIR)
 
 
-def load_guidelines(root: Path, *, inventory: bool = True) -> tuple[Guidelines, list[Finding]]:
-    """Load every file of the repository at `root`; return the data and all load findings."""
+def entry_files(root: Path) -> Iterator[tuple[Path, str]]:
+    """Every inventory entry file with its display path, in a stable order.
+
+    The same display paths as `display_path`, without resolving each file.
+    """
+    for path, display, _ in _entry_dir_entries(root):
+        yield path, display
+
+
+def _entry_dir_entries(root: Path) -> Iterator[tuple[Path, str, os.DirEntry[str]]]:
+    folder = root / INVENTORY_DIR
+    if not folder.is_dir():
+        return
+    try:
+        prefix: str | None = folder.resolve().relative_to(root.resolve()).as_posix() + "/"
+    except ValueError:
+        prefix = None
+    for path, relative, entry in walk_yaml_entries(folder):
+        if prefix is None or entry.is_symlink():
+            yield path, display_path(root, path), entry
+        else:
+            yield path, prefix + relative, entry
+
+
+def load_guidelines(
+    root: Path, *, inventory: bool = True, use_cache: bool | None = None
+) -> tuple[Guidelines, list[Finding]]:
+    """Load every file of the repository at `root`; return the data and all load findings.
+
+    Inventory entries come from the parse cache when their file is unchanged
+    (see `referral_cli.cache`); `use_cache=False` forces reading every file,
+    None means "unless `--no-cache` or `REFERRAL_NO_CACHE` says otherwise".
+    The result is the same either way.
+    """
     guidelines = Guidelines(root=root)
     findings: list[Finding] = []
 
@@ -151,14 +203,51 @@ def load_guidelines(root: Path, *, inventory: bool = True) -> tuple[Guidelines, 
     _keep(guidelines, "matrix", matrix, doc, MATRIX_FILE)
 
     if inventory:
-        for path in iter_entry_files(root):
-            display = display_path(root, path)
-            entry, doc = load_model(InventoryEntry, path, display, findings)
+        from referral_cli import cache
+
+        _load_entries(guidelines, findings, cache.enabled(use_cache))
+    return guidelines, findings
+
+
+def _load_entries(guidelines: Guidelines, findings: list[Finding], use_cache: bool) -> None:
+    from referral_cli.cache import EntryCache, stamp
+
+    # Bulk loading makes many small objects and frees none: the cyclic garbage
+    # collector would only rescan them, which costs more than the parsing.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        cache = EntryCache.open(guidelines.root) if use_cache else None
+        for path, display, dir_entry in _entry_dir_entries(guidelines.root):
+            current = stamp(dir_entry) if cache is not None else None
+            if cache is not None and current is not None:
+                cached = cache.lookup(display, dir_entry, current)
+                if cached is not None:
+                    source = LazySourceMap(path, display)
+                    guidelines.entries.append(LoadedEntry(path, display, cached, source))
+                    continue
+            try:
+                # Read through the scan's own path string: the Path stays light.
+                with open(dir_entry.path, "rb") as stream:  # noqa: PTH123 - see above
+                    raw: bytes | None = stream.read()
+            except OSError:
+                raw = None  # load_model reports it
+            before = len(findings)
+            entry, doc = load_model(
+                InventoryEntry, path, display, findings, positions=False, raw=raw
+            )
             if entry is None or doc is None:
                 guidelines.broken.add("inventory")
                 continue
             guidelines.entries.append(LoadedEntry(path, display, entry, doc.source))
-    return guidelines, findings
+            if cache is not None and current is not None and raw is not None:
+                if len(findings) == before:
+                    cache.store(display, current, raw, entry)
+        if cache is not None:
+            cache.save()
+    finally:
+        if collecting:
+            gc.enable()
 
 
 def _keep(

@@ -13,7 +13,9 @@ and custom tags are refused.
 
 from __future__ import annotations
 
+import os
 import re
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -74,13 +76,32 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
     LIBYAML = False
 
 
+_PLAIN_SPECIAL = {
+    **dict.fromkeys(_BOOL_VALUES, _BOOL_TAG),
+    **dict.fromkeys(("~", "null", "Null", "NULL", ""), _NULL_TAG),
+}
+
+
 class _Loader(_Parser, _Yaml12Resolver):
     def __init__(self, stream: str) -> None:
         _Parser.__init__(self, stream)
         _Yaml12Resolver.__init__(self)
 
+    def resolve(self, kind: type[Node], value: Any, implicit: tuple[bool, bool]) -> str:
+        """The same answer as the implicit resolvers above, by one dictionary lookup.
 
-@dataclass
+        A plain scalar never ends in a line break, so the exact-match table is
+        equivalent to the resolver patterns; everything else is text, a list or
+        a mapping (there are no path resolvers).
+        """
+        if kind is ScalarNode:
+            if implicit[0]:
+                return _PLAIN_SPECIAL.get(value, _STR_TAG)
+            return _STR_TAG
+        return _SEQ_TAG if kind is SequenceNode else _MAP_TAG
+
+
+@dataclass(slots=True)
 class SourceMap:
     """Where each value (and each mapping key) of a document sits in its file."""
 
@@ -102,6 +123,38 @@ class SourceMap:
             if not current:
                 return (1, 1)
             current = current[:-1]
+
+
+class LazySourceMap(SourceMap):
+    """A `SourceMap` that reads its file again the first time a position is asked for.
+
+    Files that load and validate cleanly never need positions, so bulk loading
+    skips them; a finding about such a file (an unknown id, personal data)
+    still gets the exact line and column, as long as the file is unchanged.
+    """
+
+    __slots__ = ("_path", "_display")
+
+    def __init__(self, path: Path, display: str) -> None:
+        self._path = path
+        self._display = display
+
+    def __getattr__(self, name: str) -> Any:
+        # Only called while `values`/`keys` are unset: read the file once, then never again.
+        if name not in ("values", "keys"):
+            raise AttributeError(name)
+        source = SourceMap()
+        try:
+            text, _ = _decode(self._path.read_bytes(), self._display)
+            source = parse_text(text, self._display)[1]
+        except (OSError, YamlError):
+            pass
+        self.values = source.values
+        self.keys = source.keys
+        return source.values if name == "values" else source.keys
+
+    def __repr__(self) -> str:
+        return f"LazySourceMap({self._path!r})"
 
 
 @dataclass
@@ -301,22 +354,88 @@ class _Builder:
         return result
 
 
-def parse_text(text: str, display: str) -> tuple[Any, SourceMap]:
-    """Parse one YAML document from text; raise `YamlError` with a location."""
+def _compose(text: str, display: str) -> Node | None:
     try:
         loader = _Loader(text)
     except yaml.YAMLError as exc:
         raise _syntax_error(exc, display, text) from None
     try:
-        node = loader.get_single_node()
+        node: Node | None = loader.get_single_node()
     except yaml.YAMLError as exc:
         raise _syntax_error(exc, display, text) from None
     finally:
         loader.dispose()
+    return node
+
+
+def parse_text(text: str, display: str) -> tuple[Any, SourceMap]:
+    """Parse one YAML document from text; raise `YamlError` with a location."""
+    node = _compose(text, display)
     if node is None:
         return None, SourceMap()
     builder = _Builder(display)
     return builder.build(node, ()), builder.source
+
+
+_intern = sys.intern
+
+
+class _NotPlain(Exception):
+    """The fast walk met something only the located walk may judge."""
+
+
+def _plain(node: Node) -> Any:
+    """Plain data from a node tree, with no positions, for files that are ordinary.
+
+    Anything the located walk would refuse or treat specially (a tag, a bad
+    boolean, a non-text key, a duplicate key) raises `_NotPlain`, and the caller
+    walks the same tree again with `_Builder`, which produces the exact message.
+    Aliases never reach here: texts containing '&' (hence any anchor) take the
+    located walk directly.
+    """
+    cls = node.__class__
+    tag = node.tag
+    if cls is ScalarNode:
+        if tag == _STR_TAG:
+            value = node.value
+            # Ids and other short words repeat across thousands of entries: share them.
+            return _intern(value) if len(value) < 40 else value
+        if tag == _NULL_TAG:
+            return None
+        if tag == _BOOL_TAG and node.value in _BOOL_VALUES:
+            return _BOOL_VALUES[node.value]
+        raise _NotPlain
+    if cls is MappingNode and tag == _MAP_TAG:
+        pairs = node.value
+        result = {}
+        for key_node, value_node in pairs:
+            if key_node.__class__ is not ScalarNode:
+                raise _NotPlain
+            result[key_node.value] = _plain(value_node)
+        if len(result) != len(pairs):
+            raise _NotPlain
+        return result
+    if cls is SequenceNode and tag == _SEQ_TAG:
+        return [_plain(item) for item in node.value]
+    raise _NotPlain
+
+
+def parse_text_fast(text: str, display: str) -> tuple[Any, SourceMap | None]:
+    """Like `parse_text`, but positions are only collected when something is off.
+
+    Returns the same data, and either a `SourceMap` (when the located walk was
+    needed) or None; errors are raised exactly as `parse_text` raises them.
+    """
+    if "&" in text:
+        return parse_text(text, display)
+    node = _compose(text, display)
+    if node is None:
+        return None, SourceMap()
+    try:
+        return _plain(node), None
+    except (_NotPlain, RecursionError):
+        builder = _Builder(display)
+        return builder.build(node, ()), builder.source
 
 
 _EXPECT_NAMES: dict[type, str] = {
@@ -332,20 +451,40 @@ _FOUND_NAMES: dict[type, str] = {
 }
 
 
-def load_file(path: Path, display: str, *, expect: type = dict) -> Document:
+def load_file(
+    path: Path,
+    display: str,
+    *,
+    expect: type = dict,
+    positions: bool = True,
+    raw: bytes | None = None,
+) -> Document:
     """Read and parse one YAML file whose top level must be of type `expect`.
 
     Every failure, from an unreadable file to a syntax error, raises
     `YamlError` with the file, line and column, never a traceback.
+    With `positions=False` the file is parsed without collecting positions
+    and `Document.source` is a `LazySourceMap`: same data, same errors, and the
+    same positions when asked for, at a fraction of the cost in bulk loads.
+    `raw` is the file's content when the caller has read it already.
     """
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise YamlError(
-            _finding(display, 1, 1, "unreadable", f"cannot read the file: {exc.strerror or exc}")
-        ) from None
+    if raw is None:
+        try:
+            raw = path.read_bytes()
+        except OSError as exc:
+            raise YamlError(
+                _finding(
+                    display, 1, 1, "unreadable", f"cannot read the file: {exc.strerror or exc}"
+                )
+            ) from None
     text, warnings = _decode(raw, display)
-    data, source = parse_text(text, display)
+    source: SourceMap | None
+    if positions:
+        data, source = parse_text(text, display)
+    else:
+        data, source = parse_text_fast(text, display)
+        if source is None:
+            source = LazySourceMap(path, display)
     if data is None:
         raise YamlError(
             _finding(
@@ -372,17 +511,61 @@ def load_file(path: Path, display: str, *, expect: type = dict) -> Document:
     return Document(path, data, source, warnings)
 
 
+def walk_yaml_files(folder: Path) -> Iterator[tuple[Path, str, bool]]:
+    """Every `*.yaml`/`*.yml` file under `folder` as (path, relative posix path, is symlink).
+
+    Sorted like `sorted(folder.rglob("*"))`, hidden files and folders skipped,
+    symlinked folders not followed, unreadable folders skipped. Folder by
+    folder, so a walk over 100,000 files holds only one folder's names.
+    """
+    for path, relative, entry in walk_yaml_entries(folder):
+        try:
+            is_link = entry.is_symlink()
+        except OSError:  # pragma: no cover - the entry was just listed
+            is_link = False
+        yield path, relative, is_link
+
+
+def walk_yaml_entries(folder: Path) -> Iterator[tuple[Path, str, os.DirEntry[str]]]:
+    """Like `walk_yaml_files`, with each file's `os.DirEntry` (for a cheap `stat()`)."""
+    yield from _walk(folder, "")
+
+
+def _walk(directory: Path, relative: str) -> Iterator[tuple[Path, str, os.DirEntry[str]]]:
+    try:
+        with os.scandir(directory) as scan:
+            entries = sorted(
+                (entry for entry in scan if not entry.name.startswith(".")),
+                key=_sort_name,
+            )
+    except OSError:
+        return
+    # `directory / name` re-parses `name`; CPython's own child constructor (used by
+    # Path.iterdir) does not. Private, hence the fallback.
+    child = getattr(directory, "_make_child_relpath", directory.joinpath)
+    for entry in entries:
+        name = entry.name
+        try:
+            is_dir = entry.is_dir(follow_symlinks=False)
+            is_file = not is_dir and name.endswith((".yaml", ".yml")) and entry.is_file()
+        except OSError:
+            continue
+        if is_dir:
+            yield from _walk(child(name), f"{relative}{name}/")
+        elif is_file:
+            # A child path shares the folder's parts: less memory than Path(str).
+            yield child(name), relative + name, entry
+
+
+def _sort_name(entry: os.DirEntry[str]) -> str:
+    # Paths compare case-insensitively on Windows, as `sorted(rglob())` does there.
+    return os.path.normcase(entry.name)
+
+
 def iter_yaml_files(folder: Path) -> Iterator[Path]:
     """Every `*.yaml`/`*.yml` file under `folder`, sorted, hidden ones skipped."""
-    if not folder.is_dir():
-        return
-    for path in sorted(folder.rglob("*")):
-        if (
-            path.suffix in {".yaml", ".yml"}
-            and path.is_file()
-            and not any(part.startswith(".") for part in path.relative_to(folder).parts)
-        ):
-            yield path
+    for path, _, _ in walk_yaml_files(folder):
+        yield path
 
 
 def dump_entry(data: dict[str, Any], header: str = "") -> str:
