@@ -1,0 +1,290 @@
+"""The one place that builds Jinja environments, and the filters every output uses.
+
+Every command that writes a document from templates (handouts, agendas,
+reports) calls `build_environment` and `render_template`:
+
+```python
+env = build_environment("html", template_dirs=[root / "templates"])
+text = render_template(env, "desk-guide.html.j2", context)
+```
+
+What the environment guarantees:
+
+- **StrictUndefined**: a missing variable is an error; `render_template`
+  turns it into a `TemplateProblem` naming the template file and line.
+- **Escaping by output**: `"html"` autoescapes (markupsafe); `"md"` escapes
+  every printed value for Markdown (see `md_escape`), so data can never
+  become markup; `"text"` prints values as they are (plain-text output only).
+  Build markup in the template text, not in expressions: `**{{ name }}**`.
+  Macro output is already escaped and is printed as it is.
+- **Overrides by name**: `template_dirs` (a guideline repository's own
+  `templates/`, or `--templates DIR`) are searched before the defaults that
+  ship with referral. A default stays reachable as `default/<name>`, so an
+  override can `{% extends "default/desk-guide.html.j2" %}` and replace
+  one block.
+- **Sandbox**: as soon as `template_dirs` is given the environment is an
+  `ImmutableSandboxedEnvironment`: a repository's templates cannot reach
+  Python internals or change the data.
+- `None` prints as nothing, so an absent optional value never prints "None".
+
+Templates receive plain data (dicts, lists, strings, numbers), never model
+objects with methods.
+
+Filters available in every environment: `safe_url` (the URL if it is a
+complete http(s) address, else `None`), `display_url` (an address without
+its scheme, for print), `css_string` (a quoted, escaped CSS string for
+`content:` in `@page` rules), `md_escape`, `md_link` (a Markdown link, or the
+escaped text when the URL is not safe) and `paragraphs` (text split on blank
+lines).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+from jinja2 import (
+    ChoiceLoader,
+    Environment,
+    FileSystemLoader,
+    PrefixLoader,
+    StrictUndefined,
+    TemplateSyntaxError,
+)
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+from markupsafe import Markup
+
+OutputKind = Literal["html", "md", "text"]
+OUTPUT_KINDS: tuple[OutputKind, ...] = ("html", "md", "text")
+DEFAULT_PREFIX = "default"
+
+_PACKAGE_DIR = Path(__file__).resolve().parent
+
+
+def default_template_dir() -> Path:
+    """The templates that ship with referral.
+
+    In an installed wheel they live in the package (`referral_cli/templates`);
+    in a source checkout or an editable install, in the repository's top-level
+    `templates/` next to `src/`.
+    """
+    for candidate in (_PACKAGE_DIR / "templates", _PACKAGE_DIR.parents[1] / "templates"):
+        if candidate.is_dir():
+            return candidate
+    raise RuntimeError(f"referral's default templates are missing (looked in {_PACKAGE_DIR})")
+
+
+# ---------------------------------------------------------------------------
+# Filters
+
+
+def safe_url(value: object) -> str | None:
+    """Return `value` if it is a complete http(s) address safe to put in a link, else None.
+
+    The loader already refuses other schemes; this check makes sure no
+    `javascript:` (or any other) link is emitted even if the data came from
+    somewhere else.
+    """
+    if not isinstance(value, str):
+        return None
+    url = value.strip()
+    if any(ord(ch) <= 32 or ord(ch) == 127 or ch in '"<>\\`' for ch in url):
+        return None
+    scheme, separator, rest = url.partition("://")
+    if not separator or scheme.lower() not in ("http", "https") or not rest.strip("/"):
+        return None
+    return url
+
+
+def display_url(value: object) -> str:
+    """A web address as people read it on paper: without `https://` and a trailing slash."""
+    text = str(value).strip()
+    if safe_url(text) is None:
+        return text
+    return text.split("://", 1)[1].rstrip("/")
+
+
+_MD_INLINE = str.maketrans(
+    {
+        "\\": "\\\\",
+        "`": "\\`",
+        "*": "\\*",
+        "_": "\\_",
+        "[": "\\[",
+        "]": "\\]",
+        "|": "\\|",
+        "~": "\\~",
+        "&": "&amp;",
+        "<": "&lt;",
+        ">": "&gt;",
+    }
+)
+_MD_ORDERED_ITEM = re.compile(r"(\d+)([.)])")
+
+
+def md_escape(value: object) -> str:
+    """Escape text so Markdown shows it literally, on one line (safe in table cells).
+
+    Whitespace runs (newlines too) become one space; characters with inline
+    meaning are backslash-escaped; `<`, `>` and `&` become entities, so no raw
+    HTML survives; a leading `#`, `-`, `+`, `=` or `1.` cannot start a block.
+    """
+    text = " ".join(str(value).split()).translate(_MD_INLINE)
+    ordered = _MD_ORDERED_ITEM.match(text)
+    if ordered:
+        return ordered.group(1) + "\\" + text[ordered.end(1) :]
+    if text[:1] in ("#", "-", "+", "="):
+        return "\\" + text
+    return text
+
+
+def _md_destination(url: str) -> str:
+    return url.replace("(", "%28").replace(")", "%29")
+
+
+def md_link(url: object, text: object | None = None) -> Markup:
+    """A Markdown link to `url` showing `text` (default: the address without its scheme).
+
+    When `url` is not a safe http(s) address only the escaped text is returned.
+    """
+    shown = md_escape(display_url(url) if text is None else text)
+    href = safe_url(url)
+    if href is None:
+        return Markup(shown)
+    return Markup(f"[{shown}]({_md_destination(href)})")
+
+
+def css_string(value: object) -> Markup:
+    """A double-quoted CSS string; every character that could end it is hex-escaped.
+
+    For data in generated CSS, e.g. `@bottom-left { content: {{ footer|css_string }}; }`.
+    """
+    out = []
+    for ch in str(value):
+        if ch.isalnum() or ch in " .,:;!?-–—/()·+%=@#":
+            out.append(ch)
+        else:
+            out.append(f"\\{ord(ch):06x}")
+    return Markup('"' + "".join(out) + '"')
+
+
+def paragraphs(value: object) -> list[str]:
+    """Text split into paragraphs at blank lines (empty parts dropped)."""
+    return [part.strip() for part in re.split(r"\n\s*\n", str(value)) if part.strip()]
+
+
+FILTERS: Mapping[str, Any] = {
+    "safe_url": safe_url,
+    "display_url": display_url,
+    "css_string": css_string,
+    "md_escape": md_escape,
+    "md_link": md_link,
+    "paragraphs": paragraphs,
+}
+
+
+def _finalize_html(value: object) -> object:
+    return "" if value is None else value
+
+
+def _finalize_md(value: object) -> object:
+    if value is None:
+        return Markup("")
+    if hasattr(value, "__html__"):
+        return value  # macro output or a filter's Markdown: already escaped
+    return Markup(md_escape(value))
+
+
+# ---------------------------------------------------------------------------
+# Environment
+
+
+def build_environment(output: OutputKind, template_dirs: Sequence[Path] = ()) -> Environment:
+    """Build the Jinja environment for one output kind: `"html"`, `"md"` or `"text"`.
+
+    `template_dirs` are searched, in order, before the default templates; they
+    come from a guideline repository, so their presence makes the environment
+    sandboxed. See the module docstring for the guarantees.
+    """
+    if output not in OUTPUT_KINDS:
+        raise ValueError(f"unknown output kind {output!r}: choose one of {OUTPUT_KINDS}")
+    defaults = default_template_dir()
+    loader = ChoiceLoader(
+        [
+            FileSystemLoader([*(str(d) for d in template_dirs), str(defaults)]),
+            PrefixLoader({DEFAULT_PREFIX: FileSystemLoader(str(defaults))}),
+        ]
+    )
+    environment_class = ImmutableSandboxedEnvironment if template_dirs else Environment
+    env = environment_class(
+        loader=loader,
+        undefined=StrictUndefined,
+        autoescape=output != "text",
+        finalize={"html": _finalize_html, "md": _finalize_md, "text": _finalize_html}[output],
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        auto_reload=False,
+    )
+    env.filters.update(FILTERS)
+    env.globals["output_kind"] = output
+    return env
+
+
+# ---------------------------------------------------------------------------
+# Rendering with located errors
+
+
+@dataclass
+class TemplateProblem(Exception):
+    """A template failed: `path` and `line` say where (when known), `message` what."""
+
+    message: str
+    path: Path | None = None
+    line: int | None = None
+
+    def __post_init__(self) -> None:
+        super().__init__(self.describe())
+
+    def describe(self) -> str:
+        """`path:line: message`, or just the message when the place is unknown."""
+        if self.path is None:
+            return self.message
+        return f"{self.path}:{self.line or 1}: {self.message}"
+
+
+def _template_frame(exc: BaseException) -> tuple[Path, int] | None:
+    """The innermost template frame of `exc`'s traceback (Jinja rewrites them to the source)."""
+    found = None
+    tb = exc.__traceback__
+    while tb is not None:
+        if "__jinja_exception__" in tb.tb_frame.f_globals:
+            found = (Path(tb.tb_frame.f_code.co_filename), tb.tb_lineno)
+        tb = tb.tb_next
+    return found
+
+
+def render_template(env: Environment, name: str, context: Mapping[str, Any]) -> str:
+    """Render template `name` with `context`; any failure becomes a located `TemplateProblem`."""
+    try:
+        return env.get_template(name).render(context)
+    except TemplateSyntaxError as exc:
+        path = Path(exc.filename) if exc.filename else None
+        raise TemplateProblem(f"template syntax error: {exc.message}", path, exc.lineno) from None
+    except Exception as exc:
+        where = _template_frame(exc)
+        from_jinja = type(exc).__module__.startswith("jinja2")
+        if where is None and not from_jinja:
+            raise  # not raised while a template ran: a bug, not a template problem
+        message = str(exc) or type(exc).__name__
+        detail = (
+            f"template error: {message}"
+            if from_jinja
+            else f"template error ({type(exc).__name__}): {message}"
+        )
+        if where is None:
+            raise TemplateProblem(detail) from None
+        raise TemplateProblem(detail, where[0], where[1]) from None
