@@ -3,12 +3,24 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from referral_cli.findings import Finding, Severity, did_you_mean
-from referral_cli.repository import ACTORS_FILE, LIBRARY_FILE, MATRIX_FILE, Guidelines
-from referral_cli.yamlio import PathKey
+from referral_cli.models import InventoryEntry
+from referral_cli.repository import (
+    ACTORS_FILE,
+    LIBRARY_FILE,
+    MATRIX_FILE,
+    Guidelines,
+    LoadedEntry,
+)
+from referral_cli.yamlio import PathKey, SourceMap
+
+if TYPE_CHECKING:
+    from referral_cli.privacy import PersonalDataMatch
 
 
 def add_months(day: date, months: int) -> date:
@@ -39,8 +51,9 @@ class _Reporter:
         code: str,
         message: str,
         hint: str | None = None,
+        source: SourceMap | None = None,
     ) -> None:
-        source = self.guidelines.sources.get(display)
+        source = source or self.guidelines.sources.get(display)
         line, column = source.locate(path) if source else (1, 1)
         self.findings.append(Finding(display, line, column, severity, code, message, hint))
 
@@ -143,6 +156,7 @@ def _unknown(
     value: str,
     known: Iterable[str],
     where: str,
+    source: SourceMap | None = None,
 ) -> None:
     known = list(known)
     hint = (
@@ -157,6 +171,7 @@ def _unknown(
         f"unknown-{what}",
         f"unknown {what} '{value}'{did_you_mean(value, known)}",
         hint,
+        source,
     )
 
 
@@ -177,69 +192,116 @@ def _check_matrix_references(report: _Reporter) -> None:
                     )
 
 
+@dataclass(frozen=True)
+class _Vocabulary:
+    """The ids an inventory entry may refer to, computed once per run."""
+
+    actor_ids: set[str]
+    branch_ids: set[str]
+    reason_ids: set[str]
+    period_ids: set[str]
+    category_ids: set[str]
+    category_of_row: dict[str, str]
+    actors_ok: bool
+    matrix_ok: bool
+
+    @classmethod
+    def of(cls, g: Guidelines) -> _Vocabulary:
+        return cls(
+            actor_ids={a.id for a in g.actors.actors},
+            branch_ids={b.id for b in g.library.branches},
+            reason_ids={r.id for r in g.library.reason_vocabulary()},
+            period_ids={p.id for p in g.library.periods},
+            category_ids={c.id for c in g.matrix.categories},
+            category_of_row={row.id: category.id for category, row in g.matrix.rows()},
+            actors_ok="actors" not in g.broken,
+            matrix_ok="matrix" not in g.broken,
+        )
+
+
+def check_entry(guidelines: Guidelines, loaded: LoadedEntry, today: date) -> list[Finding]:
+    """Findings for one inventory entry against the rest of the guidelines.
+
+    References (branch, reasons, period, actors, category and row), a date in
+    the future and a date outside the entry's period, located through
+    `loaded.source`. Personal data is checked by `personal_data_findings`.
+    Only the library, actors and matrix are consulted, never other entries,
+    so checking a new entry costs the same however large the inventory is.
+    """
+    report = _Reporter(guidelines)
+    _check_one_entry(report, _Vocabulary.of(guidelines), loaded, today)
+    return report.findings
+
+
 def _check_inventory(report: _Reporter, today: date) -> None:
+    vocabulary = _Vocabulary.of(report.guidelines)
+    for loaded in report.guidelines.entries:
+        _check_one_entry(report, vocabulary, loaded, today)
+
+
+def _check_one_entry(
+    report: _Reporter, vocabulary: _Vocabulary, loaded: LoadedEntry, today: date
+) -> None:
     g = report.guidelines
-    actor_ids = {a.id for a in g.actors.actors}
-    branch_ids = {b.id for b in g.library.branches}
-    reason_ids = {r.id for r in g.library.reason_vocabulary()}
-    period_ids = {p.id for p in g.library.periods}
-    category_of_row = {row.id: category.id for category, row in g.matrix.rows()}
-    category_ids = {c.id for c in g.matrix.categories}
-    matrix_ok = "matrix" not in g.broken
-    for loaded in g.entries:
-        entry, display = loaded.entry, loaded.display
-        if entry.branch is not None and entry.branch not in branch_ids:
-            _unknown(report, display, ("branch",), "branch", entry.branch, branch_ids, LIBRARY_FILE)
-        for k, reason in enumerate(entry.reasons):
-            if reason not in reason_ids:
-                _unknown(
-                    report, display, ("reasons", k), "reason", reason, reason_ids, LIBRARY_FILE
-                )
-        if entry.period is not None and entry.period not in period_ids:
-            _unknown(report, display, ("period",), "period", entry.period, period_ids, LIBRARY_FILE)
-        if "actors" not in g.broken:
-            for k, actor_id in enumerate(entry.referred_to):
-                if actor_id not in actor_ids:
-                    _unknown(
-                        report,
-                        display,
-                        ("referred_to", k),
-                        "actor",
-                        actor_id,
-                        actor_ids,
-                        ACTORS_FILE,
-                    )
-        if matrix_ok:
-            _check_entry_matrix(
-                report, loaded.display, entry.category, entry.row, category_ids, category_of_row
+    entry, display, source = loaded.entry, loaded.display, loaded.source
+
+    def unknown(path: PathKey, what: str, value: str, known: Iterable[str], where: str) -> None:
+        _unknown(report, display, path, what, value, known, where, source)
+
+    if entry.branch is not None and entry.branch not in vocabulary.branch_ids:
+        unknown(("branch",), "branch", entry.branch, vocabulary.branch_ids, LIBRARY_FILE)
+    for k, reason in enumerate(entry.reasons):
+        if reason not in vocabulary.reason_ids:
+            unknown(("reasons", k), "reason", reason, vocabulary.reason_ids, LIBRARY_FILE)
+    if entry.period is not None and entry.period not in vocabulary.period_ids:
+        unknown(("period",), "period", entry.period, vocabulary.period_ids, LIBRARY_FILE)
+    if vocabulary.actors_ok:
+        for k, actor_id in enumerate(entry.referred_to):
+            if actor_id not in vocabulary.actor_ids:
+                unknown(("referred_to", k), "actor", actor_id, vocabulary.actor_ids, ACTORS_FILE)
+    if vocabulary.matrix_ok:
+        _check_entry_matrix(report, loaded, vocabulary.category_ids, vocabulary.category_of_row)
+    if entry.date > today:
+        report.add(
+            display,
+            ("date",),
+            "error",
+            "future-date",
+            f"date: {entry.date} is in the future (today is {today})",
+            "check the year and month",
+            source,
+        )
+    if entry.period is not None:
+        period = next((p for p in g.library.periods if p.id == entry.period), None)
+        if period is not None and not period.start <= entry.date <= period.end:
+            report.add(
+                display,
+                ("date",),
+                "warning",
+                "outside-period",
+                f"the date {entry.date} is outside the period '{period.id}' "
+                f"({period.start} to {period.end})",
+                None,
+                source,
             )
-        if entry.period is not None:
-            period = next((p for p in g.library.periods if p.id == entry.period), None)
-            if period is not None and not period.start <= entry.date <= period.end:
-                report.add(
-                    display,
-                    ("date",),
-                    "warning",
-                    "outside-period",
-                    f"the date {entry.date} is outside the period '{period.id}' "
-                    f"({period.start} to {period.end})",
-                )
 
 
 def _check_entry_matrix(
     report: _Reporter,
-    display: str,
-    category: str | None,
-    row: str | None,
+    loaded: LoadedEntry,
     category_ids: set[str],
     category_of_row: dict[str, str],
 ) -> None:
+    display, source = loaded.display, loaded.source
+    category, row = loaded.entry.category, loaded.entry.row
     if category is not None and category not in category_ids:
-        _unknown(report, display, ("category",), "category", category, category_ids, MATRIX_FILE)
+        _unknown(
+            report, display, ("category",), "category", category, category_ids, MATRIX_FILE, source
+        )
     if row is None:
         return
     if row not in category_of_row:
-        _unknown(report, display, ("row",), "row", row, category_of_row, MATRIX_FILE)
+        _unknown(report, display, ("row",), "row", row, category_of_row, MATRIX_FILE, source)
     elif category is not None and category in category_ids and category_of_row[row] != category:
         report.add(
             display,
@@ -248,6 +310,7 @@ def _check_entry_matrix(
             "row-category",
             f"the row '{row}' belongs to the category '{category_of_row[row]}', not '{category}'",
             f"set category: {category_of_row[row]}, or choose a row of '{category}'",
+            source,
         )
 
 
@@ -262,8 +325,6 @@ def _dated_fields(g: Guidelines) -> Iterator[tuple[str, PathKey, date | None]]:
     for ci, category in enumerate(g.matrix.categories):
         for ri, row in enumerate(category.rows):
             yield MATRIX_FILE, ("categories", ci, "rows", ri, "reviewed"), row.reviewed
-    for loaded in g.entries:
-        yield loaded.display, ("date",), loaded.entry.date
 
 
 def _check_future_dates(report: _Reporter, today: date) -> None:
@@ -337,38 +398,77 @@ def _check_reminders(report: _Reporter, today: date) -> None:
                 )
 
 
-_FREE_TEXT_FIELDS = ("description", "reflection")
+FREE_TEXT_FIELDS = ("description", "reflection")
+
+
+def personal_data_matches(entry: InventoryEntry) -> list[tuple[str, PersonalDataMatch]]:
+    """Every piece of personal data in the entry's free text, as (field, match)."""
+    from referral_cli.privacy import scan_text
+
+    found: list[tuple[str, PersonalDataMatch]] = []
+    for field_name in FREE_TEXT_FIELDS:
+        text = getattr(entry, field_name)
+        if text:
+            found.extend((field_name, match) for match in scan_text(text))
+    return found
+
+
+def personal_data_message(field_name: str, match: PersonalDataMatch) -> str:
+    """The message for one match: what was found, masked, and why it matters."""
+    kind = match.kind.replace("_", " ")
+    if match.certain:
+        return (
+            f"{field_name}: looks like a {kind} ({match.masked}); "
+            "the inventory must not hold a visitor's personal data"
+        )
+    return (
+        f"{field_name}: may be a {kind} ({match.masked}); "
+        "make sure it is not a visitor's personal data"
+    )
+
+
+def personal_data_findings(
+    display: str, entry: InventoryEntry, source: SourceMap, raw: str | None
+) -> list[Finding]:
+    """Personal data in one entry, located in `raw` (the file's text) when given.
+
+    A certain match is an error (`personal-data`). An uncertain one (digits
+    without any separator that pass the checks, which may as well be an order
+    or reference number) is a warning (`possible-personal-data`): whoever added
+    the entry confirmed it, and a reviewer sees it; `validate --strict` fails on it.
+    """
+    findings = []
+    for field_name, match in personal_data_matches(entry):
+        text = getattr(entry, field_name)
+        fallback = source.locate((field_name,))
+        line, column = (
+            locate_in_text(raw, text[match.start : match.end], fallback)
+            if raw is not None
+            else fallback
+        )
+        findings.append(
+            Finding(
+                display,
+                line,
+                column,
+                "error" if match.certain else "warning",
+                "personal-data" if match.certain else "possible-personal-data",
+                personal_data_message(field_name, match),
+                match.hint,
+            )
+        )
+    return findings
 
 
 def _check_privacy(report: _Reporter) -> None:
-    from referral_cli.privacy import scan_text
-
     for loaded in report.guidelines.entries:
-        raw: str | None = None
-        for field_name in _FREE_TEXT_FIELDS:
-            text = getattr(loaded.entry, field_name)
-            if not text:
-                continue
-            for match in scan_text(text):
-                if raw is None:
-                    raw = _read_text(loaded.path)
-                line, column = _locate_in_file(
-                    raw,
-                    match_text=text[match.start : match.end],
-                    fallback=loaded.source.locate((field_name,)),
-                )
-                report.findings.append(
-                    Finding(
-                        loaded.display,
-                        line,
-                        column,
-                        "error",
-                        "personal-data",
-                        f"{field_name}: looks like a {match.kind.replace('_', ' ')} "
-                        f"({match.masked}); the inventory must not hold a visitor's personal data",
-                        match.hint,
-                    )
-                )
+        if not personal_data_matches(loaded.entry):
+            continue
+        report.findings.extend(
+            personal_data_findings(
+                loaded.display, loaded.entry, loaded.source, _read_text(loaded.path)
+            )
+        )
 
 
 def _read_text(path: Path) -> str:
@@ -378,8 +478,8 @@ def _read_text(path: Path) -> str:
         return ""
 
 
-def _locate_in_file(raw: str, match_text: str, fallback: tuple[int, int]) -> tuple[int, int]:
-    """Line and column of `match_text` at or after the field's own line."""
+def locate_in_text(raw: str, match_text: str, fallback: tuple[int, int]) -> tuple[int, int]:
+    """Line and column of `match_text` in `raw`, at or after the field's own line."""
     lines = raw.splitlines()
     first = max(fallback[0] - 1, 0)
     for index in range(first, len(lines)):

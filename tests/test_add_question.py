@@ -1,0 +1,969 @@
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from referral_cli.checks import check_guidelines
+from referral_cli.cli import app
+from referral_cli.commands.add_question import (
+    AddRequest,
+    add_question,
+    commit_message,
+    parse_csv_entries,
+    shorten,
+)
+from referral_cli.commands.validate import validate_repository
+from referral_cli.findings import FindingsError
+from referral_cli.models import InventoryEntry
+from referral_cli.repository import load_guidelines
+from referral_cli.yamlio import load_file
+from tests.conftest import LIBRARY
+
+INVENTORY = Path("data/inventory")
+TODAY = date(2026, 11, 28)
+LIBRARY_TWO_BRANCHES = LIBRARY.replace(
+    "    name: Centrumbiblioteket\n",
+    "    name: Centrumbiblioteket\n  - id: norrby\n    name: Norrby områdesbibliotek\n",
+)
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+@pytest.fixture
+def repo(make_repo: Callable[..., Path], monkeypatch: pytest.MonkeyPatch) -> Path:
+    root = make_repo({"data/library.yaml": LIBRARY_TWO_BRANCHES})
+    monkeypatch.chdir(root)
+    monkeypatch.delenv("REFERRAL_ROOT", raising=False)
+    return root
+
+
+def snapshot(root: Path) -> dict[Path, bytes]:
+    return {p: p.read_bytes() for p in sorted((root / INVENTORY).rglob("*")) if p.is_file()}
+
+
+def new_files(root: Path, before: dict[Path, bytes]) -> list[Path]:
+    return sorted(set(snapshot(root)) - set(before))
+
+
+def read_entry(path: Path) -> InventoryEntry:
+    return InventoryEntry.model_validate(load_file(path, path.name).data)
+
+
+def invoke(runner: CliRunner, *args: str, input: str | None = None):  # type: ignore[no-untyped-def]
+    return runner.invoke(app, ["add-question", *args], input=input)
+
+
+# --------------------------------------------------------------------------- options
+
+
+def test_every_field_has_an_option(runner: CliRunner, repo: Path) -> None:
+    before = snapshot(repo)
+    result = invoke(
+        runner,
+        "--no-input",
+        "--date",
+        "2026-08-24",
+        "--branch",
+        "norrby",
+        "--description",
+        "Ville skanna sitt pass: no",
+        "--reflection",
+        "Osäker på\nvad jag fick göra.",
+        "--reason",
+        "language",
+        "--reason",
+        "privacy,legal",
+        "--category",
+        "dokument",
+        "--row",
+        "bank-e-legitimation",
+        "--referred-to",
+        "skatteverket",
+        "--referred-to",
+        "bank",
+        "--outcome",
+        "referred",
+        "--minutes",
+        "20",
+        "--read-level",
+        "3",
+        "--recorded-by",
+        "MS",
+        "--period",
+        "ht-2026",
+    )
+    assert result.exit_code == 0, result.output
+    [path] = new_files(repo, before)
+    assert result.stdout == f"{path.relative_to(repo).as_posix()}\n"
+    assert path.parent == repo / INVENTORY / "2026"
+    assert path.name.startswith("2026-08-24-skanna-pass-no-")
+    assert path.read_text(encoding="utf-8") == (
+        "# yaml-language-server: $schema=../../../schemas/inventory-entry.schema.json\n"
+        "date: 2026-08-24\n"
+        "description: 'Ville skanna sitt pass: no'\n"
+        "branch: norrby\n"
+        "reflection: 'Osäker på\n\n  vad jag fick göra.'\n"
+        "reasons:\n- language\n- privacy\n- legal\n"
+        "category: dokument\n"
+        "row: bank-e-legitimation\n"
+        "referred_to:\n- skatteverket\n- bank\n"
+        "outcome: referred\n"
+        "minutes: 20\n"
+        "read_level: 3\n"
+        "recorded_by: MS\n"
+        "period: ht-2026\n"
+    )
+    assert read_entry(path).reflection == "Osäker på\nvad jag fick göra."
+    guidelines, findings = load_guidelines(repo)
+    assert findings + check_guidelines(guidelines, today=TODAY) == []
+
+
+def test_defaults_date_period_and_category(repo: Path) -> None:
+    result = add_question(
+        AddRequest(
+            repo,
+            {"description": "Ny telefon", "row": "bank-e-legitimation"},
+            no_input=True,
+            today=date(2026, 8, 20),
+        )
+    )
+    [path] = result.paths
+    entry = read_entry(path)
+    assert entry.date == date(2026, 8, 20)
+    assert entry.period == "ht-2026"  # the period whose dates contain the date
+    assert entry.category == "dokument"  # the category the row belongs to
+    assert result.warnings == []
+
+
+def test_no_period_when_none_contains_the_date(repo: Path) -> None:
+    result = add_question(
+        AddRequest(repo, {"description": "Ny telefon", "date": "2026-09-02"}, no_input=True)
+    )
+    assert read_entry(result.paths[0]).period is None
+
+
+def test_an_explicit_period_outside_its_dates_is_a_warning(runner: CliRunner, repo: Path) -> None:
+    result = invoke(
+        runner, "--no-input", "--date", "2026-09-02", "--period", "ht-2026", "--description", "x"
+    )
+    assert result.exit_code == 0
+    assert result.stderr == (
+        "--date: warning: the date 2026-09-02 is outside the period 'ht-2026' "
+        "(2026-08-17 to 2026-08-30) [outside-period]\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (
+            ["--branch", "centrm"],
+            [
+                "--branch: error: unknown branch 'centrm' (did you mean 'centrum'?) "
+                "[unknown-branch]",
+                "    hint: known branch ids: centrum, norrby",
+            ],
+        ),
+        (
+            ["--reason", "language", "--reason", "privcy"],
+            [
+                "--reason: error: unknown reason 'privcy' (did you mean 'privacy'?) "
+                "[unknown-reason]",
+                "    hint: known reason ids: competence, ethical, language, legal, other, "
+                "privacy, technical, time",
+            ],
+        ),
+        (
+            ["--referred-to", "skateverket"],
+            [
+                "--referred-to: error: unknown actor 'skateverket' (did you mean "
+                "'skatteverket'?) [unknown-actor]",
+                "    hint: known actor ids: bank, skatteverket",
+            ],
+        ),
+        (
+            ["--row", "bank-legitimation"],
+            [
+                "--row: error: unknown row 'bank-legitimation' (did you mean "
+                "'bank-e-legitimation'?) [unknown-row]",
+                "    hint: known row ids: bank-e-legitimation",
+            ],
+        ),
+        (
+            ["--date", "2026-12-24"],
+            [
+                "--date: error: 2026-12-24 is in the future (today is "
+                f"{date.today().isoformat()}) [future-date]",
+                "    hint: check the year and month",
+            ],
+        ),
+        (
+            ["--date", "22/8"],
+            [
+                "--date: error: '22/8' is not a date written as YYYY-MM-DD (e.g. 2026-08-22) "
+                "[invalid-value]",
+            ],
+        ),
+        (
+            ["--minutes", "abc", "--read-level", "9"],
+            [
+                "--minutes: error: 'abc' is not a whole number [invalid-number]",
+                "--read-level: error: '9' is out of range; it must be at most 6 [out-of-range]",
+            ],
+        ),
+        (
+            ["--outcome", "helpd"],
+            [
+                "--outcome: error: 'helpd' is not allowed (did you mean 'helped'?) "
+                "[invalid-choice]",
+                "    hint: choose one of: helped, partly, referred, declined",
+            ],
+        ),
+        (
+            ["--branch", "Centrum bibliotek"],
+            [
+                "--branch: error: 'Centrum bibliotek' is not a valid id [invalid-id]",
+                "    hint: ids use lowercase letters a-z, digits and hyphens, e.g. "
+                "'centrum-bibliotek'",
+            ],
+        ),
+        (
+            ["--period", "vt-2026"],
+            [
+                "--period: error: unknown period 'vt-2026' (did you mean 'ht-2026'?) "
+                "[unknown-period]",
+                "    hint: known period ids: ht-2026",
+            ],
+        ),
+    ],
+)
+def test_bad_option_values_are_located_and_nothing_is_written(
+    runner: CliRunner, repo: Path, args: list[str], expected: list[str]
+) -> None:
+    before = snapshot(repo)
+    base = ["--no-input", "--date", "2026-08-22", "--description", "Ärende"]
+    result = invoke(runner, *base, *args)
+    assert result.exit_code == 1, result.output
+    assert result.stderr.splitlines() == [
+        *expected,
+        "Nothing was written. Fix the problems above and run the command again.",
+    ]
+    assert snapshot(repo) == before
+
+
+def test_all_bad_values_are_reported_in_one_run(runner: CliRunner, repo: Path) -> None:
+    result = invoke(
+        runner,
+        "--no-input",
+        "--description",
+        "x",
+        "--minutes",
+        "lång",
+        "--branch",
+        "centrm",
+        "--reason",
+        "privcy",
+    )
+    assert result.exit_code == 1
+    assert [
+        line.split(":")[0] for line in result.stderr.splitlines()[:-1] if not line.startswith(" ")
+    ] == ["--minutes", "--branch", "--reason"]
+
+
+def test_no_input_lists_the_missing_required_fields(runner: CliRunner, repo: Path) -> None:
+    before = snapshot(repo)
+    result = invoke(runner, "--no-input", "--branch", "centrum")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "error: missing required fields: --description. Give them as options, "
+        "or leave out --no-input to be asked for them.\n"
+    )
+    assert snapshot(repo) == before
+
+
+def test_broken_guidelines_stop_before_anything_is_written(
+    runner: CliRunner, make_repo: Callable[..., Path]
+) -> None:
+    root = make_repo({"data/actors.yaml": "actors: [\n"})
+    before = snapshot(root)
+    result = invoke(runner, "--root", str(root), "--no-input", "--description", "x")
+    assert result.exit_code == 1
+    assert result.stderr.startswith("data/actors.yaml:2:1: error:")
+    assert snapshot(root) == before
+
+
+def test_unknown_language_is_a_usage_error(runner: CliRunner, repo: Path) -> None:
+    result = invoke(runner, "--no-input", "--description", "x", "--lang", "de")
+    assert result.exit_code == 2
+    assert "--lang: unknown language 'de'; choose sv or en" in result.stderr
+
+
+# --------------------------------------------------------------------------- privacy
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (
+            ["--description", "Besökaren (811218-9876) ville ha hjälp"],
+            "--description: error: looks like a personnummer (811218-****); the inventory "
+            "must not hold a visitor's personal data [personal-data]",
+        ),
+        (
+            ["--description", "Ärende", "--reflection", "Mejlade anna.svensson@example.se"],
+            "--reflection: error: looks like a email (a***@example.se); the inventory must "
+            "not hold a visitor's personal data [personal-data]",
+        ),
+        (
+            ["--description", "Hen gav nummer 811278-9873 vid disken"],
+            "--description: error: looks like a samordningsnummer (811278-****); the "
+            "inventory must not hold a visitor's personal data [personal-data]",
+        ),
+        (
+            ["--description", "Ring tillbaka på +46 70 123 45 67"],
+            "--description: error: looks like a phone (+46 70 *** ** **); the inventory "
+            "must not hold a visitor's personal data [personal-data]",
+        ),
+        (
+            ["--description", "Kortet 4111 1111 1111 1111 spärrades"],
+            "--description: error: looks like a card number (**** **** **** 1111); the "
+            "inventory must not hold a visitor's personal data [personal-data]",
+        ),
+    ],
+)
+@pytest.mark.parametrize("extra", [[], ["--yes"]])
+def test_personal_data_blocks_the_write_even_with_yes(
+    runner: CliRunner, repo: Path, args: list[str], expected: str, extra: list[str]
+) -> None:
+    before = snapshot(repo)
+    result = invoke(runner, "--no-input", "--date", "2026-08-22", *args, *extra)
+    assert result.exit_code == 1
+    lines = result.stderr.splitlines()
+    assert lines[0] == expected
+    assert lines[1].startswith("    hint: Describe the case, not the person") or lines[
+        1
+    ].startswith("    hint: Never write down card numbers")
+    assert snapshot(repo) == before
+
+
+UNCERTAIN = "Ordernummer 8112189876 i appen"
+
+
+def test_an_uncertain_number_needs_yes_in_scripts(runner: CliRunner, repo: Path) -> None:
+    before = snapshot(repo)
+    args = ["--no-input", "--date", "2026-08-22", "--description", UNCERTAIN]
+    refused = invoke(runner, *args)
+    assert refused.exit_code == 1
+    assert refused.stderr.splitlines()[0] == (
+        "--description: error: may be a personnummer (811218****); make sure it is not a "
+        "visitor's personal data [possible-personal-data]"
+    )
+    assert "run the command again with --yes" in refused.stderr
+    assert snapshot(repo) == before
+
+    accepted = invoke(runner, *args, "--yes")
+    assert accepted.exit_code == 0, accepted.output
+    [path] = new_files(repo, before)
+    assert read_entry(path).description == UNCERTAIN
+    # validate reports it as a warning for the reviewer, not as an error
+    report = validate_repository(repo, today=TODAY)
+    assert [(f.severity, f.code, f.line, f.column) for f in report.findings] == [
+        ("warning", "possible-personal-data", 3, 26)
+    ]
+
+
+@pytest.mark.parametrize(("answer", "code"), [("y\n", 0), ("n\n", 1)])
+def test_an_uncertain_number_is_confirmed_at_the_prompt(
+    runner: CliRunner, repo: Path, answer: str, code: int
+) -> None:
+    before = snapshot(repo)
+    result = invoke(
+        runner,
+        "--date",
+        "2026-08-22",
+        "--description",
+        UNCERTAIN,
+        "--branch",
+        "centrum",
+        "--reason",
+        "other",
+        "--category",
+        "dokument",
+        "--row",
+        "bank-e-legitimation",
+        "--referred-to",
+        "bank",
+        "--outcome",
+        "helped",
+        "--minutes",
+        "5",
+        "--read-level",
+        "2",
+        "--recorded-by",
+        "AB",
+        "--reflection",
+        "Inget",
+        input=answer,
+    )
+    assert result.exit_code == code, result.output
+    assert "Kan vara personuppgifter:" in result.stdout
+    assert "811218****" in result.stdout
+    assert len(new_files(repo, before)) == (1 if code == 0 else 0)
+
+
+# --------------------------------------------------------------------------- prompts
+
+SESSION = "\n".join(
+    [
+        "2026-08-21",  # date
+        "Besökaren ville ha hjälp med BankID",  # description, line 1
+        "på en ny telefon.",  # description, line 2
+        "",  # end of description
+        "",  # no reflection
+        "norby",  # branch: not a choice, asked again
+        "2",  # branch: norrby
+        "privcy",  # reasons: not a choice, asked again
+        "1, technical",  # reasons
+        "1",  # category: dokument
+        "bank-e-legitimation",  # row, by id
+        "1,2",  # referred to: both actors
+        "3",  # outcome: referred
+        "90000",  # minutes: out of range, asked again
+        "25",  # minutes
+        "",  # read level: skipped
+        "MS",  # initials
+        "",
+    ]
+)
+
+
+def test_prompts_ask_for_every_missing_field(runner: CliRunner, repo: Path) -> None:
+    before = snapshot(repo)
+    result = invoke(runner, input=SESSION)
+    assert result.exit_code == 0, result.output
+    [path] = new_files(repo, before)
+    assert result.stdout.rstrip().endswith(path.relative_to(repo).as_posix())
+    entry = read_entry(path)
+    assert entry.model_dump(exclude_defaults=True) == {
+        "date": date(2026, 8, 21),
+        "description": "Besökaren ville ha hjälp med BankID\npå en ny telefon.",
+        "branch": "norrby",
+        "reasons": ["privacy", "technical"],
+        "category": "dokument",
+        "row": "bank-e-legitimation",
+        "referred_to": ["skatteverket", "bank"],
+        "outcome": "referred",
+        "minutes": 25,
+        "recorded_by": "MS",
+        "period": "ht-2026",
+    }
+    output = result.stdout
+    # the choices are shown, numbered, with their Swedish labels
+    assert "  1) privacy     Integritet / personuppgifter" in output
+    assert "  7) language    Språkbarriär" in output
+    assert "  2) norrby   Norrby områdesbibliotek" in output
+    assert "  1) skatteverket  Skatteverket" in output
+    assert "  3) referred  Hänvisad" in output
+    assert "'norby' finns inte bland valen (menade du 'norrby'?). Försök igen." in output
+    assert "'privcy' finns inte bland valen (menade du 'privacy'?). Försök igen." in output
+    assert "Skriv ett heltal från 0 till 1440." in output
+
+
+def test_prompts_follow_lang(runner: CliRunner, repo: Path) -> None:
+    result = invoke(runner, "--lang", "en", input=SESSION.replace("norby", "nrby"))
+    assert result.exit_code == 0, result.output
+    assert "Describe the case, not the visitor" in result.stdout
+    assert "'nrby' is not one of the choices (did you mean 'norrby'?). Try again." in (
+        result.stdout
+    )
+    assert "  1) privacy     Integritet / personuppgifter" in result.stdout  # the library's labels
+
+
+def test_only_missing_fields_are_asked_for(runner: CliRunner, repo: Path) -> None:
+    before = snapshot(repo)
+    result = invoke(
+        runner,
+        "--description",
+        "Bluff-sms",
+        "--branch",
+        "centrum",
+        "--reason",
+        "other",
+        "--row",
+        "bank-e-legitimation",
+        "--referred-to",
+        "bank",
+        "--outcome",
+        "helped",
+        "--minutes",
+        "5",
+        "--read-level",
+        "2",
+        "--recorded-by",
+        "AB",
+        "--reflection",
+        "Inget",
+        input="\n",  # the date: Enter takes today
+    )
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith(f"Datum (ÅÅÅÅ-MM-DD) [{date.today().isoformat()}]: ")
+    assert "Bibliotek" not in result.stdout
+    [path] = new_files(repo, before)
+    assert read_entry(path).date == date.today()
+
+
+def test_personal_data_typed_at_a_prompt_is_refused_and_asked_again(
+    runner: CliRunner, repo: Path
+) -> None:
+    before = snapshot(repo)
+    session = SESSION.replace(
+        "Besökaren ville ha hjälp med BankID\npå en ny telefon.\n",
+        "Ring 070-123 45 67\n\nBesökaren ville ha hjälp med BankID\npå en ny telefon.\n",
+    )
+    result = invoke(runner, input=session)
+    assert result.exit_code == 0, result.output
+    assert (
+        "Texten ser ut att innehålla en besökares telefonnummer (070-*** ** **). "
+        "Skriv om texten utan den." in result.stdout
+    )
+    [path] = new_files(repo, before)
+    assert "070" not in path.read_text(encoding="utf-8")
+
+
+def test_a_bad_option_fails_before_any_prompt(runner: CliRunner, repo: Path) -> None:
+    result = invoke(runner, "--branch", "centrm", input=SESSION)
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert result.stderr.startswith("--branch: error: unknown branch 'centrm'")
+
+
+@pytest.mark.parametrize("cut", [1, 3, 9, 16])
+def test_giving_up_at_a_prompt_writes_nothing(runner: CliRunner, repo: Path, cut: int) -> None:
+    before = snapshot(repo)
+    partial = "\n".join(SESSION.split("\n")[:cut])  # input ends early, like Ctrl-D
+    result = invoke(runner, input=partial)
+    assert result.exit_code == 130
+    assert result.stderr == "Interrupted: nothing was written.\n"
+    assert snapshot(repo) == before
+
+
+def test_ctrl_c_in_the_core_writes_nothing(repo: Path) -> None:
+    class Interrupting:
+        def ask(self, prompt: str, default: str = "", suffix: str = ": ") -> str:
+            raise KeyboardInterrupt
+
+        def confirm(self, prompt: str) -> bool:  # pragma: no cover - never reached
+            raise KeyboardInterrupt
+
+        def say(self, text: str) -> None:
+            pass
+
+    before = snapshot(repo)
+    with pytest.raises(KeyboardInterrupt):
+        add_question(AddRequest(repo, {"description": "x"}), Interrupting())
+    assert snapshot(repo) == before
+
+
+# --------------------------------------------------------------------------- --from-file
+
+YAML_LOG = """\
+# Från papperslistan vecka 34
+- date: 2026-08-18
+  description: Bluff-sms om ett paket
+  branch: centrum
+  reasons: [technical]
+- date: 2026-08-19
+  description: CV och aktivitetsrapport
+  reasons: [time, competence]
+  minutes: 40
+- date: 2026-08-20
+  description: 'Tid: 10:30'
+"""
+
+CSV_LOG = """\
+date,description,branch,reasons,referred-to,minutes
+2026-08-18,Bluff-sms om ett paket,centrum,technical,,
+2026-08-19,"CV och aktivitetsrapport, två timmar",norrby,time;competence,bank,40
+"""
+
+
+def test_from_yaml_file_writes_every_entry(runner: CliRunner, repo: Path) -> None:
+    (repo / "log.yaml").write_text(YAML_LOG, encoding="utf-8")
+    before = snapshot(repo)
+    result = invoke(runner, "--from-file", "log.yaml", "--recorded-by", "MS")
+    assert result.exit_code == 0, result.output
+    paths = new_files(repo, before)
+    assert len(paths) == 3
+    assert result.stdout.splitlines() == sorted(p.relative_to(repo).as_posix() for p in paths)
+    entries = sorted((read_entry(p) for p in paths), key=lambda e: e.date)
+    assert [e.description for e in entries] == [
+        "Bluff-sms om ett paket",
+        "CV och aktivitetsrapport",
+        "Tid: 10:30",
+    ]
+    assert {e.recorded_by for e in entries} == {"MS"}  # options fill what entries leave out
+    assert {e.period for e in entries} == {"ht-2026"}
+    assert entries[1].minutes == 40
+
+
+def test_from_csv_file_writes_every_entry(runner: CliRunner, repo: Path) -> None:
+    (repo / "log.csv").write_text(CSV_LOG, encoding="utf-8")
+    before = snapshot(repo)
+    result = invoke(runner, "--from-file", "log.csv", "--no-input")
+    assert result.exit_code == 0, result.output
+    entries = sorted((read_entry(p) for p in new_files(repo, before)), key=lambda e: e.date)
+    assert [e.model_dump(exclude_defaults=True) for e in entries] == [
+        {
+            "date": date(2026, 8, 18),
+            "description": "Bluff-sms om ett paket",
+            "branch": "centrum",
+            "reasons": ["technical"],
+            "period": "ht-2026",
+        },
+        {
+            "date": date(2026, 8, 19),
+            "description": "CV och aktivitetsrapport, två timmar",
+            "branch": "norrby",
+            "reasons": ["time", "competence"],
+            "referred_to": ["bank"],
+            "minutes": 40,
+            "period": "ht-2026",
+        },
+    ]
+
+
+def test_from_stdin(runner: CliRunner, repo: Path) -> None:
+    before = snapshot(repo)
+    result = invoke(runner, "--from-file", "-", input=YAML_LOG)
+    assert result.exit_code == 0, result.output
+    assert len(new_files(repo, before)) == 3
+
+
+def test_csv_with_semicolons_and_bom_from_a_spreadsheet(repo: Path) -> None:
+    text = "\ufeffdate;description;reasons\n2026-08-18;Bluff-sms;technical,other\n"
+    [candidate] = parse_csv_entries(text.lstrip("\ufeff"), "log.csv")
+    assert candidate.data == {
+        "date": "2026-08-18",
+        "description": "Bluff-sms",
+        "reasons": ["technical", "other"],
+    }
+    (repo / "excel.csv").write_bytes(text.encode("utf-8"))
+    result = add_question(AddRequest(repo, from_file="excel.csv", no_input=True))
+    assert len(result.paths) == 1
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "expected"),
+    [
+        (
+            "log.yaml",
+            YAML_LOG.replace("branch: centrum", "branch: centrm"),
+            [
+                "log.yaml:4:11: error: unknown branch 'centrm' (did you mean 'centrum'?) "
+                "[unknown-branch]",
+                "    hint: known branch ids: centrum, norrby",
+            ],
+        ),
+        (
+            "log.yaml",
+            YAML_LOG.replace("minutes: 40", "minutes: fyrtio").replace(
+                "- date: 2026-08-20", "- date: 2026-13-20"
+            ),
+            [
+                "log.yaml:9:12: error: minutes: 'fyrtio' is not a whole number [invalid-number]",
+                "log.yaml:10:9: error: date: '2026-13-20' is not a valid date [invalid-date]",
+                "    hint: write dates as YYYY-MM-DD, e.g. 2026-08-22",
+            ],
+        ),
+        (
+            "log.yaml",
+            YAML_LOG.replace("  description: CV och aktivitetsrapport\n", ""),
+            ["log.yaml:6:3: error: missing required key 'description' [missing-key]"],
+        ),
+        (
+            "log.yaml",
+            YAML_LOG.replace("  branch: centrum", "  brnch: centrum"),
+            [
+                "log.yaml:4:3: error: unknown key 'brnch' (did you mean 'branch'?) [unknown-key]",
+                "    hint: allowed keys here: branch, category, date, description, minutes, "
+                "outcome, period, read_level, reasons, recorded_by, referred_to, reflection, row",
+            ],
+        ),
+        (
+            "log.yaml",
+            YAML_LOG + "- Bara en rad text\n",
+            [
+                "log.yaml:12:3: error: expected an entry here (key: value lines, such as "
+                "'date: 2026-08-22') [wrong-type]"
+            ],
+        ),
+        (
+            "log.yaml",
+            YAML_LOG.replace("'Tid: 10:30'", "Tid: 10:30"),
+            [
+                "log.yaml:11:19: error: unexpected ':' in a value [yaml-syntax]",
+                "    hint: text containing ': ' must be quoted, e.g. need: \"Tid: 10:00\"",
+            ],
+        ),
+        (
+            "log.yaml",
+            YAML_LOG.replace("om ett paket", "till 0701234567, personnummer 811218-9876"),
+            [
+                "log.yaml:3:56: error: description: looks like a personnummer (811218-****); "
+                "the inventory must not hold a visitor's personal data [personal-data]",
+                "    hint: Describe the case, not the person: write 'a visitor's personal "
+                "identity number' instead of the number.",
+            ],
+        ),
+        (
+            "log.csv",
+            CSV_LOG.replace("time;competence", "time;competense"),
+            [
+                "log.csv:3:4: error: unknown reason 'competense' (did you mean 'competence'?) "
+                "[unknown-reason]",
+                "    hint: known reason ids: competence, ethical, language, legal, other, "
+                "privacy, technical, time",
+            ],
+        ),
+        (
+            "log.csv",
+            CSV_LOG.replace(",40", ",fyrtio"),
+            ["log.csv:3:6: error: minutes: 'fyrtio' is not a whole number [invalid-number]"],
+        ),
+        (
+            "log.csv",
+            CSV_LOG.replace("referred-to", "referd_to"),
+            [
+                "log.csv:1:5: error: unknown column 'referd_to' (did you mean 'referred_to'?) "
+                "[unknown-column]",
+                "    hint: allowed columns: date, description, branch, reflection, reasons, "
+                "category, row, referred_to, outcome, minutes, read_level, recorded_by, period",
+            ],
+        ),
+        (
+            "log.csv",
+            CSV_LOG + "2026-08-20,Skrivare,centrum,,,,extra\n",
+            [
+                "log.csv:4:7: error: this row has more cells than the header (6 columns) "
+                "[extra-cell]"
+            ],
+        ),
+        (
+            "log.csv",
+            CSV_LOG.replace("Bluff-sms om ett paket", "Mejl från a.b@example.se"),
+            [
+                "log.csv:2:2: error: description: looks like a email (a***@example.se); the "
+                "inventory must not hold a visitor's personal data [personal-data]",
+                "    hint: Describe the case, not the person: write 'the visitor's email "
+                "address' instead of the address.",
+            ],
+        ),
+        (
+            "empty.yaml",
+            "# nothing yet\n",
+            ["empty.yaml:1:1: error: the file holds no entries [no-entries]"],
+        ),
+    ],
+)
+def test_from_file_is_all_or_nothing(
+    runner: CliRunner, repo: Path, name: str, content: str, expected: list[str]
+) -> None:
+    (repo / name).write_text(content, encoding="utf-8")
+    before = snapshot(repo)
+    result = invoke(runner, "--from-file", name)
+    assert result.exit_code == 1, result.output
+    assert result.stderr.splitlines() == [
+        *expected,
+        "Nothing was written. Fix the problems above and run the command again.",
+    ]
+    assert snapshot(repo) == before
+
+
+def test_from_file_uncertain_numbers_from_stdin_need_yes(runner: CliRunner, repo: Path) -> None:
+    before = snapshot(repo)
+    log = YAML_LOG.replace("om ett paket", "med kod 8112189876")
+    refused = invoke(runner, "--from-file", "-", input=log)
+    assert refused.exit_code == 1
+    assert refused.stderr.startswith(
+        "<stdin>:3:34: error: description: may be a personnummer (811218****)"
+    )
+    assert snapshot(repo) == before
+    accepted = invoke(runner, "--from-file", "-", "--yes", input=log)
+    assert accepted.exit_code == 0, accepted.output
+    assert len(new_files(repo, before)) == 3
+
+
+def test_from_file_that_does_not_exist(runner: CliRunner, repo: Path) -> None:
+    result = invoke(runner, "--from-file", "saknas.csv")
+    assert result.exit_code == 2
+    assert "--from-file: cannot read saknas.csv" in result.stderr
+
+
+# --------------------------------------------------------------------------- --commit
+
+
+def git(root: Path, *args: str) -> str:
+    return subprocess.run(
+        ["git", "-C", str(root), *args], capture_output=True, text=True, check=True
+    ).stdout
+
+
+@pytest.fixture
+def git_repo(repo: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    if shutil.which("git") is None:  # pragma: no cover - git is in the dev environment
+        pytest.skip("git is not installed")
+    for key, value in {
+        "GIT_AUTHOR_NAME": "Test",
+        "GIT_AUTHOR_EMAIL": "test@example.org",
+        "GIT_COMMITTER_NAME": "Test",
+        "GIT_COMMITTER_EMAIL": "test@example.org",
+        "GIT_CONFIG_GLOBAL": os.devnull,
+        "GIT_CONFIG_NOSYSTEM": "1",
+    }.items():
+        monkeypatch.setenv(key, value)
+    git(repo, "init", "-q")
+    git(repo, "add", ".")
+    git(repo, "commit", "-q", "-m", "start")
+    return repo
+
+
+def test_commit_commits_only_the_new_entry(runner: CliRunner, git_repo: Path) -> None:
+    (git_repo / "notes.md").write_text("Staged work in progress\n", encoding="utf-8")
+    git(git_repo, "add", "notes.md")
+    result = invoke(
+        runner,
+        "--no-input",
+        "--commit",
+        "--date",
+        "2026-08-22",
+        "--description",
+        "Besökaren ville skriva ut ett boardingkort på sin mobil i kväll",
+    )
+    assert result.exit_code == 0, result.output
+    [written, committed] = result.stdout.splitlines()
+    subject = git(git_repo, "log", "-1", "--format=%s").strip()
+    assert subject == (
+        "Frågeinventering: 2026-08-22 Besökaren ville skriva ut ett boardingkort på sin…"
+    )
+    assert committed.startswith("Incheckat i git: ") and committed.endswith(subject)
+    assert git(git_repo, "show", "--name-only", "--format=", "HEAD").split() == [written]
+    assert git(git_repo, "diff", "--cached", "--name-only").split() == ["notes.md"]
+
+
+def test_commit_many_entries_from_a_file(runner: CliRunner, git_repo: Path) -> None:
+    (git_repo / "log.yaml").write_text(YAML_LOG, encoding="utf-8")
+    result = invoke(runner, "--from-file", "log.yaml", "--commit", "--lang", "en")
+    assert result.exit_code == 0, result.output
+    message = git(git_repo, "log", "-1", "--format=%B")
+    assert message.startswith("Question inventory: 3 questions, 2026-08-18 to 2026-08-20\n\n")
+    assert "- 2026-08-20 Tid: 10:30 (data/inventory/2026/2026-08-20-tid-" in message
+    assert len(git(git_repo, "show", "--name-only", "--format=", "HEAD").split()) == 3
+
+
+def test_commit_outside_git_writes_nothing(
+    runner: CliRunner, repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(repo.parent))
+    before = snapshot(repo)
+    result = invoke(runner, "--no-input", "--commit", "--description", "x")
+    assert result.exit_code == 2
+    assert "is not inside a git repository" in result.stderr
+    assert snapshot(repo) == before
+
+
+def test_a_failing_commit_keeps_the_entry(
+    runner: CliRunner, git_repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    hook = git_repo / ".git" / "hooks" / "pre-commit"
+    hook.write_text("#!/bin/sh\necho 'validate failed' >&2\nexit 1\n", encoding="utf-8")
+    hook.chmod(0o755)
+    before = snapshot(git_repo)
+    result = invoke(runner, "--no-input", "--commit", "--description", "Skrivare")
+    assert result.exit_code == 2
+    [path] = new_files(git_repo, before)
+    assert result.stdout == f"{path.relative_to(git_repo).as_posix()}\n"
+    assert "git commit failed: validate failed" in result.stderr
+    assert "The entries were written and are kept" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("text", "limit", "expected"),
+    [
+        ("Kort text", 20, "Kort text"),
+        ("Ett ärende på\nMigrationsverkets webbplats", 30, "Ett ärende på Migrationsverke…"),
+        ("Ett ärende på\nMigrationsverkets webbplats", 40, "Ett ärende på Migrationsverkets…"),
+        ("Ett ärende på webbplatsen, igen", 27, "Ett ärende på webbplatsen…"),
+        ("Migrationsverketswebbplatsen", 10, "Migration…"),
+    ],
+)
+def test_shorten_cuts_at_a_word_boundary(text: str, limit: int, expected: str) -> None:
+    assert shorten(text, limit) == expected
+    assert len(shorten(text, limit)) <= limit
+
+
+def test_commit_message_of_one_entry() -> None:
+    entry = InventoryEntry.model_validate({"date": "2026-08-22", "description": "Kort"})
+    assert commit_message([entry], [Path("x.yaml")], Path(), "sv") == (
+        "Frågeinventering: 2026-08-22 Kort"
+    )
+
+
+# --------------------------------------------------------------------------- concurrency
+
+
+def test_twenty_processes_adding_at_once_lose_nothing(repo: Path) -> None:
+    before = snapshot(repo)
+    env = {**os.environ, "REFERRAL_ROOT": str(repo)}
+    processes = [
+        subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "referral_cli",
+                "add-question",
+                "--no-input",
+                "--date",
+                "2026-08-22",
+                "--branch",
+                "centrum",
+                "--reason",
+                "time",
+                "--description",
+                f"Samtidig fråga nummer {n}",
+            ],
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for n in range(20)
+    ]
+    outputs = [process.communicate(timeout=120) for process in processes]
+    assert [process.returncode for process in processes] == [0] * 20, outputs
+    added = new_files(repo, before)
+    assert len(added) == 20
+    assert sorted(repo / out.strip() for out, _ in outputs) == added
+    after = snapshot(repo)
+    assert {path: after[path] for path in before} == before  # old files byte-identical
+    guidelines, findings = load_guidelines(repo)
+    assert findings + check_guidelines(guidelines, today=TODAY) == []
+    descriptions = sorted(e.entry.description for e in guidelines.entries if e.path in added)
+    assert descriptions == sorted(f"Samtidig fråga nummer {n}" for n in range(20))
+
+
+def test_core_raises_findings_for_flags(repo: Path) -> None:
+    with pytest.raises(FindingsError) as caught:
+        add_question(AddRequest(repo, {"description": "x", "branch": "nope"}, no_input=True))
+    [finding] = caught.value.findings
+    assert (finding.file, finding.code) == ("--branch", "unknown-branch")
