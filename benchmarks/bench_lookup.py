@@ -1,0 +1,282 @@
+"""How long `referral lookup` takes at the desk: the bundled example and 1,000 rows.
+
+    python benchmarks/bench_lookup.py [--rows 1000] [--runs 9] [--no-write]
+
+Generates a guideline repository with a matrix of `--rows` rows in a temporary
+folder (rows built from the bundled example's rows, each with its own made-up
+compound words so the vocabulary grows like a real matrix's), then runs
+`referral lookup ...` as a fresh process (`python -m referral_cli`) several times
+per query, on the bundled data and on the generated matrix, the runs taking turns.
+For comparison it times `python -c pass` and a bare one-command Typer app, and it
+measures inside one process how the time splits into loading, indexing and
+searching. The figures are written to `benchmarks/README.md` under `## lookup`
+(only that section is replaced).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import random
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import date, timedelta
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+README = HERE / "README.md"
+SECTION = "## lookup"
+
+QUERIES = [
+    ("bankid", "one word, exact"),
+    ("sim kort", "two words joined"),
+    ("migrationsverkt", "typo"),
+    ("parkeringsapp", "nothing found, suggestions"),
+]
+
+BARE_TYPER = """\
+import typer
+
+app = typer.Typer()
+
+
+@app.command()
+def hello(name: str) -> None:
+    print(name)
+
+
+app()
+"""
+
+
+def _q(text: str) -> str:
+    """A YAML double-quoted scalar (JSON strings are valid YAML)."""
+    return json.dumps(text, ensure_ascii=False)
+
+
+def generate(out: Path, rows: int, seed: int = 1) -> Path:
+    """Write a valid repository with `rows` matrix rows; library and actors as bundled."""
+    sys.path.insert(0, str(REPO / "src"))
+    from referral_cli.repository import load_valid_guidelines
+
+    bundled = load_valid_guidelines(REPO, inventory=False)
+    templates = bundled.matrix.rows()
+    rng = random.Random(seed)
+    stems = sorted(
+        {
+            w.lower()
+            for _, row in templates
+            for w in re.findall(r"[a-zåäö]{5,9}", f"{row.need} {row.solution}".lower())
+        }
+    )
+    reviewed = (date.today() - timedelta(days=30)).isoformat()
+    data = out / "data"
+    (data / "inventory").mkdir(parents=True)
+    for name in ("library.yaml", "actors.yaml"):
+        (data / name).write_bytes((REPO / "data" / name).read_bytes())
+    categories = max(1, rows // 40)
+    lines = ["categories:"]
+    number = 0
+    for c in range(categories):
+        category, _ = templates[c % len(templates)]
+        lines += [f"  - id: kategori-{c + 1:03d}", f"    title: {_q(f'{category.title} {c + 1}')}"]
+        lines.append("    rows:")
+        for _ in range(rows // categories + (1 if c < rows % categories else 0)):
+            number += 1
+            _, row = templates[number % len(templates)]
+            made_up = [rng.choice(stems) + rng.choice(stems) for _ in range(4)]
+            lines += [
+                f"      - id: rad-{number:05d}",
+                f"        need: {_q(f'{row.need}: {made_up[0]} och {made_up[1]}')}",
+                f"        library_can: {_q(row.library_can or 'Visa var informationen finns.')}",
+                f"        solution: {_q(f'{row.solution} Gäller även {made_up[2]}.')}",
+                f"        refer_to: [{', '.join(row.refer_to)}]",
+                f"        phrasing: {_q(row.phrasing or 'Det här kan de hjälpa dig med.')}",
+                f"        requires: [{', '.join(row.requires)}]",
+                f"        keywords: [{', '.join(_q(k) for k in [*row.keywords, made_up[3]])}]",
+                f"        reviewed: {reviewed}",
+            ]
+    (data / "matrix.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return out
+
+
+def timed(command: list[str], env: dict[str, str]) -> float:
+    started = time.perf_counter()
+    done = subprocess.run(command, capture_output=True, text=True, env=env)
+    elapsed = time.perf_counter() - started
+    if done.returncode != 0:
+        raise SystemExit(f"{' '.join(command)} failed ({done.returncode}):\n{done.stderr}")
+    return elapsed
+
+
+def lookup_command(root: Path, query: str) -> list[str]:
+    return [sys.executable, "-m", "referral_cli", "lookup", *query.split(), "--root", str(root)]
+
+
+def in_process(root: Path, runs: int) -> dict[str, float]:
+    """Median seconds for loading, indexing and each search, inside one process."""
+    sys.path.insert(0, str(REPO / "src"))
+    from referral_cli.commands.lookup import RowIndex, lookup
+    from referral_cli.repository import load_valid_guidelines
+
+    def median(work: Callable[[], object]) -> float:
+        times = []
+        for _ in range(runs):
+            started = time.perf_counter()
+            work()
+            times.append(time.perf_counter() - started)
+        return statistics.median(times)
+
+    guidelines = load_valid_guidelines(root, inventory=False)
+    result = {
+        "load": median(lambda: load_valid_guidelines(root, inventory=False)),
+        "index": median(lambda: RowIndex.build(guidelines)),
+    }
+    for query, _ in QUERIES:
+        # A fresh index each time, as in a real run: the typo search builds its
+        # letter-trigram table on first use.
+        times = []
+        for _ in range(runs):
+            index = RowIndex.build(guidelines)
+            started = time.perf_counter()
+            index.index.search(query)
+            times.append(time.perf_counter() - started)
+        result[query] = statistics.median(times)
+    result["lookup bankid"] = median(lambda: lookup(guidelines, ["bankid"], "sv"))
+    result["vocabulary"] = len(RowIndex.build(guidelines).index.vocabulary)
+    return result
+
+
+def measure(rows: int, runs: int) -> dict[str, object]:
+    env = {**os.environ, "COLUMNS": "100", "PYTHONPATH": str(REPO / "src")}
+    with tempfile.TemporaryDirectory(prefix="referral-bench-lookup-") as folder:
+        big = generate(Path(folder) / "repo", rows)
+        bare = Path(folder) / "bare_typer.py"
+        bare.write_text(BARE_TYPER, encoding="utf-8")
+        baselines = {
+            "python -c pass": [sys.executable, "-c", "pass"],
+            "bare one-command Typer app": [sys.executable, str(bare), "x"],
+            "referral --help": [sys.executable, "-m", "referral_cli", "--help"],
+        }
+        commands: dict[tuple[str, str], list[str]] = {}
+        for label, command in baselines.items():
+            commands[("baseline", label)] = command
+        for name, root in (("bundled", REPO), (f"{rows} rows", big)):
+            for query, _ in QUERIES:
+                commands[(name, query)] = lookup_command(root, query)
+        for command in commands.values():
+            timed(command, env)  # warm-up: bytecode, file system caches
+        times: dict[tuple[str, str], list[float]] = {key: [] for key in commands}
+        for _ in range(runs):
+            for key, command in commands.items():
+                times[key].append(timed(command, env))
+        inside = {
+            "bundled": in_process(REPO, runs),
+            f"{rows} rows": in_process(big, runs),
+        }
+        matrix_bytes = (big / "data" / "matrix.yaml").stat().st_size
+    load_average = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    return {
+        "times": times,
+        "inside": inside,
+        "matrix_bytes": matrix_bytes,
+        "load_average": load_average,
+    }
+
+
+def report(rows: int, runs: int, result: dict[str, object]) -> str:
+    times: dict[tuple[str, str], list[float]] = result["times"]  # type: ignore[assignment]
+    inside: dict[str, dict[str, float]] = result["inside"]  # type: ignore[assignment]
+
+    def ms(value: float) -> str:
+        return f"{value * 1000:.0f} ms"
+
+    big = f"{rows} rows"
+    lines = [
+        SECTION,
+        "",
+        f"`python benchmarks/bench_lookup.py` on {date.today().isoformat()}: `referral lookup` "
+        f"in a fresh process (`python -m referral_cli`), {runs} runs per command after one "
+        f"warm-up, the commands taking turns; median wall time, Python "
+        f"{platform.python_version()}, {platform.machine()}, {os.cpu_count()} CPUs. "
+        f"The {rows}-row matrix is generated from the bundled rows with made-up compound "
+        f"words ({result['matrix_bytes'] / 1024:.0f} KiB of YAML, "
+        f"{inside[big]['vocabulary']:.0f} index words against "
+        f"{inside['bundled']['vocabulary']:.0f} in the bundled matrix). Load average "
+        f"(1 min) at the end: {result['load_average']:.1f}; other work on the machine makes "
+        "every figure larger.",
+        "",
+        f"| query | what it exercises | bundled (15 rows) | {rows} rows |",
+        "| --- | --- | ---: | ---: |",
+    ]
+    for query, what in QUERIES:
+        lines.append(
+            f"| `lookup {query}` | {what} | {ms(statistics.median(times[('bundled', query)]))} "
+            f"| {ms(statistics.median(times[(big, query)]))} |"
+        )
+    lines += ["", "| for comparison | median |", "| --- | ---: |"]
+    for (kind, label), values in times.items():
+        if kind == "baseline":
+            lines.append(f"| `{label}` | {ms(statistics.median(values))} |")
+    lines += [
+        "",
+        "Inside one process (median):",
+        "",
+        f"| step | bundled | {rows} rows |",
+        "| --- | ---: | ---: |",
+        "| load and check library, actors, matrix | "
+        f"{ms(inside['bundled']['load'])} | {ms(inside[big]['load'])} |",
+        f"| build the index | {ms(inside['bundled']['index'])} | {ms(inside[big]['index'])} |",
+        f"| whole `lookup bankid` core (index rows and actors, search) | "
+        f"{ms(inside['bundled']['lookup bankid'])} | {ms(inside[big]['lookup bankid'])} |",
+    ]
+    for query, _ in QUERIES:
+        lines.append(
+            f"| search `{query}` | {inside['bundled'][query] * 1000:.1f} ms "
+            f"| {inside[big][query] * 1000:.1f} ms |"
+        )
+    lines += [
+        "",
+        "Most of a lookup is starting Python and importing Typer, pydantic and the models, "
+        "then reading and checking the YAML; the search itself takes milliseconds. Lookup "
+        "never reads the inventory, so the number of logged questions does not matter.",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def write_section(text: str) -> None:
+    """Replace (or add) this benchmark's section of benchmarks/README.md."""
+    current = README.read_text(encoding="utf-8") if README.exists() else "# Benchmarks\n"
+    pattern = re.compile(rf"^{re.escape(SECTION)}\n.*?(?=^## |\Z)", re.MULTILINE | re.DOTALL)
+    if pattern.search(current):
+        updated = pattern.sub(lambda _: text + "\n", current, count=1)
+    else:
+        updated = current.rstrip("\n") + "\n\n" + text + "\n"
+    README.write_text(updated.rstrip("\n") + "\n", encoding="utf-8")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--rows", type=int, default=1000, help="rows in the generated matrix")
+    parser.add_argument("--runs", type=int, default=9, help="timed runs per command")
+    parser.add_argument("--no-write", action="store_true", help="print, do not update README")
+    args = parser.parse_args(argv)
+    text = report(args.rows, args.runs, measure(args.rows, args.runs))
+    print(text)
+    if not args.no_write:
+        write_section(text)
+        print(f"Updated {README.relative_to(REPO)} ({SECTION}).")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,225 @@
+"""Typer commands for finding things in the guidelines: `lookup`, `match`, `actors`.
+
+Only typer and the standard library are imported here; each command imports its
+core module (and rich, for printing) when it runs, so `referral --help` stays fast.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from referral_cli.cli import RootOption, _root, app, handle_errors
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+LangOption = Annotated[
+    str | None,
+    typer.Option("--lang", help="sv or en (default: the library's language).", show_default=False),
+]
+
+
+class TextOrJson(StrEnum):
+    """Output formats of `lookup` and `actors`."""
+
+    text = "text"
+    json = "json"
+
+
+class MatchFormat(StrEnum):
+    """Output formats of `match`."""
+
+    text = "text"
+    json = "json"
+    md = "md"
+
+
+def _console() -> Console:
+    from rich.console import Console
+
+    return Console(highlight=False)
+
+
+@app.command()
+@handle_errors
+def lookup(
+    terms: Annotated[
+        list[str],
+        typer.Argument(
+            metavar="TERMS", help="What the visitor asks about, e.g. bankid or sim kort."
+        ),
+    ],
+    root: RootOption = None,
+    show_all: Annotated[
+        bool, typer.Option("--all", help="Show every matching row in full.")
+    ] = False,
+    output_format: Annotated[
+        TextOrJson, typer.Option("--format", help="text for people, json for tools.")
+    ] = TextOrJson.text,
+    lang: LangOption = None,
+) -> None:
+    """Find the matrix rows and actors for a question at the desk."""
+    from referral_cli.commands.lookup import format_json, render_text, run_lookup
+
+    result = run_lookup(_root(root), terms, lang)
+    if output_format is TextOrJson.json:
+        typer.echo(format_json(result))
+    else:
+        render_text(result, _console(), show_all=show_all)
+
+
+@app.command()
+@handle_errors
+def match(
+    root: RootOption = None,
+    apply: Annotated[
+        bool,
+        typer.Option(
+            "--apply", help="Write the chosen row into each entry, asking about each one."
+        ),
+    ] = False,
+    yes: Annotated[
+        bool,
+        typer.Option(
+            "--yes", help="With --apply: accept every top proposal at or above --min-score."
+        ),
+    ] = False,
+    min_score: Annotated[
+        float | None,
+        typer.Option(
+            "--min-score",
+            min=0.0,
+            max=1.0,
+            help="A proposal scoring below this is a gap (default 0.2).",
+            show_default=False,
+        ),
+    ] = None,
+    output_format: Annotated[
+        MatchFormat,
+        typer.Option("--format", help="text, json, or md (the gaps as a document)."),
+    ] = MatchFormat.text,
+    lang: LangOption = None,
+) -> None:
+    """Propose matrix rows for inventory questions that have none, and list the gaps."""
+    from referral_cli.commands import match as core
+    from referral_cli.errors import UsageError
+
+    if yes and not apply:
+        raise UsageError("--yes only works together with --apply")
+    if apply and output_format is not MatchFormat.text:
+        raise UsageError("--apply prints text; run 'referral match --format ...' afterwards")
+    threshold = core.MIN_SCORE if min_score is None else min_score
+    directory = _root(root)
+    report = core.run_match(directory, min_score=threshold, language=lang)
+    if not apply:
+        if output_format is MatchFormat.json:
+            typer.echo(core.format_json(report))
+        elif output_format is MatchFormat.md:
+            typer.echo(core.format_markdown(report), nl=False)
+        else:
+            typer.echo(core.format_text(report))
+        return
+    if yes:
+        summary = core.apply_above(report, threshold)
+        for proposal, candidate in summary.applied:
+            typer.echo(f"row: {candidate.item.row.id} → {proposal.loaded.display}")
+        for finding in summary.failed:
+            typer.echo(finding.format(), err=True)
+    else:
+        summary = core.apply_interactively(report, _ask, typer.echo)
+    # Read everything again: the edited files must still validate, and what is left
+    # without a row is the coordinator's list of gaps.
+    after = core.run_match(directory, min_score=threshold, language=lang)
+    typer.echo(core.summary_line(report.language, summary))
+    typer.echo(core.format_gaps(after))
+    if summary.failed:
+        raise typer.Exit(1)
+
+
+def _ask(text: str) -> str:
+    try:
+        return str(typer.prompt(text, default="", show_default=False))
+    except typer.Abort:
+        return "q"  # end of input: stop, keeping what was written
+
+
+actors_app = typer.Typer(
+    help="The actors: a table with filters, or one actor in full ('actors show ID').",
+    invoke_without_command=True,
+    no_args_is_help=False,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+app.add_typer(actors_app, name="actors")
+
+
+@actors_app.callback()
+@handle_errors
+def actors(
+    ctx: typer.Context,
+    root: RootOption = None,
+    kind: Annotated[
+        list[str] | None,
+        typer.Option("--kind", help="Only this kind (bank, authority, ...); repeatable."),
+    ] = None,
+    scope: Annotated[
+        list[str] | None,
+        typer.Option("--scope", help="Only local, regional or national; repeatable."),
+    ] = None,
+    status: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--status",
+            help="Only this contact status: established, none or unknown; repeatable.",
+        ),
+    ] = None,
+    output_format: Annotated[
+        TextOrJson, typer.Option("--format", help="text for people, json for tools.")
+    ] = TextOrJson.text,
+    lang: LangOption = None,
+) -> None:
+    """List the actors as a table (filters: --kind, --scope, --status)."""
+    if ctx.invoked_subcommand is not None:
+        ctx.obj = {"root": root, "lang": lang}
+        return
+    from referral_cli.commands.actors import format_json, render_table, run_list
+
+    view = run_list(
+        _root(root),
+        kinds=kind or (),
+        scopes=scope or (),
+        statuses=status or (),
+        language=lang,
+    )
+    if output_format is TextOrJson.json:
+        typer.echo(format_json(view))
+    else:
+        render_table(view, _console())
+
+
+@actors_app.command("show")
+@handle_errors
+def actors_show(
+    ctx: typer.Context,
+    actor_id: Annotated[str, typer.Argument(metavar="ID", help="The actor's id.")],
+    root: RootOption = None,
+    output_format: Annotated[
+        TextOrJson, typer.Option("--format", help="text for people, json for tools.")
+    ] = TextOrJson.text,
+    lang: LangOption = None,
+) -> None:
+    """Show one actor with the rows that refer to it and the questions referred to it."""
+    from referral_cli.commands.actors import format_json, render_detail, run_show
+
+    parent = ctx.obj if isinstance(ctx.obj, dict) else {}
+    view = run_show(
+        _root(root or parent.get("root")), actor_id, language=lang or parent.get("lang")
+    )
+    if output_format is TextOrJson.json:
+        typer.echo(format_json(view, single=True))
+    else:
+        render_detail(view, _console())

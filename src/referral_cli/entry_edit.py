@@ -1,0 +1,253 @@
+"""Surgical edits of an existing inventory file: set top-level keys such as `row:`.
+
+Hand-edited YAML is never re-dumped. The file is parsed once with `yamlio.parse_text`
+to learn on which line each top-level key sits; then only the value text of an
+existing key is replaced (a trailing comment stays), or new `key: value` lines are
+appended after the last line of the top-level mapping. Every other byte, comments,
+blank lines, CRLF line endings, a byte-order mark and a missing final newline
+included, stays as it was. The edited text is parsed again and must give exactly the
+old data with the new values, and it must still validate as an inventory entry;
+otherwise nothing is written. Files are replaced atomically (temporary file in the
+same folder + `os.replace`).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import tempfile
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from referral_cli.findings import Finding, FindingsError
+from referral_cli.models import SLUG_PATTERN, InventoryEntry
+from referral_cli.validation import validate_document
+from referral_cli.yamlio import YamlError, parse_text
+
+_BOM = "\ufeff"
+_PLAIN_SAFE = re.compile(SLUG_PATTERN)
+_RESERVED = {"true", "false", "null", "yes", "no", "on", "off", "y", "n", "~"}
+
+
+class EditError(FindingsError):
+    """The file cannot be edited safely; carries one located finding."""
+
+    def __init__(self, display: str, line: int, message: str, hint: str | None = None) -> None:
+        super().__init__([Finding(display, line, 1, "error", "cannot-edit", message, hint)])
+
+
+def yaml_scalar(value: str) -> str:
+    """`value` as a YAML scalar that reads back as the same text."""
+    if _PLAIN_SAFE.match(value) and value.casefold() not in _RESERVED:
+        return value
+    return json.dumps(value, ensure_ascii=False)  # a JSON string is a YAML double-quoted one
+
+
+def _split_lines(text: str) -> list[str]:
+    """Lines with their endings kept; only LF ends a line (a CR stays before it)."""
+    lines = text.split("\n")
+    result = [line + "\n" for line in lines[:-1]]
+    if lines[-1]:
+        result.append(lines[-1])
+    return result
+
+
+def _ending(line: str) -> str:
+    if line.endswith("\r\n"):
+        return "\r\n"
+    return "\n" if line.endswith("\n") else ""
+
+
+def _is_filler(line: str) -> bool:
+    """Blank, comment-only, or a document marker: not part of any value."""
+    stripped = line.strip()
+    return not stripped or stripped.startswith("#") or stripped in {"---", "..."}
+
+
+def _value_span(content: str, key_column: int) -> tuple[int, int] | None:
+    """Start and end of the value text on a `key: value` line, or None if unusual.
+
+    `content` is the line without its ending; `key_column` is 0-based. The span is
+    empty (start == end) when the key has no value on this line.
+    """
+    position = key_column
+    if position < len(content) and content[position] in "\"'":
+        quote = content[position]
+        closing = content.find(quote, position + 1)
+        if closing < 0:
+            return None
+        position = closing + 1
+    colon = content.find(":", position)
+    if colon < 0:
+        return None
+    start = colon + 1
+    while start < len(content) and content[start] in " \t":
+        start += 1
+    if start >= len(content) or content[start] == "#":
+        return start, start
+    first = content[start]
+    if first in "\"'":
+        end = start + 1
+        while end < len(content):
+            if content[end] == first:
+                if first == "'" and content[end + 1 : end + 2] == "'":
+                    end += 2
+                    continue
+                break
+            if first == '"' and content[end] == "\\":
+                end += 1
+            end += 1
+        if end >= len(content):
+            return None
+        return start, end + 1
+    if first in "|>[{&*!":
+        return None  # block scalars, flow collections, anchors, tags: not a simple value
+    comment = re.search(r"[ \t]#", content[start:])
+    end = start + comment.start() if comment else len(content)
+    return start, len(content[:end].rstrip(" \t"))
+
+
+def set_top_level_keys(text: str, updates: Mapping[str, str], display: str) -> str:
+    """Return `text` with each top-level key in `updates` set to its value.
+
+    Existing keys keep their line and trailing comment, only the value changes; new
+    keys are appended, in the order given, after the last line of the top-level
+    mapping. Raises `EditError` (or `FindingsError` for YAML errors) when the text
+    cannot be edited safely.
+    """
+    bom = _BOM if text.startswith(_BOM) else ""
+    body = text[len(bom) :]
+    try:
+        data, source = parse_text(body, display)
+    except YamlError as exc:
+        raise FindingsError([exc.finding]) from None
+    if not isinstance(data, dict):
+        raise EditError(
+            display,
+            1,
+            "the file is not a mapping of keys",
+            "an inventory entry has one 'key: value' per line, e.g. 'date: 2026-08-22'",
+        )
+    lines = _split_lines(body)
+    endings = [_ending(line) for line in lines if _ending(line)]
+    newline = endings[0] if endings else "\n"
+    top_lines = sorted(line for path, (line, _) in source.keys.items() if len(path) == 1)
+    additions: list[str] = []
+    for key, value in updates.items():
+        scalar = yaml_scalar(value)
+        if key not in data:
+            additions.append(f"{key}: {scalar}")
+            continue
+        line_number, column = source.keys[(key,)]
+        later = [n for n in top_lines if n > line_number]
+        following = lines[line_number : (later[0] - 1) if later else len(lines)]
+        if any(not _is_filler(line) for line in following):
+            raise EditError(
+                display,
+                line_number,
+                f"the value of '{key}' spans several lines; cannot change it safely",
+                f"write it on one line, e.g. '{key}: {scalar}', and run the command again",
+            )
+        line = lines[line_number - 1]
+        ending = _ending(line)
+        content = line[: len(line) - len(ending)]
+        span = _value_span(content, column - 1)
+        if span is None:
+            raise EditError(
+                display,
+                line_number,
+                f"the value of '{key}' is not a plain one-line value; cannot change it safely",
+                f"write it as '{key}: {scalar}' and run the command again",
+            )
+        start, end = span
+        rest = content[end:]
+        if start == end:
+            gap = "" if content[start - 1 : start] in {" ", "\t"} else " "
+            tail = " " + rest if rest.startswith("#") else rest
+            content = content[:start] + gap + scalar + tail
+        else:
+            content = content[:start] + scalar + rest
+        lines[line_number - 1] = content + ending
+    if additions:
+        indent = " " * (min(source.keys[(k,)][1] for k in data) - 1) if data else ""
+        last = len(lines)
+        while last > 0 and _is_filler(lines[last - 1]):
+            last -= 1
+        if last == 0:
+            raise EditError(display, 1, "the file has no keys to add to")
+        new_lines = [indent + addition for addition in additions]
+        if not _ending(lines[last - 1]):
+            # The last line had no final newline: keep it that way after the new lines.
+            lines[last - 1] += newline
+            inserted = [line + newline for line in new_lines[:-1]] + [new_lines[-1]]
+        else:
+            inserted = [line + newline for line in new_lines]
+        lines[last:last] = inserted
+    result = "".join(lines)
+    _verify(result, data, updates, display)
+    return bom + result
+
+
+def _verify(result: str, before: dict[str, Any], updates: Mapping[str, str], display: str) -> None:
+    """The edited text must read back as the old data with exactly the new values."""
+    expected = {**before, **updates}
+    try:
+        after, _ = parse_text(result, display)
+    except YamlError:
+        after = None
+    if after != expected:
+        raise EditError(
+            display,
+            1,
+            "the file could not be changed without touching other values; nothing was written",
+            "add the keys by hand: "
+            + ", ".join(f"{k}: {yaml_scalar(v)}" for k, v in updates.items()),
+        )
+
+
+def validate_entry_text(text: str, display: str) -> list[Finding]:
+    """Findings from reading `text` as an inventory entry (empty when it is valid)."""
+    try:
+        data, source = parse_text(text.removeprefix(_BOM), display)
+    except YamlError as exc:
+        return [exc.finding]
+    _, findings = validate_document(InventoryEntry, data, display, source)
+    return findings
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Replace `path` with `data` via a temporary file in the same folder."""
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        try:
+            Path(temporary).chmod(path.stat().st_mode & 0o7777)
+        except OSError:  # pragma: no cover - permissions are best effort
+            pass
+        Path(temporary).replace(path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def update_entry_file(path: Path, updates: Mapping[str, str], display: str) -> None:
+    """Set top-level keys of the inventory file at `path`, validate, write atomically.
+
+    Raises `FindingsError` (nothing written) when the file cannot be read, edited
+    safely, or would not validate afterwards.
+    """
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise EditError(display, 1, "the file is not valid UTF-8 text") from None
+    edited = set_top_level_keys(text, updates, display)
+    problems = [f for f in validate_entry_text(edited, display) if f.severity == "error"]
+    if problems:
+        raise FindingsError(problems)
+    write_atomically(path, edited.encode("utf-8"))

@@ -1,0 +1,398 @@
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from referral_cli.cli import app
+from referral_cli.commands.match import (
+    MatchReport,
+    _average_link,
+    apply_above,
+    apply_candidate,
+    apply_interactively,
+    format_markdown,
+    format_text,
+    group_gaps,
+    run_match,
+)
+from referral_cli.commands.validate import validate_repository
+from referral_cli.findings import FindingsError
+from tests.test_search import SEARCH_TREE
+
+MakeRepo = Callable[..., Path]
+
+INVENTORY = "data/inventory/2026/"
+SIM = INVENTORY + "2026-08-24-sim-kort-aaaaaa.yaml"
+PARKING_1 = INVENTORY + "2026-08-25-parkering-bbbbbb.yaml"
+PARKING_2 = INVENTORY + "2026-08-26-parkering-cccccc.yaml"
+BIRDS = INVENTORY + "2026-08-27-fagel-dddddd.yaml"
+PASS = INVENTORY + "2026-08-28-pass-eeeeee.yaml"
+
+# CRLF line endings, comments, odd spacing and no final newline: all must survive.
+SIM_TEXT = (
+    "# yaml-language-server: $schema=../../../schemas/inventory-entry.schema.json\r\n"
+    "date: 2026-08-24\r\n"
+    "description: >-\r\n"
+    "  En besökare ville återställa sitt låsta SIM-kort\r\n"
+    "  och hade tappat bort PUK-koden.   \r\n"
+    "# skrivet i disken\r\n"
+    "reasons: [time]    # tog tid\r\n"
+    "outcome: helped"
+)
+ENTRIES = {
+    SIM: SIM_TEXT,
+    PARKING_1: (
+        "date: 2026-08-25\n"
+        "description: En besökare ville betala parkeringen med en parkeringsapp i mobilen.\n"
+        "reflection: Vi vet inte vem som ansvarar för kommunens parkering.\n"
+        "referred_to: [kommunen]\n"
+    ),
+    PARKING_2: (
+        "date: 2026-08-26\ndescription: Hjälp att ladda ner parkeringsappen och betala parkering.\n"
+    ),
+    BIRDS: "date: 2026-08-27\ndescription: En besökare frågade efter en förening för fågelskådning.\n",
+    PASS: (
+        "date: 2026-08-28\n"
+        "description: En besökare ville ha hjälp med sin passansökan.\n"
+        "category: dokument   # vet inte vilken rad\n"
+        "row:\n"
+    ),
+}
+
+
+@pytest.fixture
+def repo(make_repo: MakeRepo) -> Path:
+    return make_repo({**SEARCH_TREE, **ENTRIES})
+
+
+@pytest.fixture
+def report(repo: Path) -> MatchReport:
+    return run_match(repo)
+
+
+def test_entries_without_a_row_get_ranked_proposals(report: MatchReport) -> None:
+    assert [p.loaded.display for p in report.proposals] == [SIM, PARKING_1, PARKING_2, BIRDS, PASS]
+    sim = report.proposals[0]
+    assert sim.best is not None
+    assert [c.item.row.id for c in sim.candidates] == [
+        "sim-kort",
+        "bank-e-legitimation",
+        "passansokan",
+    ]
+    assert sim.best.score > 0.5 > sim.candidates[1].score
+    assert set(sim.best.matched) >= {"SIM-kort", "PUK"}
+
+
+def test_an_entry_with_a_category_only_gets_rows_from_it(report: MatchReport) -> None:
+    proposal = report.proposals[-1]
+    assert [c.item.row.id for c in proposal.candidates] == ["passansokan"]
+
+
+def test_good_proposals_and_gaps(report: MatchReport) -> None:
+    assert [p.loaded.display for p in report.good] == [SIM, PASS]
+    assert [p.loaded.display for p in report.gaps] == [PARKING_1, PARKING_2, BIRDS]
+
+
+def test_min_score_moves_the_line(repo: Path) -> None:
+    assert [p.loaded.display for p in run_match(repo, min_score=0.9).good] == []
+    assert len(run_match(repo, min_score=0.0).good) == 2  # gaps without any candidate stay gaps
+
+
+def test_gaps_about_the_same_thing_are_grouped(report: MatchReport) -> None:
+    groups = report.gap_groups()
+    assert [[p.loaded.display for p in g.proposals] for g in groups] == [
+        [PARKING_1, PARKING_2],
+        [BIRDS],
+    ]
+    assert groups[0].words[:2] == ["parkeringen", "betala"]  # shared by both questions
+    assert groups[1].words[:2] == ["fågelskådning", "förening"]
+
+
+def test_grouping_threshold(report: MatchReport) -> None:
+    gaps = report.gaps
+    assert [len(g.proposals) for g in group_gaps(gaps, threshold=1.01)] == [1, 1, 1]
+    assert [len(g.proposals) for g in group_gaps(gaps, threshold=0.01)] == [2, 1]
+
+
+def test_words_every_question_uses_weigh_little(report: MatchReport) -> None:
+    # Against a background where every question talks about parking, sharing the
+    # parking words says little: the two parking questions no longer group.
+    background = [f"parkering parkeringen parkeringsapp betala nummer {i}" for i in range(50)]
+    groups = group_gaps(report.gaps, background)
+    assert [len(g.proposals) for g in groups] == [1, 1, 1]
+
+
+def test_average_link_does_not_chain() -> None:
+    # a-b and b-c are similar, a and c are not: single-link would make one group.
+    neighbours = {0: {1: 0.5}, 1: {0: 0.5, 2: 0.5}, 2: {1: 0.5}}
+    assert _average_link(neighbours, 0.3) == [[0, 1], [2]]
+    assert _average_link(neighbours, 0.2) == [[0, 1, 2]]
+    assert _average_link(neighbours, 0.6) == [[0], [1], [2]]
+
+
+def test_text_report(report: MatchReport) -> None:
+    text = format_text(report)
+    assert text.startswith("Förslag (2):\n\n1. " + SIM + " (2026-08-24)\n")
+    assert "   [1] sim-kort " in text
+    assert "(svag träff)" in text
+    assert "Luckor: frågor som ingen rad i matrisen passar (3):\nGrupp 1: " in text
+    assert (
+        f"  - {BIRDS}: En besökare frågade efter en förening för fågelskådning. [ingen rad liknar]"
+        in text
+    )
+
+
+def test_text_report_in_english(repo: Path) -> None:
+    text = format_text(run_match(repo, language="en"))
+    assert text.startswith("Proposals (2):")
+    assert "Gaps: questions no matrix row fits (3):\nGroup 1: " in text
+    assert "(2 questions)" in text and "(1 question)" in text
+
+
+def test_nothing_to_match(make_repo: MakeRepo) -> None:
+    report = run_match(make_repo(SEARCH_TREE))
+    assert format_text(report) == "Alla frågor i inventeringen har en rad i matrisen."
+
+
+def test_markdown_gap_document(report: MatchReport) -> None:
+    document = format_markdown(report, today=date(2026, 9, 1))
+    first_group = report.gap_groups()[0]
+    assert document == (
+        "# Frågor som matrisen saknar rader för\n"
+        "\n"
+        "Testbiblioteket. Sammanställt 2026-09-01.\n"
+        "\n"
+        "Frågor från frågeinventeringen som ingen rad i matrisen passar, grupperade efter "
+        "likhet. Underlag till arbetsgruppen: behövs en ny rad, eller ska en befintlig rad "
+        "utvidgas?\n"
+        "\n"
+        f"## Grupp 1: {', '.join(first_group.words)} (2 frågor)\n"
+        "\n"
+        f"Gemensamma ord: {', '.join(first_group.words)}.\n"
+        "\n"
+        f"### 2026-08-25 · `{PARKING_1}`\n"
+        "\n"
+        "En besökare ville betala parkeringen med en parkeringsapp i mobilen.\n"
+        "\n"
+        "*Reflektion:* Vi vet inte vem som ansvarar för kommunens parkering.\n"
+        "\n"
+        "- Hänvisad till: Kommunens kontaktcenter\n"
+        "- Närmaste rad: ingen rad liknar\n"
+        "\n"
+        f"### 2026-08-26 · `{PARKING_2}`\n"
+        "\n"
+        "Hjälp att ladda ner parkeringsappen och betala parkering.\n"
+        "\n"
+        "- Närmaste rad: ingen rad liknar\n"
+        "\n"
+        "## Grupp 2: fågelskådning, förening, frågade (1 fråga)\n"
+        "\n"
+        f"### 2026-08-27 · `{BIRDS}`\n"
+        "\n"
+        "En besökare frågade efter en förening för fågelskådning.\n"
+        "\n"
+        "- Närmaste rad: ingen rad liknar\n"
+    )
+
+
+def test_markdown_without_gaps(repo: Path) -> None:
+    document = format_markdown(run_match(repo, min_score=0.0, language="en"), date(2026, 9, 1))
+    assert "## Group 1: " in document  # entries without any candidate are still gaps
+
+
+# --- applying ---------------------------------------------------------------------------
+
+
+def test_apply_writes_row_and_category_and_keeps_every_other_byte(
+    repo: Path, report: MatchReport
+) -> None:
+    proposal = report.proposals[0]
+    assert proposal.best is not None
+    apply_candidate(proposal, proposal.best)
+    after = (repo / SIM).read_bytes()
+    assert after == SIM_TEXT.encode("utf-8") + b"\r\ncategory: telefoner\r\nrow: sim-kort"
+    assert validate_repository(repo).errors == []
+
+
+def test_apply_fills_an_empty_row_in_place_and_keeps_the_category(
+    repo: Path, report: MatchReport
+) -> None:
+    proposal = report.proposals[-1]
+    assert proposal.best is not None
+    apply_candidate(proposal, proposal.best)
+    assert (repo / PASS).read_text(encoding="utf-8") == ENTRIES[PASS].replace(
+        "row:\n", "row: passansokan\n"
+    )
+    assert validate_repository(repo).errors == []
+
+
+def test_apply_above_accepts_only_proposals_at_the_threshold(
+    repo: Path, report: MatchReport
+) -> None:
+    summary = apply_above(report, 0.2)
+    assert [p.loaded.display for p, _ in summary.applied] == [SIM, PASS]
+    for name in (PARKING_1, PARKING_2, BIRDS):
+        assert (repo / name).read_text(encoding="utf-8") == ENTRIES[name]
+    assert [p.loaded.display for p in run_match(repo).proposals] == [PARKING_1, PARKING_2, BIRDS]
+
+
+def test_interactive_accept_choose_skip_and_retry(repo: Path, report: MatchReport) -> None:
+    answers = iter(["x", "2", "a"])
+    said: list[str] = []
+    summary = apply_interactively(report, lambda _: next(answers), said.append)
+    # SIM: 'x' is refused, then candidate 2; the parking entries and birds have no
+    # candidates and are not asked about; PASS: accepted.
+    assert [(p.loaded.display, c.item.row.id) for p, c in summary.applied] == [
+        (SIM, "bank-e-legitimation"),
+        (PASS, "passansokan"),
+    ]
+    assert "Svara a, s, q eller ett nummer 1–3." in said
+    assert f"Skrev row: bank-e-legitimation → {SIM}" in said
+    assert (repo / SIM).read_bytes().endswith(b"\r\ncategory: dokument\r\nrow: bank-e-legitimation")
+
+
+def test_interactive_quit_keeps_what_was_applied(repo: Path, report: MatchReport) -> None:
+    answers = iter(["s", "q"])
+    summary = apply_interactively(report, lambda _: next(answers), lambda _: None)
+    assert summary.quit
+    assert [p.loaded.display for p in summary.skipped] == [SIM]
+    assert summary.applied == []
+    assert (repo / SIM).read_bytes() == SIM_TEXT.encode("utf-8")
+
+
+def test_an_entry_changed_into_invalid_yaml_is_not_written(repo: Path, report: MatchReport) -> None:
+    # Someone edits the file between loading and applying: the edit must not guess.
+    (repo / SIM).write_text("date: 2026-08-24\ndescription: x\nrow: >-\n  a\n", encoding="utf-8")
+    proposal = report.proposals[0]
+    assert proposal.best is not None
+    with pytest.raises(FindingsError) as caught:
+        apply_candidate(proposal, proposal.best)
+    assert caught.value.findings[0].message == (
+        "the value of 'row' spans several lines; cannot change it safely"
+    )
+    assert (repo / SIM).read_text(encoding="utf-8").endswith("row: >-\n  a\n")
+
+
+def test_a_file_that_cannot_be_edited_is_reported_and_the_session_goes_on(
+    repo: Path, report: MatchReport
+) -> None:
+    (repo / SIM).write_text("date: 2026-08-24\ndescription: x\nrow: >-\n  a\n", encoding="utf-8")
+    said: list[str] = []
+    answers = iter(["a", "a"])
+    summary = apply_interactively(report, lambda _: next(answers), said.append)
+    assert [p.loaded.display for p, _ in summary.applied] == [PASS]
+    assert [f.format().splitlines()[0] for f in summary.failed] == [
+        f"{SIM}:3:1: error: the value of 'row' spans several lines; cannot change it safely"
+        " [cannot-edit]"
+    ]
+    assert summary.failed[0].format() in said
+    # Entries are numbered as they are asked about: those without candidates are left out.
+    assert said[-2].startswith(f"2. {PASS} (2026-08-28)")
+
+
+# --- the command ------------------------------------------------------------------------
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+def test_cli_report(runner: CliRunner, repo: Path) -> None:
+    result = runner.invoke(app, ["match", "--root", str(repo)])
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("Förslag (2):")
+    assert (repo / SIM).read_bytes() == SIM_TEXT.encode("utf-8")
+
+
+def test_cli_markdown(runner: CliRunner, repo: Path) -> None:
+    result = runner.invoke(app, ["match", "--root", str(repo), "--format", "md", "--lang", "en"])
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("# Questions the matrix has no row for\n")
+    assert result.output.count("\n### ") == 3
+
+
+def test_cli_json(runner: CliRunner, repo: Path) -> None:
+    result = runner.invoke(app, ["match", "--root", str(repo), "--format", "json"])
+    data = json.loads(result.output)
+    assert data["min_score"] == 0.2
+    assert [(e["file"], e["good"]) for e in data["entries"]] == [
+        (SIM, True),
+        (PARKING_1, False),
+        (PARKING_2, False),
+        (BIRDS, False),
+        (PASS, True),
+    ]
+    assert data["entries"][0]["candidates"][0]["row"] == "sim-kort"
+    assert data["gaps"][0]["files"] == [PARKING_1, PARKING_2]
+
+
+def test_cli_apply_yes(runner: CliRunner, repo: Path) -> None:
+    result = runner.invoke(
+        app, ["match", "--root", str(repo), "--apply", "--yes", "--min-score", "0.5"]
+    )
+    assert result.exit_code == 0, result.output
+    assert f"row: sim-kort → {SIM}\nrow: passansokan → {PASS}\n" in result.output
+    assert "2 skrivna, 0 överhoppade." in result.output
+    assert "Luckor: frågor som ingen rad i matrisen passar (3):" in result.output
+    assert (repo / SIM).read_bytes().endswith(b"\r\ncategory: telefoner\r\nrow: sim-kort")
+    assert validate_repository(repo).errors == []
+
+
+def test_cli_apply_yes_reports_a_file_it_cannot_edit_and_exits_1(
+    runner: CliRunner, repo: Path
+) -> None:
+    # Valid YAML written as one flow mapping: a line cannot be added safely.
+    text = "{date: 2026-08-28, description: Hjälp med passansökan., category: dokument}\n"
+    (repo / PASS).write_text(text, encoding="utf-8")
+    result = runner.invoke(app, ["match", "--root", str(repo), "--apply", "--yes"])
+    assert result.exit_code == 1
+    assert (
+        f"{PASS}:1:1: error: the file could not be changed without touching other values"
+        in result.output
+    )
+    assert "1 skrivna, 0 överhoppade. 1 kunde inte skrivas, se ovan; rätta filen för hand." in (
+        result.output
+    )
+    assert (repo / PASS).read_text(encoding="utf-8") == text
+
+
+def test_cli_apply_interactive(runner: CliRunner, repo: Path) -> None:
+    result = runner.invoke(app, ["match", "--root", str(repo), "--apply"], input="a\ns\n")
+    assert result.exit_code == 0, result.output
+    assert "1 skrivna, 1 överhoppade." in result.output
+    assert (repo / PASS).read_text(encoding="utf-8") == ENTRIES[PASS]
+
+
+def test_cli_apply_end_of_input_quits_cleanly(runner: CliRunner, repo: Path) -> None:
+    result = runner.invoke(app, ["match", "--root", str(repo), "--apply"], input="")
+    assert result.exit_code == 0, result.output
+    assert "Avslutade; det som redan skrivits finns kvar." in result.output
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--yes"], "error: --yes only works together with --apply"),
+        (["--apply", "--format", "md"], "error: --apply prints text"),
+        (["--min-score", "2"], "Invalid value for '--min-score'"),
+    ],
+)
+def test_cli_usage_errors(runner: CliRunner, repo: Path, args: list[str], message: str) -> None:
+    result = runner.invoke(app, ["match", "--root", str(repo), *args])
+    assert result.exit_code == 2
+    assert message in result.output
+
+
+def test_cli_refuses_invalid_data(runner: CliRunner, make_repo: MakeRepo) -> None:
+    bad = ENTRIES[BIRDS] + "reasons: [weather]\n"
+    repo = make_repo({**SEARCH_TREE, **ENTRIES, BIRDS: bad})
+    result = runner.invoke(app, ["match", "--root", str(repo), "--apply", "--yes"])
+    assert result.exit_code == 1
+    assert f"{BIRDS}:3:" in result.output
+    assert (repo / SIM).read_bytes() == SIM_TEXT.encode("utf-8")
