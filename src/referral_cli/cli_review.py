@@ -1,0 +1,252 @@
+"""Typer commands for review and feedback: `stats`, `export`, `review`, `diff`, `report actor`.
+
+Only typer and the standard library are imported at module level; each
+command imports its core module when it runs, so `referral --help` stays fast.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from referral_cli.cli import RootOption, _root, app, handle_errors
+
+SinceOption = Annotated[
+    str | None, typer.Option("--since", help="Only entries on or after this date (YYYY-MM-DD).")
+]
+UntilOption = Annotated[
+    str | None, typer.Option("--until", help="Only entries on or before this date (YYYY-MM-DD).")
+]
+PeriodOption = Annotated[
+    str | None, typer.Option("--period", help="Only entries recorded in this period (id).")
+]
+BranchOption = Annotated[
+    str | None, typer.Option("--branch", help="Only entries from this branch (id).")
+]
+LangOption = Annotated[
+    str | None,
+    typer.Option("--lang", help="sv or en (default: the library's language).", show_default=False),
+]
+
+
+@app.command()
+@handle_errors
+def stats(
+    roots: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--root",
+            help="A guideline repository or an export file (.jsonl); repeat to combine "
+            "several (default: the current repository).",
+            show_default=False,
+        ),
+    ] = None,
+    by: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--by",
+            help="Count by category, reason, branch, outcome, referred_to, month, weekday, "
+            "read_level, row, period, library or municipality; twice for a cross table.",
+            show_default=False,
+        ),
+    ] = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    period: PeriodOption = None,
+    branch: BranchOption = None,
+    output_format: Annotated[
+        str, typer.Option("--format", help="table, csv, json or html (with bar charts).")
+    ] = "table",
+    lang: LangOption = None,
+) -> None:
+    """Count the question inventory by any field, with minutes summed and median."""
+    from referral_cli.commands.stats import Filters, parse_date_option, run_stats
+
+    filters = Filters(
+        since=parse_date_option(since, "--since"),
+        until=parse_date_option(until, "--until"),
+        period=period,
+        branch=branch,
+    )
+    sources = list(roots) if roots else [_root(None)]
+    typer.echo(run_stats(sources, by or [], filters, lang, output_format))
+
+
+@app.command()
+@handle_errors
+def export(
+    root: RootOption = None,
+    out: Annotated[
+        Path | None,
+        typer.Option("--out", help="Write to this file instead of standard output."),
+    ] = None,
+    include_text: Annotated[
+        bool,
+        typer.Option("--include-text", help="Include the free text (description, reflection)."),
+    ] = False,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    period: PeriodOption = None,
+    branch: BranchOption = None,
+    force: Annotated[bool, typer.Option(help="Overwrite --out if it exists.")] = False,
+) -> None:
+    """Write the question inventory as JSON Lines (one entry per line) for aggregation."""
+    from referral_cli.commands.export import export_inventory, export_to_file
+    from referral_cli.commands.stats import Filters, parse_date_option
+
+    filters = Filters(
+        since=parse_date_option(since, "--since"),
+        until=parse_date_option(until, "--until"),
+        period=period,
+        branch=branch,
+    )
+    if out is None:
+        try:
+            export_inventory(_root(root), sys.stdout, include_text=include_text, filters=filters)
+            sys.stdout.flush()
+        except BrokenPipeError:  # e.g. `referral export | head`
+            import os
+
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return
+    count = export_to_file(
+        _root(root), out, include_text=include_text, filters=filters, force=force
+    )
+    typer.echo(f"{count} entries written to {out}", err=True)
+
+
+TodayOption = Annotated[
+    str | None,
+    typer.Option("--today", hidden=True, help="Pretend today is this date (for tests)."),
+]
+
+
+@app.command()
+@handle_errors
+def review(
+    root: RootOption = None,
+    strict: Annotated[
+        bool, typer.Option(help="Exit 1 when a review is overdue (for CI reminders).")
+    ] = False,
+    agenda: Annotated[
+        bool, typer.Option("--agenda", help="Render a staff-meeting agenda (md or html).")
+    ] = False,
+    since: Annotated[
+        str | None,
+        typer.Option(help="Agenda: questions since this date (default: the last review)."),
+    ] = None,
+    output_format: Annotated[
+        str, typer.Option("--format", help="Agenda format: md or html.")
+    ] = "md",
+    lang: LangOption = None,
+    today: TodayOption = None,
+) -> None:
+    """Show what in the guidelines needs attention now: overdue reviews, gaps, open questions."""
+    from referral_cli.commands.review import (
+        build_review,
+        format_review,
+        load_for_review,
+        render_agenda,
+    )
+    from referral_cli.commands.stats import parse_date_option
+    from referral_cli.errors import UsageError
+
+    if lang is not None and lang not in ("sv", "en"):
+        raise UsageError(f"--lang: '{lang}' is not sv or en")
+    if agenda and output_format not in ("md", "html"):
+        raise UsageError(f"--format: '{output_format}' is not md or html (the agenda's formats)")
+    since_date = parse_date_option(since, "--since")
+    guidelines = load_for_review(_root(root))
+    report = build_review(guidelines, parse_date_option(today, "--today"), lang)
+    if agenda:
+        typer.echo(render_agenda(guidelines, report, since_date, output_format).rstrip("\n"))
+        raise typer.Exit(report.exit_code(strict))
+    typer.echo(format_review(report))
+    raise typer.Exit(report.exit_code(strict))
+
+
+@app.command()
+@handle_errors
+def diff(
+    rev1: Annotated[
+        str | None, typer.Argument(help="The older revision (default: HEAD).", show_default=False)
+    ] = None,
+    rev2: Annotated[
+        str | None,
+        typer.Argument(help="The newer revision (default: the working tree).", show_default=False),
+    ] = None,
+    root: RootOption = None,
+    output_format: Annotated[
+        str, typer.Option("--format", help="text, or md to paste into a merge request.")
+    ] = "text",
+    lang: LangOption = None,
+) -> None:
+    """Show the guideline changes between two git revisions in words a reviewer reads."""
+    from referral_cli.commands.diff import diff_revisions, format_diff
+    from referral_cli.errors import UsageError
+
+    if output_format not in ("text", "md"):
+        raise UsageError(f"--format: '{output_format}' is not text or md")
+    if lang is not None and lang not in ("sv", "en"):
+        raise UsageError(f"--lang: '{lang}' is not sv or en")
+    typer.echo(format_diff(diff_revisions(_root(root), rev1, rev2, lang), output_format))
+
+
+report_app = typer.Typer(
+    help="Feedback documents for the guidelines' actors (återkoppling).",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
+app.add_typer(report_app, name="report")
+
+
+@report_app.command("actor")
+@handle_errors
+def report_actor(
+    actor_id: Annotated[
+        str, typer.Argument(metavar="ID", help="The actor's id in data/actors.yaml.")
+    ],
+    root: RootOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    output_format: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--format",
+            help="html (default), md, pdf (needs: pip install 'referral-cli[pdf]') or all; "
+            "repeat for several.",
+            show_default=False,
+        ),
+    ] = None,
+    lang: LangOption = None,
+    out: Annotated[Path, typer.Option("--out", help="Folder to write the files to.")] = Path(
+        "build"
+    ),
+    templates: Annotated[
+        Path | None,
+        typer.Option(
+            "--templates",
+            help="Folder of templates overriding the defaults by name "
+            "(default: the repository's templates/).",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Write a feedback letter to one actor: its questions that reached the library."""
+    from referral_cli.commands.report import ActorReportOptions
+    from referral_cli.commands.report import report_actor as report_actor_core
+    from referral_cli.commands.stats import parse_date_option
+
+    options = ActorReportOptions(
+        actor=actor_id,
+        since=parse_date_option(since, "--since"),
+        until=parse_date_option(until, "--until"),
+        formats=tuple(output_format or ("html",)),
+        language=lang,
+        templates=templates,
+    )
+    for path in report_actor_core(_root(root), out, options):
+        typer.echo(str(path))

@@ -1,0 +1,129 @@
+from __future__ import annotations
+
+import io
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from referral_cli.cli import app
+from referral_cli.commands.export import export_inventory
+from referral_cli.commands.stats import (
+    EXPORT_FIELDS,
+    Filters,
+    compute_stats,
+    load_export_records,
+    load_sources,
+    parse_date_option,
+)
+
+runner = CliRunner()
+
+SECOND = """\
+date: 2026-09-01
+description: Fråga om att skanna ett pass.
+reflection: Svårt att veta var gränsen går.
+reasons: [privacy]
+outcome: helped
+minutes: 15
+read_level: 2
+recorded_by: AB
+"""
+
+
+@pytest.fixture
+def repo(make_repo: Callable[..., Path]) -> Path:
+    return make_repo({"data/inventory/2026/b.yaml": SECOND})
+
+
+def lines_of(text: str) -> list[dict[str, object]]:
+    return [json.loads(line) for line in text.splitlines()]
+
+
+def test_export_one_line_per_entry_without_text(repo: Path) -> None:
+    stream = io.StringIO()
+    assert export_inventory(repo, stream) == 2
+    first, second = lines_of(stream.getvalue())
+    assert first == {
+        "library": "Testbiblioteket",
+        "municipality": "Testkommun",
+        "date": "2026-08-22",
+        "branch": "centrum",
+        "period": "ht-2026",
+        "category": "dokument",
+        "row": "bank-e-legitimation",
+        "reasons": ["language", "privacy"],
+        "referred_to": ["skatteverket"],
+        "outcome": None,
+        "minutes": None,
+        "read_level": None,
+    }
+    assert list(first) == list(EXPORT_FIELDS)
+    assert second["minutes"] == 15
+    assert "description" not in second and "recorded_by" not in second
+    assert "skanna" not in stream.getvalue()
+
+
+def test_export_include_text(repo: Path) -> None:
+    stream = io.StringIO()
+    export_inventory(repo, stream, include_text=True)
+    second = lines_of(stream.getvalue())[1]
+    assert second["description"] == "Fråga om att skanna ett pass."
+    assert second["reflection"] == "Svårt att veta var gränsen går."
+    assert "recorded_by" not in second
+
+
+def test_export_filters(repo: Path) -> None:
+    stream = io.StringIO()
+    filters = Filters(since=parse_date_option("2026-08-30", "--since"))
+    assert export_inventory(repo, stream, filters=filters) == 1
+    assert lines_of(stream.getvalue())[0]["date"] == "2026-09-01"
+
+
+def test_export_round_trips_through_stats(repo: Path, tmp_path: Path) -> None:
+    out = tmp_path / "export.jsonl"
+    result = runner.invoke(
+        app, ["export", "--root", str(repo), "--out", str(out), "--include-text"]
+    )
+    assert result.exit_code == 0, result.output
+    assert "2 entries written to" in result.output
+    from_export = load_export_records(out)
+    from_repo = load_sources([repo]).records
+    assert from_export == from_repo
+    for by in ("reason", "outcome", "month", "read_level"):
+        a = compute_stats(load_sources([out]), [by])
+        b = compute_stats(load_sources([repo]), [by])
+        assert [(x.key, x.count, x.minutes_total) for x in a.buckets] == [
+            (x.key, x.count, x.minutes_total) for x in b.buckets
+        ]
+
+
+def test_export_to_stdout(repo: Path) -> None:
+    result = runner.invoke(app, ["export", "--root", str(repo)])
+    assert result.exit_code == 0, result.output
+    assert len(lines_of(result.stdout)) == 2
+
+
+def test_export_refuses_to_overwrite(repo: Path, tmp_path: Path) -> None:
+    out = tmp_path / "export.jsonl"
+    out.write_text("keep me", encoding="utf-8")
+    result = runner.invoke(app, ["export", "--root", str(repo), "--out", str(out)])
+    assert result.exit_code == 2
+    assert "already exists; choose another file or pass --force" in result.output
+    assert out.read_text(encoding="utf-8") == "keep me"
+    result = runner.invoke(app, ["export", "--root", str(repo), "--out", str(out), "--force"])
+    assert result.exit_code == 0
+    assert len(out.read_text(encoding="utf-8").splitlines()) == 2
+
+
+def test_export_of_broken_repository_writes_nothing(
+    make_repo: Callable[..., Path], tmp_path: Path
+) -> None:
+    repo = make_repo({"data/inventory/bad.yaml": "date: 2026-08-22\nminutes: many\n"})
+    out = tmp_path / "export.jsonl"
+    result = runner.invoke(app, ["export", "--root", str(repo), "--out", str(out)])
+    assert result.exit_code == 1
+    assert "data/inventory/bad.yaml:" in result.output
+    assert not out.exists()

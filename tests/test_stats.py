@@ -1,0 +1,407 @@
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from referral_cli.cli import app
+from referral_cli.commands.export import export_line
+from referral_cli.commands.stats import (
+    Dataset,
+    Filters,
+    Labels,
+    Record,
+    compute_stats,
+    format_csv,
+    format_table,
+    load_export_records,
+    load_sources,
+    parse_date_option,
+)
+from referral_cli.errors import UsageError
+from referral_cli.findings import FindingsError
+from tests.conftest import write_tree
+
+runner = CliRunner()
+
+
+def entry(day: str, **fields: object) -> str:
+    lines = [f"date: {day}", "description: Ett ärende om e-legitimation."]
+    for key, value in fields.items():
+        if isinstance(value, list):
+            lines.append(f"{key}: [{', '.join(str(v) for v in value)}]")
+        else:
+            lines.append(f"{key}: {value}")
+    return "\n".join(lines) + "\n"
+
+
+# 2026-08-17 is a Monday, 2026-08-22 a Saturday.
+ENTRIES = {
+    "data/inventory/2026/a.yaml": entry(
+        "2026-08-17",
+        branch="centrum",
+        reasons=["privacy", "legal"],
+        category="dokument",
+        row="bank-e-legitimation",
+        referred_to=["bank"],
+        outcome="referred",
+        minutes=10,
+        read_level=3,
+        period="ht-2026",
+    ),
+    "data/inventory/2026/b.yaml": entry(
+        "2026-08-22",
+        branch="centrum",
+        reasons=["privacy"],
+        outcome="helped",
+        minutes=30,
+        period="ht-2026",
+    ),
+    "data/inventory/2026/c.yaml": entry("2026-09-03", reasons=["time"], outcome="referred"),
+}
+
+
+@pytest.fixture
+def repo(make_repo: Callable[..., Path]) -> Path:
+    return make_repo({"data/inventory/2026/2026-08-22-test-000001.yaml": None, **ENTRIES})
+
+
+def dataset_of(*records: Record) -> Dataset:
+    return Dataset(list(records), Labels())
+
+
+def test_counts_by_reason_with_minutes_and_labels(repo: Path) -> None:
+    result = compute_stats(load_sources([repo]), ["reason"])
+    assert result.total == 3
+    assert result.minutes_total == 40
+    assert result.minutes_median == 20.0
+    assert [
+        (b.key, b.label, b.count, b.minutes_total, b.minutes_median) for b in result.buckets
+    ] == [
+        ("privacy", "Integritet / personuppgifter", 2, 40, 20.0),
+        ("legal", "Juridik", 1, 10, 10.0),
+        ("time", "För tidskrävande", 1, 0, None),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("by", "expected"),
+    [
+        ("branch", [("centrum", "Centrumbiblioteket", 2), (None, "(inget angivet)", 1)]),
+        ("outcome", [("helped", "Fick hjälp", 1), ("referred", "Hänvisad", 2)]),
+        ("referred_to", [("bank", "Banken", 1), (None, "(inget angivet)", 2)]),
+        ("month", [("2026-08", "augusti 2026", 2), ("2026-09", "september 2026", 1)]),
+        ("weekday", [(0, "måndag", 1), (3, "torsdag", 1), (5, "lördag", 1)]),
+        ("read_level", [(3, "3", 1), (None, "(inget angivet)", 2)]),
+        (
+            "row",
+            [
+                ("bank-e-legitimation", "Bankärenden och inloggning med e-legitimation", 1),
+                (None, "(inget angivet)", 2),
+            ],
+        ),
+        (
+            "category",
+            [("dokument", "Dokument, ärenden och e-tjänster", 1), (None, "(inget angivet)", 2)],
+        ),
+        ("period", [("ht-2026", "ht-2026", 2), (None, "(inget angivet)", 1)]),
+        ("library", [("Testbiblioteket", "Testbiblioteket", 3)]),
+        ("municipality", [("Testkommun", "Testkommun", 3)]),
+    ],
+)
+def test_every_dimension(repo: Path, by: str, expected: list[tuple[object, str, int]]) -> None:
+    result = compute_stats(load_sources([repo]), [by])
+    assert [(b.key, b.label, b.count) for b in result.buckets] == expected
+
+
+def test_english_labels(repo: Path) -> None:
+    result = compute_stats(load_sources([repo]), ["weekday"], language="en")
+    assert [b.label for b in result.buckets] == ["Monday", "Thursday", "Saturday"]
+    result = compute_stats(load_sources([repo]), ["outcome"], language="en")
+    assert [b.label for b in result.buckets] == ["Helped", "Referred"]
+
+
+@pytest.mark.parametrize(
+    ("filters", "total"),
+    [
+        (Filters(), 3),
+        (Filters(since=parse_date_option("2026-08-20", "--since")), 2),
+        (Filters(until=parse_date_option("2026-08-22", "--until")), 2),
+        (Filters(period="ht-2026"), 2),
+        (Filters(branch="centrum"), 2),
+        (Filters(branch="centrum", since=parse_date_option("2026-08-18", "--since")), 1),
+        (Filters(branch="nowhere"), 0),
+    ],
+)
+def test_filters(repo: Path, filters: Filters, total: int) -> None:
+    assert compute_stats(load_sources([repo]), ["reason"], filters).total == total
+
+
+def test_cross_table(repo: Path) -> None:
+    result = compute_stats(load_sources([repo]), ["reason", "outcome"])
+    assert [key for key, _ in result.columns] == ["helped", "referred"]
+    cells = {b.key: [b.cells.get(k, 0) for k, _ in result.columns] for b in result.buckets}
+    assert cells == {"privacy": [1, 1], "legal": [0, 1], "time": [0, 1]}
+    assert format_csv(result).splitlines() == [
+        "Skäl,Fick hjälp,Hänvisad,Totalt",
+        "Integritet / personuppgifter,1,1,2",
+        "Juridik,0,1,1",
+        "För tidskrävande,0,1,1",
+    ]
+
+
+def test_table_format(repo: Path) -> None:
+    text = format_table(compute_stats(load_sources([repo]), ["outcome"]))
+    assert text.splitlines() == [
+        "Alla frågor per utfall (3 frågor)",
+        "",
+        "Utfall      Antal  Minuter  Median (min)",
+        "----------  -----  -------  ------------",
+        "Fick hjälp      1       30            30",
+        "Hänvisad        2       10            10",
+        "----------  -----  -------  ------------",
+        "Totalt          3       40            20",
+    ]
+
+
+def test_median_uses_decimal_comma_in_swedish_table() -> None:
+    records = [
+        Record("B", None, parse_date_option("2026-01-0" + str(d), "x"), minutes=m)  # type: ignore[arg-type]
+        for d, m in ((1, 10), (2, 15))
+    ]
+    result = compute_stats(dataset_of(*records), ["library"])
+    assert "12,5" in format_table(result)
+    assert "12.5" in format_table(compute_stats(dataset_of(*records), ["library"], language="en"))
+
+
+@pytest.mark.parametrize(
+    ("by", "message"),
+    [
+        (["reasn"], "--by: 'reasn' is not a field to count by (did you mean 'reason'?)"),
+        (["reason", "reason"], "--by: give two different fields for a cross table"),
+        (["reason", "month", "branch"], "--by can be given at most twice (a cross table)"),
+    ],
+)
+def test_bad_dimensions(by: list[str], message: str) -> None:
+    with pytest.raises(UsageError) as caught:
+        compute_stats(dataset_of(), by)
+    assert str(caught.value).startswith(message)
+
+
+def test_two_repositories_and_an_export_file_add_up(
+    repo: Path, tmp_path: Path, make_repo: Callable[..., Path]
+) -> None:
+    other = write_tree(
+        tmp_path / "other",
+        {
+            "data/library.yaml": "name: Annat bibliotek\nmunicipality: Annan kommun\nlanguage: en\n",
+            "data/actors.yaml": "actors: []\n",
+            "data/matrix.yaml": "categories: []\n",
+            "data/inventory/x.yaml": entry("2026-08-18", reasons=["privacy"], minutes=5),
+            "data/inventory/y.yaml": entry("2026-08-19", reasons=["language"]),
+        },
+    )
+    export = tmp_path / "region.jsonl"
+    lines = [
+        export_line(
+            Record(
+                "Tredje",
+                "Tredje kommun",
+                parse_date_option("2026-08-20", "x"),
+                reasons=("privacy",),
+                minutes=7,
+            )
+        ),  # type: ignore[arg-type]
+        "",
+        export_line(
+            Record(
+                "Tredje", "Tredje kommun", parse_date_option("2026-08-21", "x"), outcome="declined"
+            )
+        ),  # type: ignore[arg-type]
+    ]
+    export.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+    separate = [compute_stats(load_sources([s]), ["library"]) for s in (repo, other, export)]
+    combined = compute_stats(load_sources([repo, other, export]), ["library"])
+    assert [r.total for r in separate] == [3, 2, 2]
+    assert combined.total == 7
+    assert sum(b.count for b in combined.buckets) == combined.total
+    assert combined.minutes_total == sum(r.minutes_total for r in separate) == 52
+    assert {b.key: b.count for b in combined.buckets} == {
+        "Testbiblioteket": 3,
+        "Annat bibliotek": 2,
+        "Tredje": 2,
+    }
+    by_reason = compute_stats(load_sources([repo, other, export]), ["reason"])
+    assert {b.key: b.count for b in by_reason.buckets}["privacy"] == 4
+    # the first source's language wins
+    assert by_reason.language == "sv"
+
+    result = runner.invoke(
+        app,
+        [
+            "stats",
+            "--root",
+            str(repo),
+            "--root",
+            str(other),
+            "--root",
+            str(export),
+            "--by",
+            "municipality",
+            "--format",
+            "json",
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert data["total"] == 7
+    assert [(r["key"], r["count"]) for r in data["rows"]] == [
+        ("Testkommun", 3),
+        ("Annan kommun", 2),
+        ("Tredje kommun", 2),
+    ]
+
+
+GOOD = '{"library":"B","date":"2026-08-20"}'
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        (
+            "{not json",
+            "bad.jsonl:2:2: error: not valid JSON: Expecting property name enclosed in double quotes [export-json]",
+        ),
+        (
+            "[1, 2]",
+            "bad.jsonl:2:1: error: expected a JSON object ({...}) on each line [export-line]",
+        ),
+        ('{"library":"B"}', "bad.jsonl:2:1: error: the key 'date' is missing [export-line]"),
+        (
+            '{"library":"B","date":"2026-13-01"}',
+            "bad.jsonl:2:1: error: date: '2026-13-01' is not a date written as YYYY-MM-DD [export-line]",
+        ),
+        (
+            '{"library":"B","date":"2026-08-20","reason":["x"]}',
+            "bad.jsonl:2:1: error: unknown key 'reason' (did you mean 'reasons'?) [export-line]",
+        ),
+        (
+            '{"library":"B","date":"2026-08-20","reasons":"privacy"}',
+            "bad.jsonl:2:1: error: reasons: expected a list of ids [export-line]",
+        ),
+        (
+            '{"library":"B","date":"2026-08-20","minutes":-1}',
+            "bad.jsonl:2:1: error: minutes: expected a whole number 0–1440 or null [export-line]",
+        ),
+        (
+            '{"library":"B","date":"2026-08-20","read_level":true}',
+            "bad.jsonl:2:1: error: read_level: expected a whole number 1–6 or null [export-line]",
+        ),
+        (
+            '{"library":"B","date":"2026-08-20","outcome":"ok"}',
+            "bad.jsonl:2:1: error: outcome: 'ok' is not one of helped, partly, referred, declined [export-line]",
+        ),
+        (
+            '{"library":3,"date":"2026-08-20"}',
+            "bad.jsonl:2:1: error: library: expected text or null [export-line]",
+        ),
+    ],
+)
+def test_bad_export_lines_are_located(tmp_path: Path, line: str, message: str) -> None:
+    path = tmp_path / "bad.jsonl"
+    path.write_text(f"{GOOD}\n{line}\n{GOOD}\n", encoding="utf-8")
+    with pytest.raises(FindingsError) as caught:
+        load_export_records(path, "bad.jsonl")
+    assert [f.format().split("\n")[0] for f in caught.value.findings] == [message]
+
+
+def test_cli_bad_export_file_exits_1(tmp_path: Path) -> None:
+    path = tmp_path / "bad.jsonl"
+    path.write_text('{"library":"B"}\n', encoding="utf-8")
+    result = runner.invoke(app, ["stats", "--root", str(path), "--by", "reason"])
+    assert result.exit_code == 1
+    assert f"{path}:1:1: error: the key 'date' is missing" in result.output
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--since", "2026-8-1"], "error: --since: '2026-8-1' is not a date written as YYYY-MM-DD"),
+        (["--by", "colour"], "error: --by: 'colour' is not a field to count by"),
+        (["--format", "xml"], "error: --format: choose one of table, csv, json, html"),
+        (["--lang", "de"], "error: --lang: 'de' is not sv or en"),
+    ],
+)
+def test_cli_usage_errors(repo: Path, args: list[str], message: str) -> None:
+    result = runner.invoke(app, ["stats", "--root", str(repo), *args])
+    assert result.exit_code == 2
+    assert message in result.output
+
+
+def test_cli_missing_source(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["stats", "--root", str(tmp_path / "nope")])
+    assert result.exit_code == 2
+    assert "does not exist: give a guideline repository or an export file" in result.output
+
+
+def test_cli_broken_repository_exits_1(make_repo: Callable[..., Path]) -> None:
+    repo = make_repo({"data/inventory/bad.yaml": "date: 2026-08-22\n"})
+    result = runner.invoke(app, ["stats", "--root", str(repo), "--by", "reason"])
+    assert result.exit_code == 1
+    assert "data/inventory/bad.yaml:1:1: error:" in result.output
+
+
+def test_cli_table_and_csv(repo: Path) -> None:
+    result = runner.invoke(app, ["stats", "--root", str(repo), "--by", "month", "--lang", "en"])
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("All questions by month (3 questions)\n")
+    assert "August 2026" in result.output
+    result = runner.invoke(
+        app,
+        ["stats", "--root", str(repo), "--by", "branch", "--format", "csv", "--period", "ht-2026"],
+    )
+    assert result.output.splitlines() == [
+        "Bibliotek,Antal,Minuter,Median (min)",
+        "Centrumbiblioteket,2,40,20",
+    ]
+
+
+def test_cli_no_by_gives_totals(repo: Path) -> None:
+    result = runner.invoke(app, ["stats", "--root", str(repo), "--format", "json"])
+    data = json.loads(result.output)
+    assert (data["total"], data["minutes_total"], data["rows"]) == (3, 40, [])
+
+
+def test_empty_selection(repo: Path) -> None:
+    result = runner.invoke(app, ["stats", "--root", str(repo), "--by", "reason", "--branch", "x"])
+    assert result.exit_code == 0
+    assert "Inga frågor matchar urvalet." in result.output
+
+
+def test_html_has_inline_svg_bars_and_no_script(repo: Path) -> None:
+    result = runner.invoke(
+        app, ["stats", "--root", str(repo), "--by", "reason", "--format", "html"]
+    )
+    assert result.exit_code == 0, result.output
+    html = result.output
+    assert html.startswith("<!DOCTYPE html>")
+    assert html.count("<rect ") == 3
+    assert 'width="360"' in html  # the largest bar is full width
+    assert 'width="180"' in html  # half as many
+    assert "<script" not in html
+    assert "<td>Integritet / personuppgifter</td><td>2</td>" in html
+
+
+def test_html_escapes_labels(tmp_path: Path) -> None:
+    export = tmp_path / "x.jsonl"
+    export.write_text('{"library":"<b>Bibl</b>","date":"2026-08-20"}\n', encoding="utf-8")
+    result = runner.invoke(
+        app, ["stats", "--root", str(export), "--by", "library", "--format", "html"]
+    )
+    assert result.exit_code == 0, result.output
+    assert "<b>Bibl" not in result.output
+    assert "&lt;b&gt;Bibl&lt;/b&gt;" in result.output
