@@ -177,7 +177,7 @@ def _register_commands() -> None:
 
 
 # Each of these modules defines its commands with `@app.command()` on the app above.
-COMMAND_MODULES: tuple[str, ...] = ("cli_review", "cli_inventory", "cli_render", "cli_search")
+COMMAND_MODULES: tuple[str, ...] = ("cli_render", "cli_inventory", "cli_search", "cli_review")
 _register_commands()
 
 
