@@ -322,7 +322,7 @@ def test_unknown_language_is_a_usage_error(runner: CliRunner, repo: Path) -> Non
         ),
         (
             ["--description", "Ärende", "--reflection", "Mejlade anna.svensson@example.se"],
-            "--reflection: error: looks like a email (a***@example.se); the inventory must "
+            "--reflection: error: looks like an email address (a***@example.se); the inventory must "
             "not hold a visitor's personal data [personal-data]",
         ),
         (
@@ -332,7 +332,7 @@ def test_unknown_language_is_a_usage_error(runner: CliRunner, repo: Path) -> Non
         ),
         (
             ["--description", "Ring tillbaka på +46 70 123 45 67"],
-            "--description: error: looks like a phone (+46 70 *** ** **); the inventory "
+            "--description: error: looks like a phone number (+46 70 *** ** **); the inventory "
             "must not hold a visitor's personal data [personal-data]",
         ),
         (
@@ -763,7 +763,7 @@ def test_csv_with_semicolons_and_bom_from_a_spreadsheet(repo: Path) -> None:
             "log.csv",
             CSV_LOG.replace("Bluff-sms om ett paket", "Mejl från a.b@example.se"),
             [
-                "log.csv:2:2: error: description: looks like a email (a***@example.se); the "
+                "log.csv:2:2: error: description: looks like an email address (a***@example.se); the "
                 "inventory must not hold a visitor's personal data [personal-data]",
                 "    hint: Describe the case, not the person: write 'the visitor's email "
                 "address' instead of the address.",

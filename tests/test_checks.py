@@ -200,7 +200,7 @@ def test_base_fixture_is_clean(make_repo: Callable[..., Path]) -> None:
                     11,
                     "error",
                     "personal-data",
-                    "reflection: looks like a email (a***@example.se); the inventory must not hold a "
+                    "reflection: looks like an email address (a***@example.se); the inventory must not hold a "
                     "visitor's personal data",
                 )
             ],

@@ -413,16 +413,25 @@ def personal_data_matches(entry: InventoryEntry) -> list[tuple[str, PersonalData
     return found
 
 
+_KIND_WORDS = {
+    "personnummer": "a personnummer",
+    "samordningsnummer": "a samordningsnummer",
+    "email": "an email address",
+    "phone": "a phone number",
+    "card_number": "a card number",
+}
+
+
 def personal_data_message(field_name: str, match: PersonalDataMatch) -> str:
     """The message for one match: what was found, masked, and why it matters."""
-    kind = match.kind.replace("_", " ")
+    kind = _KIND_WORDS.get(match.kind, match.kind.replace("_", " "))
     if match.certain:
         return (
-            f"{field_name}: looks like a {kind} ({match.masked}); "
+            f"{field_name}: looks like {kind} ({match.masked}); "
             "the inventory must not hold a visitor's personal data"
         )
     return (
-        f"{field_name}: may be a {kind} ({match.masked}); "
+        f"{field_name}: may be {kind} ({match.masked}); "
         "make sure it is not a visitor's personal data"
     )
 
