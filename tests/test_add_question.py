@@ -292,6 +292,16 @@ def test_no_input_lists_the_missing_required_fields(runner: CliRunner, repo: Pat
     assert snapshot(repo) == before
 
 
+def test_a_folder_that_cannot_be_written_is_a_usage_error(runner: CliRunner, repo: Path) -> None:
+    (repo / INVENTORY / "2025").write_text("a file where the year folder belongs\n")
+    before = snapshot(repo)
+    result = invoke(runner, "--no-input", "--date", "2025-08-22", "--description", "Skanna pass")
+    assert result.exit_code == 2, result.output
+    assert result.stderr.startswith("error: cannot write the new entry in data/inventory/2025: ")
+    assert result.stderr.endswith("Nothing was written.\n")
+    assert snapshot(repo) == before
+
+
 def test_broken_guidelines_stop_before_anything_is_written(
     runner: CliRunner, make_repo: Callable[..., Path]
 ) -> None:

@@ -239,3 +239,11 @@ def test_broken_file_at_a_revision_is_located(repo: Path) -> None:
         "HEAD:data/actors.yaml:4:1: error: the indentation" in result.output
         and ": error: " in result.output
     )
+
+
+def test_broken_new_entry_is_located_not_counted(repo: Path) -> None:
+    write_tree(repo, {"data/inventory/2026/d.yaml": "date: 2026-08-27\nreasons: [privacy\n"})
+    result = runner.invoke(app, ["diff", "--root", str(repo)])
+    assert result.exit_code == 1, result.output
+    assert "data/inventory/2026/d.yaml:3:1: error: " in result.output
+    assert "new question" not in result.output

@@ -47,6 +47,8 @@ POSITIVES = [
     ("121212+1212", "personnummer", "121212+1212", "121212+****", True),
     ("811218 9876", "personnummer", "811218 9876", "811218 ****", True),
     ("850709\u20139805", "personnummer", "850709\u20139805", "850709\u2013****", True),
+    # an em dash, as some word processors and phones type it
+    ("850709\u20149805", "personnummer", "850709\u20149805", "850709\u2014****", True),
     ("pnr: 850709-9805.", "personnummer", "850709-9805", "850709-****", True),
     # 12-digit form
     ("19811218-9876", "personnummer", "19811218-9876", "19811218-****", True),

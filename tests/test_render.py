@@ -610,6 +610,32 @@ def test_cli_out_is_a_file(runner: CliRunner, fixture_repo: Path, tmp_path: Path
     assert "is a file, not a folder" in result.output
 
 
+@pytest.mark.parametrize(
+    ("layout", "out", "message"),
+    [
+        ({"build/desk-guide.html/x": "a folder in the way"}, "build", "cannot write build"),
+        ({"file": "x"}, "file/sub", "cannot create the folder file/sub"),
+    ],
+)
+def test_cli_unwritable_output_is_a_usage_error(
+    runner: CliRunner,
+    fixture_repo: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    layout: dict[str, str],
+    out: str,
+    message: str,
+) -> None:
+    write_tree(tmp_path, layout)
+    monkeypatch.chdir(tmp_path)
+    before = sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*"))
+    result = runner.invoke(app, ["render", "desk-guide", "--root", str(fixture_repo), "--out", out])
+    assert result.exit_code == 2, result.output
+    assert "Traceback" not in result.output
+    assert message in result.output
+    assert sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*")) == before
+
+
 def test_cli_bad_data_is_located_and_nothing_written(runner: CliRunner, tmp_path: Path) -> None:
     repo = write_tree(
         tmp_path / "repo",

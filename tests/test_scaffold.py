@@ -41,6 +41,19 @@ def test_init_refuses_to_overwrite(tmp_path: Path) -> None:
     assert not (target / "data" / "actors.yaml").exists()
 
 
+def test_init_refuses_a_file_as_folder(tmp_path: Path) -> None:
+    (tmp_path / "r").write_text("mine\n", encoding="utf-8")
+    with pytest.raises(UsageError, match="is a file, not a folder"):
+        create_repository(tmp_path / "r")
+    assert (tmp_path / "r").read_text(encoding="utf-8") == "mine\n"
+
+
+def test_init_reports_a_folder_it_cannot_create(tmp_path: Path) -> None:
+    (tmp_path / "f").write_text("mine\n", encoding="utf-8")
+    with pytest.raises(UsageError, match="cannot create"):
+        create_repository(tmp_path / "f" / "r")
+
+
 def test_init_cli(tmp_path: Path) -> None:
     runner = CliRunner()
     result = runner.invoke(app, ["init", str(tmp_path / "x")])

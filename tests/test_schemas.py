@@ -5,6 +5,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
+from referral_cli.errors import UsageError
 from referral_cli.repository import load_guidelines
 from referral_cli.schemas import render_schemas, write_schemas
 from referral_cli.yamlio import iter_yaml_files, load_file
@@ -23,6 +24,18 @@ def test_committed_schemas_are_current() -> None:
 def test_write_schemas(tmp_path: Path) -> None:
     written = write_schemas(tmp_path / "out")
     assert sorted(p.name for p in written) == sorted(render_schemas())
+
+
+def test_write_schemas_refuses_a_file_as_folder(tmp_path: Path) -> None:
+    (tmp_path / "out").write_text("x", encoding="utf-8")
+    with pytest.raises(UsageError, match="--out .*out is a file, not a folder"):
+        write_schemas(tmp_path / "out")
+
+
+def test_write_schemas_reports_a_target_it_cannot_write(tmp_path: Path) -> None:
+    (tmp_path / "out" / "matrix.schema.json").mkdir(parents=True)
+    with pytest.raises(UsageError, match="cannot write .*matrix.schema.json"):
+        write_schemas(tmp_path / "out")
 
 
 @pytest.mark.parametrize(

@@ -178,6 +178,38 @@ def test_median_uses_decimal_comma_in_swedish_table() -> None:
 
 
 @pytest.mark.parametrize(
+    ("by", "language", "note"),
+    [
+        (
+            ["reason"],
+            "sv",
+            "En fråga kan ha flera skäl; summan av raderna kan bli större än totalen.",
+        ),
+        (
+            ["referred_to"],
+            "sv",
+            "En fråga kan ha hänvisats till flera aktörer; summan av raderna kan bli större "
+            "än totalen.",
+        ),
+        (
+            ["reason"],
+            "en",
+            "A question can have several reasons; the rows can add up to more than the total.",
+        ),
+        (
+            ["reason", "referred_to"],
+            "en",
+            "A question can have several reasons and be referred to several actors; the rows "
+            "can add up to more than the total.",
+        ),
+    ],
+)
+def test_multi_valued_note_reads_as_a_sentence(by: list[str], language: str, note: str) -> None:
+    record = Record("B", None, parse_date_option("2026-01-01", "x"), reasons=("a", "b"))  # type: ignore[arg-type]
+    assert format_table(compute_stats(dataset_of(record), by, language=language)).endswith(note)
+
+
+@pytest.mark.parametrize(
     ("by", "message"),
     [
         (["reasn"], "--by: 'reasn' is not a field to count by (did you mean 'reason'?)"),

@@ -97,6 +97,16 @@ def findings_for(model: type, text: str) -> list[tuple[int, int, str, str]]:
         ),
         (
             InventoryEntry,
+            "date: 2026-08-22\ndescription: x\nminutes: true\n",
+            (3, 10, "invalid-number", "minutes: true/false is not a whole number"),
+        ),
+        (
+            Library,
+            "review_interval_months: false\n",
+            (1, 25, "invalid-number", "review_interval_months: true/false is not a whole number"),
+        ),
+        (
+            InventoryEntry,
             "date: 2026-08-22\ndescription: x\noutcome: help\n",
             (3, 10, "invalid-choice", "outcome: 'help' is not allowed (did you mean 'helped'?)"),
         ),

@@ -19,7 +19,9 @@ from pydantic import (
     ConfigDict,
     Field,
     StringConstraints,
+    field_validator,
 )
+from pydantic_core import PydanticCustomError
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$"
 LANGUAGE_CODE_PATTERN = r"^[a-z]{2,3}$"
@@ -32,6 +34,13 @@ def _iso_date_only(value: object) -> object:
         isinstance(value, str) and not _ISO_DATE.match(value.strip())
     ):
         raise ValueError("is not a date written as YYYY-MM-DD (e.g. 2026-08-22)")
+    return value
+
+
+def _not_a_boolean(value: object) -> object:
+    """Refuse `true`/`false` where a number is expected (pydantic would read them as 1/0)."""
+    if isinstance(value, bool):
+        raise PydanticCustomError("int_type", "Input should be a valid integer")
     return value
 
 
@@ -173,6 +182,8 @@ class Library(Model):
         default_factory=list, description="Inventeringsperioder. / Inventory periods."
     )
 
+    _no_boolean_interval = field_validator("review_interval_months", mode="before")(_not_a_boolean)
+
     def reason_vocabulary(self) -> list[Reason]:
         """The reasons in force: the library's own list, or the defaults in its language."""
         return self.reasons if self.reasons is not None else default_reasons(self.language)
@@ -306,3 +317,5 @@ class InventoryEntry(Model):
     )
     recorded_by: Text | None = Field(None, description="Personalens initialer. / Staff initials.")
     period: Slug | None = Field(None, description="Inventeringsperiod (id). / Period id.")
+
+    _no_boolean_numbers = field_validator("minutes", "read_level", mode="before")(_not_a_boolean)

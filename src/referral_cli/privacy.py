@@ -49,8 +49,8 @@ class PersonalDataMatch:
 # --------------------------------------------------------------------------- patterns
 
 # Hyphen-like characters: hyphen-minus, hyphen, non-breaking hyphen, figure dash,
-# en dash and minus sign (word processors like to replace "-" with one of these).
-_DASHES = "\\-\u2010\u2011\u2012\u2013\u2212"
+# en dash, em dash and minus sign (word processors like to replace "-" with one of these).
+_DASHES = "\\-\u2010\u2011\u2012\u2013\u2014\u2212"
 # A single separator inside a number.
 _SEP = f"[ \u00a0{_DASHES}]"
 # A number must not be glued to a preceding letter/digit/"+", nor continue a

@@ -38,15 +38,22 @@ def create_repository(
 ) -> list[Path]:
     """Write the starter repository into `directory`; refuse to overwrite anything."""
     files = planned_files(language, today or date.today())
+    if directory.exists() and not directory.is_dir():
+        raise UsageError(f"{directory} is a file, not a folder. Choose an empty folder.")
     existing = [directory / rel for rel in files if (directory / rel).exists()]
     if existing:
         listed = ", ".join(str(p) for p in existing[:5])
         raise UsageError(f"refusing to overwrite existing files: {listed}. Choose an empty folder.")
-    written = []
+    written: list[Path] = []
     for relative, text in files.items():
         target = directory / relative
-        target.parent.mkdir(parents=True, exist_ok=True)
-        with target.open("x", encoding="utf-8") as handle:
-            handle.write(text)
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            with target.open("x", encoding="utf-8") as handle:
+                handle.write(text)
+        except OSError as exc:
+            for path in written:  # all new: nothing of the user's is removed
+                path.unlink(missing_ok=True)
+            raise UsageError(f"cannot create {target}: {exc.strerror or exc}") from None
         written.append(target)
     return written

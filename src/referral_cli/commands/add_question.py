@@ -30,7 +30,13 @@ from referral_cli.errors import UsageError
 from referral_cli.findings import Finding, FindingsError, did_you_mean
 from referral_cli.inventory_writer import FIELD_ORDER, write_entries
 from referral_cli.models import OUTCOMES, InventoryEntry
-from referral_cli.repository import Guidelines, LoadedEntry, display_path, load_guidelines
+from referral_cli.repository import (
+    INVENTORY_DIR,
+    Guidelines,
+    LoadedEntry,
+    display_path,
+    load_guidelines,
+)
 from referral_cli.validation import validate_document
 from referral_cli.yamlio import SourceMap, YamlError, parse_text
 
@@ -262,7 +268,16 @@ def add_question(request: AddRequest, prompter: Prompter | None = None) -> AddRe
         _derive(guidelines, candidate.data)
     entries, warnings = _validate_all(guidelines, candidates, request.today)
     _confirm_uncertain(entries, request.assume_yes, prompter, lang)
-    paths = write_entries(request.root, [entry for entry, _ in entries])
+    try:
+        paths = write_entries(request.root, [entry for entry, _ in entries])
+    except OSError as exc:  # write_entries has removed what it wrote
+        folder = Path(exc.filename) if exc.filename else request.root / INVENTORY_DIR
+        if folder.name.startswith("."):  # the temporary file: name its folder
+            folder = folder.parent
+        raise UsageError(
+            f"cannot write the new entry in {display_path(request.root, folder)}: "
+            f"{exc.strerror or exc}. Nothing was written."
+        ) from None
     result = AddResult(paths, warnings)
     if request.commit:
         try:

@@ -372,8 +372,8 @@ def _steps(old: Sequence[Any], new: Sequence[Any]) -> list[StepChange]:
 def _entry_reasons(raw: bytes, display: str) -> list[str]:
     try:
         data, _ = parse_text(_decode(raw, display), display)
-    except (YamlError, FindingsError):
-        return []
+    except YamlError as exc:  # a file that cannot be read is located, not counted
+        raise FindingsError([exc.finding]) from None
     reasons = data.get("reasons") if isinstance(data, dict) else None
     if not isinstance(reasons, list):
         return []

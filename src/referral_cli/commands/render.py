@@ -492,7 +492,10 @@ def write_files(out: Path, files: Mapping[str, bytes]) -> list[Path]:
     """Write every file into `out` (created if needed), each atomically; return the paths."""
     if out.exists() and not out.is_dir():
         raise UsageError(f"--out {out} is a file, not a folder")
-    out.mkdir(parents=True, exist_ok=True)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UsageError(f"cannot create the folder {out}: {exc.strerror or exc}") from None
     written = []
     for name, content in files.items():
         target = out / name
@@ -500,8 +503,10 @@ def write_files(out: Path, files: Mapping[str, bytes]) -> list[Path]:
         try:
             temporary.write_bytes(content)
             temporary.replace(target)
-        except BaseException:
+        except BaseException as exc:
             temporary.unlink(missing_ok=True)
+            if isinstance(exc, OSError):
+                raise UsageError(f"cannot write {target}: {exc.strerror or exc}") from None
             raise
         written.append(target)
     return written

@@ -129,7 +129,8 @@ _WORDS: dict[str, dict[str, str]] = {
         "by": "per",
         "all": "Alla frågor",
         "no_entries": "Inga frågor matchar urvalet.",
-        "multi_note": "En fråga kan ha flera {what}; summan av raderna kan bli större än totalen.",
+        "multi_note": "En fråga kan {what}; summan av raderna kan bli större än totalen.",
+        "and": "och",
     },
     "en": {
         "none": "(not given)",
@@ -142,11 +143,15 @@ _WORDS: dict[str, dict[str, str]] = {
         "by": "by",
         "all": "All questions",
         "no_entries": "No questions match the selection.",
-        "multi_note": "A question can have several {what}; the rows can add up to more than the "
-        "total.",
+        "multi_note": "A question can {what}; the rows can add up to more than the total.",
+        "and": "and",
     },
 }
-_MULTI_VALUED = {"reason", "referred_to"}
+# How a question holds several values of a dimension, for the note under a table.
+_MULTI_VALUED: dict[str, dict[str, str]] = {
+    "sv": {"reason": "ha flera skäl", "referred_to": "ha hänvisats till flera aktörer"},
+    "en": {"reason": "have several reasons", "referred_to": "be referred to several actors"},
+}
 _ORDERED = {"month", "weekday", "read_level", "outcome"}
 _OUTCOME_ORDER = ("helped", "partly", "referred", "declined")
 
@@ -667,11 +672,12 @@ def table_rows(result: StatsResult, decimal: str = "en") -> tuple[list[str], lis
 
 
 def _multi_note(result: StatsResult) -> str | None:
-    multi = [d for d in result.dimensions if d in _MULTI_VALUED]
+    phrases = _MULTI_VALUED["en" if result.language == "en" else "sv"]
+    multi = [phrases[d] for d in result.dimensions if d in phrases]
     if not multi:
         return None
-    what = ", ".join(dimension_label(d, result.language).lower() for d in multi)
-    return words(result.language)["multi_note"].format(what=what)
+    vocabulary = words(result.language)
+    return vocabulary["multi_note"].format(what=f" {vocabulary['and']} ".join(multi))
 
 
 def format_table(result: StatsResult) -> str:
