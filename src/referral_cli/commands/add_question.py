@@ -28,6 +28,7 @@ from typing import Any, Protocol
 from referral_cli.checks import check_entry, personal_data_findings
 from referral_cli.errors import UsageError
 from referral_cli.findings import Finding, FindingsError, did_you_mean
+from referral_cli.gitio import error_text, is_work_tree, output_text, run_git
 from referral_cli.inventory_writer import FIELD_ORDER, write_entries
 from referral_cli.models import OUTCOMES, InventoryEntry
 from referral_cli.repository import (
@@ -957,22 +958,19 @@ def _ask_number(
 # --------------------------------------------------------------------------- git
 
 
-def _git(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    try:
-        return subprocess.run(
-            ["git", "-C", str(root), *args],
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-    except FileNotFoundError:
-        raise UsageError("--commit needs git, and git was not found on this computer") from None
+def _git(root: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
+    result = run_git(root, *args)
+    if result is None:
+        raise UsageError("--commit needs git, and git was not found on this computer")
+    return result
 
 
 def ensure_git_repository(root: Path) -> None:
     """Refuse `--commit` early, before anything is written, outside a git repository."""
-    result = _git(root, "rev-parse", "--is-inside-work-tree")
-    if result.returncode != 0 or result.stdout.strip() != "true":
+    inside = is_work_tree(root)
+    if inside is None:
+        raise UsageError("--commit needs git, and git was not found on this computer")
+    if not inside:
         raise UsageError(
             f"--commit: {root} is not inside a git repository. Run 'git init' there, "
             "or leave out --commit."
@@ -1005,7 +1003,6 @@ def commit_entries(
     for args in (("add", "--", *relative), ("commit", "-q", "-m", message, "--", *relative)):
         result = _git(root, *args)
         if result.returncode != 0:
-            detail = (result.stderr or result.stdout).strip()
-            raise UsageError(f"git {args[0]} failed: {detail}")
-    head = _git(root, "rev-parse", "--short", "HEAD").stdout.strip()
+            raise UsageError(f"git {args[0]} failed: {error_text(result)}")
+    head = output_text(_git(root, "rev-parse", "--short", "HEAD"))
     return texts(lang)["committed"].format(commit=f"{head} {message.splitlines()[0]}")

@@ -23,6 +23,7 @@ from pydantic import BaseModel
 
 from referral_cli.errors import UsageError
 from referral_cli.findings import Finding, FindingsError
+from referral_cli.gitio import is_work_tree, run_git
 from referral_cli.models import ActorsFile, Library, Matrix
 from referral_cli.repository import (
     ACTORS_FILE,
@@ -43,21 +44,18 @@ WORKTREE = None  # a "revision" of None means the working tree on disk
 def _git(
     root: Path, args: Sequence[str], stdin: bytes | None = None
 ) -> subprocess.CompletedProcess[bytes]:
-    try:
-        return subprocess.run(
-            ["git", "-C", str(root), *args],
-            input=stdin,
-            capture_output=True,
-            check=False,
-        )
-    except FileNotFoundError:
-        raise UsageError("git is not installed; referral diff needs git") from None
+    result = run_git(root, *args, stdin=stdin)
+    if result is None:
+        raise UsageError("git is not installed; referral diff needs git")
+    return result
 
 
 def check_git_repository(root: Path) -> None:
     """UsageError unless `root` is inside a git work tree."""
-    result = _git(root, ["rev-parse", "--is-inside-work-tree"])
-    if result.returncode != 0 or result.stdout.strip() != b"true":
+    inside = is_work_tree(root)
+    if inside is None:
+        raise UsageError("git is not installed; referral diff needs git")
+    if not inside:
         raise UsageError(
             f"{root} is not inside a git repository; referral diff compares git revisions "
             "(run 'git init' and commit first)"

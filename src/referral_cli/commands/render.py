@@ -10,10 +10,8 @@ never in their context, so no template can print them.
 
 from __future__ import annotations
 
-import calendar
 import os
 import re
-import subprocess
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -21,8 +19,10 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Final
 
+from referral_cli.checks import add_months
 from referral_cli.errors import UsageError
 from referral_cli.findings import Finding, FindingsError, did_you_mean
+from referral_cli.gitio import output_text, run_git
 from referral_cli.labels import LANGUAGES, labels, language_name, vocabulary_label
 from referral_cli.models import Actor, Category, Contact, Library, Row, Step
 from referral_cli.rendering import (
@@ -157,27 +157,21 @@ def git_revision(root: Path, language: str) -> str:
     have uncommitted changes, or `okänd` (`unknown`) outside git.
     """
     words = labels(language)
-    env = {**os.environ, "GIT_OPTIONAL_LOCKS": "0", "LC_ALL": "C"}
-
-    def git(*args: str) -> subprocess.CompletedProcess[str] | None:
-        try:
-            return subprocess.run(
-                ["git", "-C", str(root), *args],
-                capture_output=True,
-                text=True,
-                timeout=30,
-                env=env,
-                check=False,
-            )
-        except (OSError, subprocess.SubprocessError):
-            return None
-
-    head = git("rev-parse", "--short", "HEAD")
-    if head is None or head.returncode != 0 or not head.stdout.strip():
+    head = run_git(root, "rev-parse", "--short", "HEAD", timeout=30)
+    if head is None or head.returncode != 0 or not output_text(head):
         return words["revision_unknown"]
-    revision = head.stdout.strip()
-    status = git("status", "--porcelain", "--untracked-files=all", "--", "data", TEMPLATES_DIR)
-    if status is None or status.returncode != 0 or status.stdout.strip():
+    revision = output_text(head)
+    status = run_git(
+        root,
+        "status",
+        "--porcelain",
+        "--untracked-files=all",
+        "--",
+        "data",
+        TEMPLATES_DIR,
+        timeout=30,
+    )
+    if status is None or status.returncode != 0 or output_text(status):
         revision += "+" + words["revision_changes"]
     return revision
 
@@ -188,13 +182,6 @@ def last_reviewed(guidelines: Guidelines) -> date | None:
         return guidelines.library.reviewed
     dates = [row.reviewed for _, row in guidelines.matrix.rows() if row.reviewed is not None]
     return max(dates, default=None)
-
-
-def add_months(day: date, months: int) -> date:
-    """`day` plus whole months, clamped to the end of a shorter month."""
-    index = day.month - 1 + months
-    year, month = day.year + index // 12, index % 12 + 1
-    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
 # ---------------------------------------------------------------------------

@@ -1,0 +1,46 @@
+"""The one place that runs git, for the commands that read or write a repository's history."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from pathlib import Path
+
+# Stable, parseable output whatever the user's locale, and no index lock taken by read-only
+# commands (`git status` would otherwise refresh the index and race a user's own git).
+_ENV_OVERRIDES = {"GIT_OPTIONAL_LOCKS": "0", "LC_ALL": "C"}
+
+
+def run_git(
+    root: Path, *args: str, stdin: bytes | None = None, timeout: float = 120
+) -> subprocess.CompletedProcess[bytes] | None:
+    """Run `git -C root ARGS...`; None when git cannot be run at all (not installed)."""
+    try:
+        return subprocess.run(
+            ["git", "-C", str(root), *args],
+            input=stdin,
+            capture_output=True,
+            timeout=timeout,
+            env={**os.environ, **_ENV_OVERRIDES},
+            check=False,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return None
+
+
+def output_text(result: subprocess.CompletedProcess[bytes]) -> str:
+    """The command's standard output as text, stripped."""
+    return result.stdout.decode("utf-8", "replace").strip()
+
+
+def error_text(result: subprocess.CompletedProcess[bytes]) -> str:
+    """What git said when it failed: standard error, else standard output."""
+    return (result.stderr or result.stdout).decode("utf-8", "replace").strip()
+
+
+def is_work_tree(root: Path) -> bool | None:
+    """Whether `root` is inside a git work tree; None when git is not installed."""
+    result = run_git(root, "rev-parse", "--is-inside-work-tree")
+    if result is None:
+        return None
+    return result.returncode == 0 and output_text(result) == "true"
