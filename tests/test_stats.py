@@ -366,6 +366,14 @@ def test_cli_bad_export_file_exits_1(tmp_path: Path) -> None:
         (["--by", "colour"], "error: --by: 'colour' is not a field to count by"),
         (["--format", "xml"], "error: --format: choose one of table, csv, json, html"),
         (["--lang", "de"], "error: --lang: 'de' is not sv or en"),
+        (
+            ["--branch", "centrm"],
+            "error: --branch: unknown branch 'centrm' (did you mean 'centrum'?)",
+        ),
+        (
+            ["--period", "ht-2025"],
+            "error: --period: unknown period 'ht-2025' (did you mean 'ht-2026'?)",
+        ),
     ],
 )
 def test_cli_usage_errors(repo: Path, args: list[str], message: str) -> None:
@@ -409,7 +417,9 @@ def test_cli_no_by_gives_totals(repo: Path) -> None:
 
 
 def test_empty_selection(repo: Path) -> None:
-    result = runner.invoke(app, ["stats", "--root", str(repo), "--by", "reason", "--branch", "x"])
+    result = runner.invoke(
+        app, ["stats", "--root", str(repo), "--by", "reason", "--until", "2000-01-01"]
+    )
     assert result.exit_code == 0
     assert "Inga frågor matchar urvalet." in result.output
 

@@ -790,7 +790,24 @@ def run_stats(
         if dimension not in DIMENSIONS:
             compute_stats(Dataset([], Labels()), by)
     dataset = load_sources(sources)
+    if filters is not None:
+        check_filter_ids(dataset, filters)
     return render_stats(compute_stats(dataset, by, filters, language), output_format)
+
+
+def check_filter_ids(dataset: Dataset, filters: Filters) -> None:
+    """UsageError for a --period/--branch id that no source knows (a typo counts nothing)."""
+    for option, wanted in (("period", filters.period), ("branch", filters.branch)):
+        if wanted is None:
+            continue
+        known = set(dataset.labels.by_dimension.get(option, {}))
+        known.update(value for r in dataset.records if (value := getattr(r, option)))
+        if wanted not in known:
+            listed = ", ".join(sorted(known)) or "none"
+            raise UsageError(
+                f"--{option}: unknown {option} '{wanted}'{did_you_mean(wanted, known)}; "
+                f"known: {listed}"
+            )
 
 
 def _footer(result: StatsResult) -> list[str]:
