@@ -30,11 +30,13 @@ from collections.abc import Iterator
 from contextvars import ContextVar
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from referral_cli.models import InventoryEntry
+if TYPE_CHECKING:
+    from referral_cli.models import InventoryEntry
 
-CACHE_FORMAT = 1
+CACHE_FORMAT = 3
+CHUNK = 5_000  # entries per frame of the cache file: it is written and read frame by frame
 NO_CACHE_ENV = "REFERRAL_NO_CACHE"
 CACHE_DIR_ENV = "REFERRAL_CACHE_DIR"
 _MAGIC = b"referral-cache\n"
@@ -44,8 +46,9 @@ RACY_NS = 2_000_000_000
 # size, mtime_ns, ctime_ns, inode, packed: one small bytes object per file
 _STAMP = struct.Struct("<QqqQ")
 Stamp = bytes
-# (stamp, content hash or None, fields set, date fields, validated values)
-Record = tuple[Stamp, bytes | None, tuple[str, ...], tuple[str, ...], dict[str, Any]]
+# (stamp, content hash or None, fields set, date fields, validated values, and whether
+# the personal-data scan found nothing in them)
+Record = tuple[Stamp, bytes | None, tuple[str, ...], tuple[str, ...], dict[str, Any], bool]
 
 _bypassed: ContextVar[bool] = ContextVar("referral_cache_bypassed", default=False)
 _PLAIN_TYPES = (str, int, bool, float, type(None))
@@ -96,12 +99,13 @@ def _fingerprint() -> tuple[Any, ...]:
     """Everything the cached values depend on: a change in any of them empties the cache."""
     import pydantic
 
-    from referral_cli import __version__, models, yamlio
+    from referral_cli import __version__
 
     files = []
-    for module in (models, yamlio):
+    # The data depends on the models and the parser; the scan verdict on the scanner.
+    for name in ("models.py", "yamlio.py", "privacy.py", "checks.py"):
         try:
-            info = Path(module.__file__ or "").stat()
+            info = (_PACKAGE / name).stat()
             files.append((info.st_size, info.st_mtime_ns))
         except OSError:
             files.append((0, 0))
@@ -125,6 +129,9 @@ class EntryCache:
     """The cached entries of one repository, read once and written back when changed."""
 
     def __init__(self, root: Path) -> None:
+        from referral_cli.models import InventoryEntry
+
+        self._model = InventoryEntry
         self.path = cache_file(root)
         self.root = str(root.resolve())
         self.version = _fingerprint()
@@ -132,6 +139,7 @@ class EntryCache:
         self._old: dict[str, Any] = {}
         self._new: dict[str, Record] = {}
         self._tuples: dict[tuple[str, ...], tuple[str, ...]] = {}
+        self._sets: dict[tuple[str, ...], set[str]] = {}
         self._changed = False
 
     @classmethod
@@ -142,36 +150,50 @@ class EntryCache:
         return cache
 
     def _read(self) -> dict[str, Any]:
+        # Frame by frame, so the file is never in memory whole next to what it holds.
+        entries: dict[str, Any] = {}
         try:
-            blob = memoryview(self.path.read_bytes())
-            start = len(_MAGIC) + 4
-            if blob[: len(_MAGIC)] != _MAGIC:
-                return {}
-            body = blob[start:]
-            if zlib.crc32(body) != int.from_bytes(blob[len(_MAGIC) : start], "big"):
-                return {}
-            content = marshal.loads(body)
+            with self.path.open("rb") as stream:
+                if stream.read(len(_MAGIC)) != _MAGIC:
+                    return {}
+                expected = int.from_bytes(stream.read(4), "big")
+                crc = 0
+                header = _read_frame(stream)
+                crc = zlib.crc32(header, crc)
+                content = marshal.loads(header)
+                if (
+                    not isinstance(content, dict)
+                    or content.get("version") != list(self.version)
+                    or content.get("root") != self.root
+                    or not isinstance(content.get("chunks"), int)
+                ):
+                    return {}
+                for _ in range(content["chunks"]):
+                    frame = _read_frame(stream)
+                    crc = zlib.crc32(frame, crc)
+                    chunk = marshal.loads(frame)
+                    if not isinstance(chunk, dict):
+                        return {}
+                    entries.update(chunk)
+                if crc != expected or stream.read(1):
+                    return {}
         except (OSError, EOFError, ValueError, TypeError):
             return {}
-        if (
-            not isinstance(content, dict)
-            or content.get("version") != list(self.version)
-            or content.get("root") != self.root
-            or not isinstance(content.get("entries"), dict)
-        ):
-            return {}
-        entries: dict[str, Any] = content["entries"]
         return entries
 
     def lookup(
         self, display: str, path: Path | os.DirEntry[str], current: Stamp
-    ) -> InventoryEntry | None:
-        """The cached entry of `display` if its file is unchanged, else None."""
+    ) -> tuple[InventoryEntry, bool] | None:
+        """The cached entry of `display` if its file is unchanged, else None.
+
+        With the entry comes the cached verdict of the personal-data scan: True when
+        it found nothing in the entry's free text.
+        """
         record = self._old.pop(display, None)
         if record is None:
             return None
         try:
-            cached_stamp, digest, fields_set, date_fields, values = record
+            cached_stamp, digest, fields_set, date_fields, values, clean = record
             if cached_stamp != current:
                 return None
             if digest is not None:
@@ -183,12 +205,12 @@ class EntryCache:
                     return None
             for name in date_fields:
                 values[name] = date.fromordinal(values[name])
-            entry = InventoryEntry.__new__(InventoryEntry)
+            entry = self._model.__new__(self._model)
             # What unpickling a model does: the validated values, as they were.
             entry.__setstate__(
                 {
                     "__dict__": values,
-                    "__pydantic_fields_set__": set(fields_set),
+                    "__pydantic_fields_set__": self._fields_set(fields_set),
                     "__pydantic_extra__": None,
                     "__pydantic_private__": None,
                 }
@@ -197,10 +219,15 @@ class EntryCache:
             return None
         # The record now shares its values with the entry; `save` encodes them again.
         self._new[display] = record
-        return entry
+        return entry, clean is True
 
-    def store(self, display: str, current: Stamp, raw: bytes, entry: InventoryEntry) -> None:
-        """Remember a freshly loaded entry that had no findings."""
+    def store(
+        self, display: str, current: Stamp, raw: bytes, entry: InventoryEntry, clean: bool
+    ) -> None:
+        """Remember a freshly loaded entry that had no findings.
+
+        `clean` is the personal-data scan's verdict on it: True when it found nothing.
+        """
         self._changed = True
         if entry.__pydantic_extra__ or entry.__pydantic_private__:
             return
@@ -214,15 +241,27 @@ class EntryCache:
                 or (type(value) is list and all(isinstance(item, _PLAIN_TYPES) for item in value))
             ):
                 return  # not plain data: this entry is simply not cached
+        fields = self._shared(tuple(sorted(entry.__pydantic_fields_set__)))
+        object.__setattr__(entry, "__pydantic_fields_set__", self._fields_set(fields))
         _, mtime_ns, ctime_ns, _ = _STAMP.unpack(current)
         racy = max(mtime_ns, ctime_ns) >= self.started_ns - RACY_NS
         self._new[display] = (
             current,
             _digest(raw) if racy else None,
-            self._shared(tuple(sorted(entry.__pydantic_fields_set__))),
+            fields,
             self._shared(tuple(date_fields)),
             values,
+            clean,
         )
+
+    def _fields_set(self, names: tuple[str, ...]) -> set[str]:
+        # Entries that set the same keys share one fields-set (a set of nine names
+        # costs 728 bytes, 70 MB over 100,000 entries). Nothing assigns to a loaded
+        # entry, which is the only thing that would change it (pydantic's __setattr__).
+        shared = self._sets.get(names)
+        if shared is None:
+            shared = self._sets[names] = set(names)
+        return shared
 
     def _shared(self, names: tuple[str, ...]) -> tuple[str, ...]:
         # One tuple object per distinct combination: marshal then writes it once.
@@ -232,41 +271,233 @@ class EntryCache:
         """Write the cache back if anything changed; failures are ignored."""
         if not self._changed and not self._old:
             return
-        content = {"version": list(self.version), "root": self.root, "entries": self._new}
+        records = list(self._new.items())
+        header: dict[str, Any] = {"version": list(self.version), "root": self.root}
+        header["chunks"] = (len(records) + CHUNK - 1) // CHUNK
+
+        def frames() -> Iterator[bytes]:
+            # One frame at a time: the encoded cache is never in memory whole.
+            yield marshal.dumps(header, 4)
+            for start in range(0, len(records), CHUNK):
+                yield self._encode(dict(records[start : start + CHUNK]))
+
+        _write_parts(self.path, ((len(f).to_bytes(4, "big"), f) for f in frames()))
+
+    @staticmethod
+    def _encode(chunk: dict[str, Record]) -> bytes:
         # Dates are encoded in place (and restored) rather than copying every entry.
         converted: list[tuple[tuple[str, ...], dict[str, Any]]] = []
         try:
-            for _, _, _, date_fields, values in self._new.values():
+            for _, _, _, date_fields, values, _ in chunk.values():
                 if date_fields:
                     converted.append((date_fields, values))
                     for name in date_fields:
                         values[name] = values[name].toordinal()
-            body = marshal.dumps(content, 4)
-        except (ValueError, AttributeError):  # pragma: no cover - only plain values are kept
-            return
+            return marshal.dumps(chunk, 4)
         finally:
             for date_fields, values in converted:
                 for name in date_fields:
                     value = values[name]
                     if type(value) is int:
                         values[name] = date.fromordinal(value)
-        self._write(body)
 
-    def _write(self, body: bytes) -> None:
-        folder = self.path.parent
+
+def _read_frame(stream: Any) -> bytes:
+    size = int.from_bytes(stream.read(4), "big")
+    frame: bytes = stream.read(size)
+    if len(frame) != size:
+        raise EOFError("the cache file is cut short")
+    return frame
+
+
+def _write_to(target: Path, body: bytes) -> None:
+    """Write `body` after the magic and its CRC, atomically; failures are ignored."""
+    _write_parts(target, iter([(b"", body)]))
+
+
+def _write_parts(target: Path, parts: Iterator[tuple[bytes, bytes]]) -> None:
+    """Write the magic, a CRC, then each (prefix, frame), atomically; failures are ignored.
+
+    The CRC covers the frames, not their length prefixes; it is written last, in place,
+    so the frames are written as they come and never held together.
+    """
+    folder = target.parent
+    temporary = None
+    try:
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        handle, temporary = tempfile.mkstemp(dir=folder, prefix=".tmp-", suffix=".marshal")
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(_MAGIC)
+            stream.write(bytes(4))
+            crc = 0
+            for prefix, frame in parts:
+                crc = zlib.crc32(frame, crc)
+                stream.write(prefix)
+                stream.write(frame)
+            stream.seek(len(_MAGIC))
+            stream.write(crc.to_bytes(4, "big"))
+        Path(temporary).replace(target)
         temporary = None
+    except (OSError, ValueError, AttributeError):
+        pass  # ValueError/AttributeError: a value marshal cannot write (never kept)
+    finally:
+        if temporary is not None:
+            with contextlib.suppress(OSError):
+                Path(temporary).unlink()
+
+
+# --- snapshots: derived data of a few small files (`referral lookup`) ------------------
+
+SNAPSHOT_FORMAT = 1
+_PACKAGE = Path(__file__).resolve().parent
+# Installed libraries whose behaviour the cached results depend on, found without
+# importing them (importing pydantic and yaml is what a snapshot saves).
+_LIBRARIES = ("pydantic", "pydantic_core", "yaml")
+
+# (display path, stamp or None when missing, content hash or None)
+FileKey = tuple[str, bytes | None, bytes | None]
+
+
+def _code_fingerprint(modules: tuple[str, ...]) -> list[Any]:
+    """What a snapshot's data depends on, found without importing pydantic or yaml.
+
+    The version, Python, the size and mtime of `modules` (files of this package,
+    relative to it) and of the libraries the package validates with.
+    """
+    import importlib.util
+
+    from referral_cli import __version__
+
+    found: list[Any] = [SNAPSHOT_FORMAT, __version__, list(sys.version_info[:2])]
+    for name in modules:
         try:
-            folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-            handle, temporary = tempfile.mkstemp(dir=folder, prefix=".tmp-", suffix=".marshal")
-            with os.fdopen(handle, "wb") as stream:
-                stream.write(_MAGIC)
-                stream.write(zlib.crc32(body).to_bytes(4, "big"))
-                stream.write(body)
-            Path(temporary).replace(self.path)
-            temporary = None
+            info = os.stat(_PACKAGE / name)  # noqa: PTH116 - the same, without a Path
+            found.append([name, info.st_size, info.st_mtime_ns])
         except OSError:
-            pass
-        finally:
-            if temporary is not None:
-                with contextlib.suppress(OSError):
-                    Path(temporary).unlink()
+            found.append([name])
+    for name in _LIBRARIES:
+        try:
+            spec = importlib.util.find_spec(name)
+            origin = spec.origin if spec is not None else None
+            if origin:
+                library = os.stat(origin)  # noqa: PTH116 - a str path
+                found.append([name, library.st_size, library.st_mtime_ns])
+            else:
+                found.append([name])
+        except (ImportError, ValueError, OSError):
+            found.append([name])
+    return found
+
+
+def snapshot_file(kind: str, root: Path) -> Path:
+    """The snapshot file of one kind (e.g. "lookup") for the repository at `root`."""
+    digest = hashlib.sha256(str(root).encode("utf-8", "surrogateescape")).hexdigest()
+    return cache_dir() / f"{kind}-{digest[:24]}.marshal"
+
+
+def read_files(root: Path, names: tuple[str, ...]) -> tuple[dict[str, bytes], list[FileKey] | None]:
+    """Read the files `names` (display paths under `root`) for loading and for the key.
+
+    Returns their contents (missing files left out) and their keys, or None for the
+    keys when a file changed while it was read (then nothing may be stored). A file
+    changed less than two seconds ago is keyed by a hash of exactly the bytes read.
+    """
+    started_ns = time.time_ns()
+    contents: dict[str, bytes] = {}
+    keys: list[FileKey] | None = []
+    for name in names:
+        path = root / name
+        before = stamp(path)
+        if before is None:
+            if path.exists():
+                keys = None  # there but unreadable: loading reports it
+            elif keys is not None:
+                keys.append((name, None, None))
+            continue
+        try:
+            raw = path.read_bytes()
+        except OSError:
+            keys = None
+            continue
+        contents[name] = raw
+        if keys is None:
+            continue
+        if stamp(path) != before:
+            keys = None
+            continue
+        _, mtime_ns, ctime_ns, _ = _STAMP.unpack(before)
+        racy = max(mtime_ns, ctime_ns) >= started_ns - RACY_NS
+        keys.append((name, before, _digest(raw) if racy else None))
+    return contents, keys
+
+
+def _unchanged(root: Path, keys: Any) -> bool:
+    for name, cached_stamp, digest in keys:
+        path = root / name
+        current = stamp(path)
+        if current != cached_stamp:
+            return False
+        if digest is not None:
+            try:
+                if _digest(path.read_bytes()) != digest:
+                    return False
+            except OSError:
+                return False
+    return True
+
+
+def load_snapshot(kind: str, root: Path, modules: tuple[str, ...]) -> Any | None:
+    """The data stored by `save_snapshot` for `root`, if every keyed file is unchanged.
+
+    `modules` are the package's source files (e.g. "models.py") the data was made
+    by. None when disabled, missing, stale, corrupt, made by other code (a module,
+    pydantic, PyYAML or Python changed), or stored on a later day than today (a
+    check may depend on the date).
+    """
+    if not enabled():
+        return None
+    try:
+        blob = memoryview(snapshot_file(kind, root).read_bytes())
+        start = len(_MAGIC) + 4
+        if blob[: len(_MAGIC)] != _MAGIC:
+            return None
+        body = blob[start:]
+        if zlib.crc32(body) != int.from_bytes(blob[len(_MAGIC) : start], "big"):
+            return None
+        content = marshal.loads(body)
+        if (
+            not isinstance(content, dict)
+            or content.get("root") != str(root)
+            or content.get("version") != _code_fingerprint(modules)
+            or not isinstance(content.get("day"), int)
+            or content["day"] > date.today().toordinal()
+            or not _unchanged(root, content["files"])
+        ):
+            return None
+        return content["data"]
+    except (OSError, EOFError, ValueError, TypeError, KeyError, struct.error):
+        return None
+
+
+def save_snapshot(
+    kind: str, root: Path, modules: tuple[str, ...], keys: list[FileKey] | None, data: Any
+) -> None:
+    """Store plain (marshal-able) `data` derived from the files `keys` describes.
+
+    Nothing is stored when the keys are None (a file changed while it was read)
+    or the cache is disabled; failures are ignored.
+    """
+    if keys is None or not enabled():
+        return
+    content = {
+        "root": str(root),
+        "version": _code_fingerprint(modules),
+        "day": date.today().toordinal(),
+        "files": keys,
+        "data": data,
+    }
+    try:
+        body = marshal.dumps(content, 4)
+    except ValueError:
+        return
+    _write_to(snapshot_file(kind, root), body)

@@ -413,6 +413,11 @@ def personal_data_matches(entry: InventoryEntry) -> list[tuple[str, PersonalData
     return found
 
 
+def has_personal_data(entry: InventoryEntry) -> bool:
+    """Whether the personal-data scan finds anything in the entry's free text."""
+    return bool(personal_data_matches(entry))
+
+
 _KIND_WORDS = {
     "personnummer": "a personnummer",
     "samordningsnummer": "a samordningsnummer",
@@ -471,7 +476,8 @@ def personal_data_findings(
 
 def _check_privacy(report: _Reporter) -> None:
     for loaded in report.guidelines.entries:
-        if not personal_data_matches(loaded.entry):
+        # An entry the scan already passed (at load, or cached with its file) is skipped.
+        if loaded.privacy_clean or not personal_data_matches(loaded.entry):
             continue
         report.findings.extend(
             personal_data_findings(

@@ -62,13 +62,23 @@ def lookup(
     lang: LangOption = None,
 ) -> None:
     """Find the matrix rows and actors for a question at the desk."""
-    from referral_cli.commands.lookup import format_json, render_text, run_lookup
+    import gc
 
-    result = run_lookup(_root(root), terms, lang)
-    if output_format is TextOrJson.json:
-        typer.echo(format_json(result))
-    else:
-        render_text(result, _console(), show_all=show_all)
+    # A short run that frees almost nothing: the cyclic collector would only rescan
+    # every object imported so far, again and again (see benchmarks/README.md).
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        from referral_cli.commands.lookup import format_json, render_text, run_lookup
+
+        result = run_lookup(_root(root), terms, lang)
+        if output_format is TextOrJson.json:
+            typer.echo(format_json(result))
+        else:
+            render_text(result, _console(), show_all=show_all)
+    finally:
+        if collecting:
+            gc.enable()
 
 
 @app.command()

@@ -13,22 +13,17 @@ import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from pydantic import BaseModel
+if TYPE_CHECKING:
+    from pydantic import BaseModel
 
-from referral_cli.findings import Finding, FindingsError
-from referral_cli.models import ActorsFile, InventoryEntry, Library, Matrix
-from referral_cli.validation import validate_document
-from referral_cli.yamlio import (
-    Document,
-    LazySourceMap,
-    SourceMap,
-    YamlError,
-    iter_yaml_files,
-    load_file,
-    walk_yaml_entries,
-)
+    from referral_cli.findings import Finding
+    from referral_cli.models import ActorsFile, InventoryEntry, Library, Matrix
+    from referral_cli.yamlio import Document, SourceMap
+
+# pydantic, the models and yaml are imported where they are used, so that finding the
+# repository (and `referral lookup` answered from its cache) imports none of them.
 
 DATA_DIR = "data"
 LIBRARY_FILE = "data/library.yaml"
@@ -36,8 +31,15 @@ ACTORS_FILE = "data/actors.yaml"
 MATRIX_FILE = "data/matrix.yaml"
 INVENTORY_DIR = "data/inventory"
 ROOT_ENV = "REFERRAL_ROOT"
+FREEZE_ABOVE = 5_000  # entries; see `_load_entries`
 
-M = TypeVar("M", bound=BaseModel)
+M = TypeVar("M", bound="BaseModel")
+
+
+def _models() -> Any:
+    from referral_cli import models
+
+    return models
 
 
 class RootNotFoundError(Exception):
@@ -77,6 +79,9 @@ class LoadedEntry:
     display: str
     entry: InventoryEntry
     source: SourceMap
+    # True when the personal-data scan is known to find nothing in this entry (its
+    # verdict was taken at load time, or cached with the entry), so checks skip it.
+    privacy_clean: bool = False
 
 
 @dataclass
@@ -88,9 +93,9 @@ class Guidelines:
     """
 
     root: Path
-    library: Library = field(default_factory=Library)
-    actors: ActorsFile = field(default_factory=lambda: ActorsFile(actors=[]))
-    matrix: Matrix = field(default_factory=lambda: Matrix(categories=[]))
+    library: Library = field(default_factory=lambda: _models().Library())
+    actors: ActorsFile = field(default_factory=lambda: _models().ActorsFile(actors=[]))
+    matrix: Matrix = field(default_factory=lambda: _models().Matrix(categories=[]))
     entries: list[LoadedEntry] = field(default_factory=list)
     sources: dict[str, SourceMap] = field(default_factory=dict)
     broken: set[str] = field(default_factory=set)
@@ -123,6 +128,9 @@ def load_model(
     needs one (see `yamlio.load_file`); the findings are the same. `raw` is the
     file's content when the caller has read it already.
     """
+    from referral_cli.validation import validate_document
+    from referral_cli.yamlio import YamlError, load_file
+
     try:
         document = load_file(path, display, positions=positions, raw=raw)
     except YamlError as exc:
@@ -136,6 +144,8 @@ def load_model(
 
 def iter_entry_files(root: Path) -> Iterator[Path]:
     """Every inventory entry file, in a stable order."""
+    from referral_cli.yamlio import iter_yaml_files
+
     return iter_yaml_files(root / INVENTORY_DIR)
 
 
@@ -149,6 +159,8 @@ def entry_files(root: Path) -> Iterator[tuple[Path, str]]:
 
 
 def _entry_dir_entries(root: Path) -> Iterator[tuple[Path, str, os.DirEntry[str]]]:
+    from referral_cli.yamlio import walk_yaml_entries
+
     folder = root / INVENTORY_DIR
     if not folder.is_dir():
         return
@@ -164,26 +176,39 @@ def _entry_dir_entries(root: Path) -> Iterator[tuple[Path, str, os.DirEntry[str]
 
 
 def load_guidelines(
-    root: Path, *, inventory: bool = True, use_cache: bool | None = None
+    root: Path,
+    *,
+    inventory: bool = True,
+    use_cache: bool | None = None,
+    contents: dict[str, bytes] | None = None,
 ) -> tuple[Guidelines, list[Finding]]:
     """Load every file of the repository at `root`; return the data and all load findings.
 
     Inventory entries come from the parse cache when their file is unchanged
     (see `referral_cli.cache`); `use_cache=False` forces reading every file,
     None means "unless `--no-cache` or `REFERRAL_NO_CACHE` says otherwise".
-    The result is the same either way.
+    The result is the same either way. `contents` holds the bytes of library,
+    actors or matrix file (by display path) when the caller has read them already.
     """
+    from referral_cli.findings import Finding
+    from referral_cli.models import ActorsFile, Library, Matrix
+
     guidelines = Guidelines(root=root)
     findings: list[Finding] = []
+    contents = contents or {}
 
     library_path = root / LIBRARY_FILE
     if library_path.exists():
-        library, doc = load_model(Library, library_path, LIBRARY_FILE, findings)
+        library, doc = load_model(
+            Library, library_path, LIBRARY_FILE, findings, raw=contents.get(LIBRARY_FILE)
+        )
         _keep(guidelines, "library", library, doc, LIBRARY_FILE)
 
     actors_path = root / ACTORS_FILE
     if actors_path.exists():
-        actors, doc = load_model(ActorsFile, actors_path, ACTORS_FILE, findings)
+        actors, doc = load_model(
+            ActorsFile, actors_path, ACTORS_FILE, findings, raw=contents.get(ACTORS_FILE)
+        )
         _keep(guidelines, "actors", actors, doc, ACTORS_FILE)
     else:
         guidelines.broken.add("actors")
@@ -199,7 +224,9 @@ def load_guidelines(
             )
         )
 
-    matrix, doc = load_model(Matrix, root / MATRIX_FILE, MATRIX_FILE, findings)
+    matrix, doc = load_model(
+        Matrix, root / MATRIX_FILE, MATRIX_FILE, findings, raw=contents.get(MATRIX_FILE)
+    )
     _keep(guidelines, "matrix", matrix, doc, MATRIX_FILE)
 
     if inventory:
@@ -211,6 +238,9 @@ def load_guidelines(
 
 def _load_entries(guidelines: Guidelines, findings: list[Finding], use_cache: bool) -> None:
     from referral_cli.cache import EntryCache, stamp
+    from referral_cli.checks import has_personal_data
+    from referral_cli.models import InventoryEntry
+    from referral_cli.yamlio import LazySourceMap
 
     # Bulk loading makes many small objects and frees none: the cyclic garbage
     # collector would only rescan them, which costs more than the parsing.
@@ -224,7 +254,9 @@ def _load_entries(guidelines: Guidelines, findings: list[Finding], use_cache: bo
                 cached = cache.lookup(display, dir_entry, current)
                 if cached is not None:
                     source = LazySourceMap(path, display)
-                    guidelines.entries.append(LoadedEntry(path, display, cached, source))
+                    guidelines.entries.append(
+                        LoadedEntry(path, display, cached[0], source, cached[1])
+                    )
                     continue
             try:
                 # Read through the scan's own path string: the Path stays light.
@@ -239,13 +271,22 @@ def _load_entries(guidelines: Guidelines, findings: list[Finding], use_cache: bo
             if entry is None or doc is None:
                 guidelines.broken.add("inventory")
                 continue
-            guidelines.entries.append(LoadedEntry(path, display, entry, doc.source))
             if cache is not None and current is not None and raw is not None:
                 if len(findings) == before:
-                    cache.store(display, current, raw, entry)
+                    # The scan's verdict is kept with the entry: a later validate of the
+                    # unchanged file need not scan it again.
+                    clean = not has_personal_data(entry)
+                    guidelines.entries.append(LoadedEntry(path, display, entry, doc.source, clean))
+                    cache.store(display, current, raw, entry, clean)
+                    continue
+            guidelines.entries.append(LoadedEntry(path, display, entry, doc.source))
         if cache is not None:
             cache.save()
     finally:
+        if len(guidelines.entries) >= FREEZE_ABOVE:
+            # The entries live as long as the command: keep the collector from
+            # walking them again (a 100,000-entry run would spend seconds on it).
+            gc.freeze()
         if collecting:
             gc.enable()
 
@@ -261,11 +302,14 @@ def _keep(
         setattr(guidelines, part, value)
 
 
-def load_valid_guidelines(root: Path, *, inventory: bool = True) -> Guidelines:
+def load_valid_guidelines(
+    root: Path, *, inventory: bool = True, contents: dict[str, bytes] | None = None
+) -> Guidelines:
     """Load and check the repository; raise `FindingsError` if there is any error."""
     from referral_cli.checks import check_guidelines
+    from referral_cli.findings import FindingsError
 
-    guidelines, findings = load_guidelines(root, inventory=inventory)
+    guidelines, findings = load_guidelines(root, inventory=inventory, contents=contents)
     findings += check_guidelines(guidelines)
     errors = [f for f in findings if f.severity == "error"]
     if errors:

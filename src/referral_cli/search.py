@@ -39,12 +39,14 @@ from __future__ import annotations
 
 import bisect
 import gc
+import marshal
 import math
 import re
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 __all__ = [
     "Hit",
@@ -134,6 +136,18 @@ def _trigrams(term: str) -> set[str]:
     return {padded[i : i + 3] for i in range(len(padded) - 2)}
 
 
+class _Postings(dict[str, Any]):
+    """Postings restored by `SearchIndex.from_state`: each term's decoded when first read."""
+
+    def __getitem__(self, term: str) -> dict[int, float]:
+        value = dict.__getitem__(self, term)
+        if type(value) is bytes:
+            value = marshal.loads(value)
+            dict.__setitem__(self, term, value)
+        docs: dict[int, float] = value
+        return docs
+
+
 @dataclass(frozen=True)
 class SearchDoc:
     """One searchable document: a key and its named text fields."""
@@ -210,6 +224,39 @@ class SearchIndex:
         self._sorted = sorted(self._postings)
         self._trigram_index: dict[str, list[str]] | None = None
         self._unit_cache: dict[tuple[str, str, bool], dict[int, tuple[float, str]]] = {}
+
+    def to_state(self) -> dict[str, Any]:
+        """The built index as plain data (for `marshal`); `from_state` restores it.
+
+        The documents' keys are kept, not their texts: searching does not read them.
+        """
+        return {
+            "keys": [doc.key for doc in self.docs],
+            "weights": self.weights,
+            "surface": self._surface,
+            "marked": dict(self._marked),
+            # One marshalled blob per term: a restored index decodes only what it reads.
+            "postings": {term: marshal.dumps(docs) for term, docs in self._postings.items()},
+            "sorted": self._sorted,
+        }
+
+    @classmethod
+    def from_state(cls, state: Mapping[str, Any]) -> SearchIndex:
+        """An index that answers like the one `to_state` was called on, without building it.
+
+        Its documents have their keys but no text fields.
+        """
+        index = cls.__new__(cls)
+        index.docs = [SearchDoc(key, {}) for key in state["keys"]]
+        index.weights = dict(state["weights"])
+        index._top_weight = max(index.weights.values(), default=1.0)
+        index._surface = state["surface"]
+        index._marked = defaultdict(set, state["marked"])
+        index._postings = _Postings(state["postings"])
+        index._sorted = list(state["sorted"])
+        index._trigram_index = None
+        index._unit_cache = {}
+        return index
 
     def __len__(self) -> int:
         """The number of documents."""

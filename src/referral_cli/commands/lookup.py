@@ -3,23 +3,50 @@
 The core loads only library, actors and matrix (never the inventory), builds a
 `SearchIndex` over the rows and the actors, and returns a `LookupResult`; printing is
 separate (`format_json`, `render_text`) and imports rich only when called.
+
+At the desk every millisecond counts, so `run_lookup` keeps what it built (the rows,
+the actors and both indexes, as plain data) in the user's cache folder, keyed by the
+three files' sizes, times and inodes (see `cache.load_snapshot`). A warm lookup then
+imports neither pydantic nor yaml: the rows and actors come back as light objects
+with the same attributes as the models. The answers are the same either way.
 """
 
 from __future__ import annotations
 
-import json
+import marshal
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from types import SimpleNamespace
+from typing import TYPE_CHECKING, Any, cast
 
 from referral_cli.errors import UsageError
-from referral_cli.models import Actor, Category, Row
-from referral_cli.repository import Guidelines, load_valid_guidelines
+from referral_cli.repository import ACTORS_FILE, LIBRARY_FILE, MATRIX_FILE
 from referral_cli.search import Hit, SearchDoc, SearchIndex
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
+
+    from referral_cli.models import Actor, Category, Row
+    from referral_cli.repository import Guidelines
+
+LOOKUP_FILES = (LIBRARY_FILE, ACTORS_FILE, MATRIX_FILE)
+SNAPSHOT_KIND = "lookup"
+# The modules whose code decides what a lookup loads, checks and indexes: a change in
+# any of them makes the cached lookup data stale.
+SNAPSHOT_MODULES = (
+    "__init__.py",
+    "cache.py",
+    "checks.py",
+    "findings.py",
+    "models.py",
+    "repository.py",
+    "search.py",
+    "validation.py",
+    "yamlio.py",
+    "commands/lookup.py",
+)
 
 # Field weights: what the user needs and the keywords count most; the long texts and
 # the referred actors less, so a row is found first by what it is about.
@@ -105,8 +132,12 @@ def label(language: str, key: str) -> str:
 
 def resolve_language(guidelines: Guidelines, override: str | None) -> str:
     """`--lang` if given (sv or en), else the library's language."""
+    return _language(guidelines.library.language, override)
+
+
+def _language(default: str, override: str | None) -> str:
     if override is None:
-        return guidelines.library.language
+        return default
     if override not in LABELS:
         raise UsageError(f"--lang must be 'sv' or 'en', not '{override}'")
     return override
@@ -213,22 +244,159 @@ def keep_relevant(hits: Sequence[Hit], min_score: float = MIN_SCORE) -> list[Hit
     return [hit for hit in hits if hit.score >= floor]
 
 
+@dataclass
+class LookupData:
+    """Everything a lookup searches: the rows and actors, indexed, and the language."""
+
+    language: str
+    rows: RowIndex
+    actors: list[Actor]
+    actor_index: SearchIndex
+
+    @classmethod
+    def build(cls, guidelines: Guidelines) -> LookupData:
+        """Index the rows and the actors of loaded guidelines."""
+        actors = list(guidelines.actors.actors)
+        return cls(
+            guidelines.library.language,
+            RowIndex.build(guidelines),
+            actors,
+            SearchIndex((actor_document(a) for a in actors), ACTOR_WEIGHTS),
+        )
+
+    def to_plain(self) -> dict[str, Any]:
+        """Plain data (for `marshal`) from which `from_plain` rebuilds this."""
+        categories: list[Any] = []
+        category_numbers: dict[int, int] = {}
+        actor_numbers = {id(actor): number for number, actor in enumerate(self.actors)}
+        rows = []
+        for item in self.rows.rows:
+            number = category_numbers.get(id(item.category))
+            if number is None:
+                number = category_numbers[id(item.category)] = len(categories)
+                categories.append(_encode(item.category, skip="rows"))
+            # A row is decoded only when a lookup shows it: one blob per row.
+            blob = marshal.dumps(_encode(item.row), 4)
+            rows.append((number, item.row.id, blob, [actor_numbers[id(a)] for a in item.actors]))
+        return {
+            "language": self.language,
+            "categories": categories,
+            "rows": rows,
+            "actors": [_encode(actor) for actor in self.actors],
+            "row_index": self.rows.index.to_state(),
+            "actor_index": self.actor_index.to_state(),
+        }
+
+    @classmethod
+    def from_plain(cls, data: dict[str, Any]) -> LookupData:
+        """Rebuild from `to_plain`'s data; rows and actors become light objects."""
+        categories = [_decode(category) for category in data["categories"]]
+        for category in categories:
+            category.rows = []
+        actors = [_decode(actor) for actor in data["actors"]]
+        rows = []
+        for number, row_id, blob, actor_numbers in data["rows"]:
+            category, light_row = categories[number], cast(Any, _LazyModel(blob, id=row_id))
+            category.rows.append(light_row)
+            rows.append(MatrixRow(category, light_row, tuple(actors[n] for n in actor_numbers)))
+        return cls(
+            str(data["language"]),
+            RowIndex(rows, SearchIndex.from_state(data["row_index"])),
+            actors,
+            SearchIndex.from_state(data["actor_index"]),
+        )
+
+
+def _encode(value: Any, skip: str = "") -> Any:
+    """Plain data for a model: ("m", fields, names of fields that need decoding).
+
+    Dates become ("d", ordinal); text, numbers and lists of them stay as they are,
+    so decoding touches only the few fields that are neither.
+    """
+    if isinstance(value, list):
+        return [_encode(item) for item in value]
+    if isinstance(value, date):
+        return ("d", value.toordinal())
+    if hasattr(value, "__pydantic_fields__"):
+        fields: dict[str, Any] = {}
+        special = []
+        for name, item in vars(value).items():
+            if name == skip:
+                continue
+            if not _is_plain(item):
+                special.append(name)
+            fields[name] = _encode(item)
+        return ("m", fields, special)
+    if _is_plain(value):
+        return value
+    raise ValueError(f"cannot keep {type(value).__name__} in the lookup cache")
+
+
+def _is_plain(value: Any) -> bool:
+    plain = (str, int, float, bool, type(None))
+    return isinstance(value, plain) or (
+        type(value) is list and all(isinstance(item, plain) for item in value)
+    )
+
+
+class _LazyModel:
+    """A model's fields as attributes, unpacked from the cache when first read."""
+
+    __slots__ = ("__dict__", "_blob")
+
+    def __init__(self, blob: bytes, **known: Any) -> None:
+        self.__dict__.update(known)
+        self._blob: bytes | None = blob
+
+    def __getattr__(self, name: str) -> Any:
+        blob = self._blob
+        if blob is None or name.startswith("__"):
+            raise AttributeError(name)
+        self._blob = None
+        self.__dict__.update(vars(_decode(marshal.loads(blob))))
+        return getattr(self, name)
+
+
+def _decode(value: Any) -> Any:
+    if type(value) is list:
+        return [_decode(item) for item in value]
+    if type(value) is tuple:
+        if value[0] == "d":
+            return date.fromordinal(value[1])
+        _, fields, special = value
+        light = SimpleNamespace(**fields)
+        for name in special:
+            setattr(light, name, _decode(fields[name]))
+        return light
+    return value
+
+
 def lookup(guidelines: Guidelines, terms: Sequence[str], language: str) -> LookupResult:
     """Search the matrix rows and the actors for `terms`, best first."""
+    _query(terms)
+    return search(LookupData.build(guidelines), terms, language)
+
+
+def _query(terms: Sequence[str]) -> str:
     query = " ".join(terms).strip()
     if not query:
         raise UsageError("give one or more search words, e.g. referral lookup bankid")
-    row_index = RowIndex.build(guidelines)
+    return query
+
+
+def search(data: LookupData, terms: Sequence[str], language: str) -> LookupResult:
+    """Search indexed rows and actors for `terms`, best first."""
+    query = _query(terms)
+    row_index = data.rows
     rows = row_index.by_id()
     hits = [
         RowHit(rows[hit.key], hit.score, hit.matched)
         for hit in keep_relevant(row_index.index.search(query))
     ]
-    actors = {actor.id: actor for actor in guidelines.actors.actors}
-    actor_index = SearchIndex((actor_document(a) for a in guidelines.actors.actors), ACTOR_WEIGHTS)
+    actors = {actor.id: actor for actor in data.actors}
     actor_hits = [
         ActorHit(actors[hit.key], hit.score)
-        for hit in keep_relevant(actor_index.search(query), ACTOR_MIN_SCORE)[:ACTOR_HITS]
+        for hit in keep_relevant(data.actor_index.search(query), ACTOR_MIN_SCORE)[:ACTOR_HITS]
     ]
     suggestions: list[str] = []
     if not hits:
@@ -236,14 +404,60 @@ def lookup(guidelines: Guidelines, terms: Sequence[str], language: str) -> Looku
     return LookupResult(query, language, hits, actor_hits, suggestions)
 
 
+def load_lookup_data(root: Path) -> LookupData:
+    """The indexed rows and actors of the repository at `root`, from the cache if fresh.
+
+    Raises `FindingsError` when library, actors or matrix have errors (those are
+    never cached). Without the cache, or when it is stale, the files are loaded,
+    checked and indexed, and the result is stored for the next lookup.
+    """
+    import gc
+
+    from referral_cli import cache
+
+    # Unpacking makes many small objects and frees none: the collector would only
+    # rescan everything imported so far.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        cached = cache.load_snapshot(SNAPSHOT_KIND, root, SNAPSHOT_MODULES)
+        if cached is not None:
+            return LookupData.from_plain(cached)
+    except (KeyError, TypeError, ValueError, IndexError, AttributeError):
+        pass  # a damaged cache is only ignored
+    finally:
+        if collecting:
+            gc.enable()
+    from referral_cli.repository import load_valid_guidelines
+
+    contents: dict[str, bytes] = {}
+    keys: list[Any] | None = None
+    if cache.enabled():
+        contents, keys = cache.read_files(root, LOOKUP_FILES)
+    guidelines = load_valid_guidelines(root, inventory=False, contents=contents)
+    data = LookupData.build(guidelines)
+    if keys is not None:
+        try:
+            plain = data.to_plain()
+        except ValueError:
+            return data
+        cache.save_snapshot(SNAPSHOT_KIND, root, SNAPSHOT_MODULES, keys, plain)
+    return data
+
+
 def run_lookup(root: Path, terms: Sequence[str], language: str | None = None) -> LookupResult:
     """Load the matrix and actors at `root` (not the inventory) and search them."""
-    guidelines = load_valid_guidelines(root, inventory=False)
-    return lookup(guidelines, terms, resolve_language(guidelines, language))
+    data = load_lookup_data(root)
+    return search(data, terms, _language(data.language, language))
 
 
 def _contact_dict(actor: Actor) -> dict[str, Any]:
-    contact = actor.contact.model_dump(exclude_none=True) if actor.contact else {}
+    # The contact's fields that are set; the same for a model and its light copy.
+    contact = (
+        {name: value for name, value in vars(actor.contact).items() if value is not None}
+        if actor.contact
+        else {}
+    )
     return {"id": actor.id, "name": actor.name, **contact}
 
 
@@ -276,6 +490,8 @@ def as_data(result: LookupResult) -> dict[str, Any]:
 
 def format_json(result: LookupResult) -> str:
     """The result as indented JSON (UTF-8 text, not escaped)."""
+    import json
+
     return json.dumps(as_data(result), ensure_ascii=False, indent=2)
 
 
