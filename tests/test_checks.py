@@ -7,8 +7,9 @@ from pathlib import Path
 import pytest
 
 from referral_cli.checks import add_months, check_guidelines
+from referral_cli.commands.validate import validate_repository
 from referral_cli.repository import load_guidelines
-from tests.conftest import ACTORS, ENTRY, MATRIX
+from tests.conftest import ACTORS, ENTRY, LIBRARY, MATRIX
 
 TODAY = date(2026, 11, 28)
 ENTRY_FILE = "data/inventory/2026/2026-08-22-test-000001.yaml"
@@ -300,3 +301,33 @@ def test_library_is_optional(make_repo: Callable[..., Path]) -> None:
 )
 def test_add_months(start: date, months: int, expected: date) -> None:
     assert add_months(start, months) == expected
+
+
+def codes(root: Path) -> list[tuple[str, str]]:
+    return [(f.file, f.code) for f in validate_repository(root, today=TODAY).findings]
+
+
+@pytest.mark.parametrize(
+    "library",
+    [
+        LIBRARY.replace("municipality:", "municipalty:"),
+        LIBRARY.replace("reviewed: 2026-06-01", "reviewed: 1/6 2026"),
+        LIBRARY.replace("language: sv", "language: de"),
+    ],
+)
+def test_an_error_in_library_yaml_is_reported_once(
+    make_repo: Callable[..., Path], library: str
+) -> None:
+    root = make_repo({"data/library.yaml": library})
+    found = codes(root)
+    assert [c for f, c in found if f == "data/library.yaml"]
+    assert not [c for f, c in found if f.startswith("data/inventory/")], found
+
+
+def test_hint_for_a_library_without_branches_is_spelled_right(
+    make_repo: Callable[..., Path],
+) -> None:
+    no_branches = LIBRARY.replace("branches:\n  - id: centrum\n    name: Centrumbiblioteket\n", "")
+    root = make_repo({"data/library.yaml": no_branches})
+    hints = [f.hint or "" for f in validate_repository(root, today=TODAY).findings]
+    assert any("no branches are defined yet" in h for h in hints), hints

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -148,6 +148,9 @@ def _check_unique_ids(report: _Reporter) -> None:
             )
 
 
+_PLURALS = {"branch": "branches", "category": "categories"}
+
+
 def _unknown(
     report: _Reporter,
     display: str,
@@ -162,7 +165,7 @@ def _unknown(
     hint = (
         f"known {what} ids: {', '.join(sorted(known))}"
         if known
-        else (f"no {what}s are defined yet in {where}")
+        else (f"no {_PLURALS.get(what, what + 's')} are defined yet in {where}")
     )
     report.add(
         display,
@@ -204,6 +207,7 @@ class _Vocabulary:
     category_of_row: dict[str, str]
     actors_ok: bool
     matrix_ok: bool
+    library_ok: bool
 
     @classmethod
     def of(cls, g: Guidelines) -> _Vocabulary:
@@ -216,6 +220,9 @@ class _Vocabulary:
             category_of_row={row.id: category.id for category, row in g.matrix.rows()},
             actors_ok="actors" not in g.broken,
             matrix_ok="matrix" not in g.broken,
+            # A broken library.yaml leaves the defaults in place; judging entries
+            # against them would bury its one real error under false ones.
+            library_ok="library" not in g.broken,
         )
 
 
@@ -239,6 +246,20 @@ def _check_inventory(report: _Reporter, today: date) -> None:
         _check_one_entry(report, vocabulary, loaded, today)
 
 
+def _check_library_references(
+    unknown: Callable[[PathKey, str, str, Iterable[str], str], None],
+    entry: InventoryEntry,
+    vocabulary: _Vocabulary,
+) -> None:
+    if entry.branch is not None and entry.branch not in vocabulary.branch_ids:
+        unknown(("branch",), "branch", entry.branch, vocabulary.branch_ids, LIBRARY_FILE)
+    for k, reason in enumerate(entry.reasons):
+        if reason not in vocabulary.reason_ids:
+            unknown(("reasons", k), "reason", reason, vocabulary.reason_ids, LIBRARY_FILE)
+    if entry.period is not None and entry.period not in vocabulary.period_ids:
+        unknown(("period",), "period", entry.period, vocabulary.period_ids, LIBRARY_FILE)
+
+
 def _check_one_entry(
     report: _Reporter, vocabulary: _Vocabulary, loaded: LoadedEntry, today: date
 ) -> None:
@@ -248,13 +269,8 @@ def _check_one_entry(
     def unknown(path: PathKey, what: str, value: str, known: Iterable[str], where: str) -> None:
         _unknown(report, display, path, what, value, known, where, source)
 
-    if entry.branch is not None and entry.branch not in vocabulary.branch_ids:
-        unknown(("branch",), "branch", entry.branch, vocabulary.branch_ids, LIBRARY_FILE)
-    for k, reason in enumerate(entry.reasons):
-        if reason not in vocabulary.reason_ids:
-            unknown(("reasons", k), "reason", reason, vocabulary.reason_ids, LIBRARY_FILE)
-    if entry.period is not None and entry.period not in vocabulary.period_ids:
-        unknown(("period",), "period", entry.period, vocabulary.period_ids, LIBRARY_FILE)
+    if vocabulary.library_ok:
+        _check_library_references(unknown, entry, vocabulary)
     if vocabulary.actors_ok:
         for k, actor_id in enumerate(entry.referred_to):
             if actor_id not in vocabulary.actor_ids:
@@ -343,11 +359,15 @@ def _check_future_dates(report: _Reporter, today: date) -> None:
 
 def _check_reminders(report: _Reporter, today: date) -> None:
     g = report.guidelines
+    # Until library.yaml loads, the review interval is unknown: no review reminders.
+    interval_known = "library" not in g.broken
     months = g.library.review_interval_months
     due_before = add_months(today, -months)
     referred = {actor_id for _, row in g.matrix.rows() for actor_id in row.refer_to}
 
     def stale(reviewed: date | None) -> str | None:
+        if not interval_known:
+            return None
         if reviewed is None:
             return "has never been marked as reviewed (no 'reviewed' date)"
         if reviewed < due_before:

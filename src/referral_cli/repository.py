@@ -158,7 +158,9 @@ def entry_files(root: Path) -> Iterator[tuple[Path, str]]:
         yield path, display
 
 
-def _entry_dir_entries(root: Path) -> Iterator[tuple[Path, str, os.DirEntry[str]]]:
+def _entry_dir_entries(
+    root: Path, problems: list[tuple[Path, str]] | None = None
+) -> Iterator[tuple[Path, str, os.DirEntry[str]]]:
     from referral_cli.yamlio import walk_yaml_entries
 
     folder = root / INVENTORY_DIR
@@ -168,7 +170,7 @@ def _entry_dir_entries(root: Path) -> Iterator[tuple[Path, str, os.DirEntry[str]
         prefix: str | None = folder.resolve().relative_to(root.resolve()).as_posix() + "/"
     except ValueError:
         prefix = None
-    for path, relative, entry in walk_yaml_entries(folder):
+    for path, relative, entry in walk_yaml_entries(folder, problems):
         if prefix is None or entry.is_symlink():
             yield path, display_path(root, path), entry
         else:
@@ -236,6 +238,12 @@ def load_guidelines(
     return guidelines, findings
 
 
+def _inventory_problem(display: str, message: str, hint: str | None = None) -> Finding:
+    from referral_cli.findings import Finding
+
+    return Finding(display, 1, 1, "error", "unreadable", message, hint)
+
+
 def _load_entries(guidelines: Guidelines, findings: list[Finding], use_cache: bool) -> None:
     from referral_cli.cache import EntryCache, stamp
     from referral_cli.checks import has_personal_data
@@ -244,11 +252,23 @@ def _load_entries(guidelines: Guidelines, findings: list[Finding], use_cache: bo
 
     # Bulk loading makes many small objects and frees none: the cyclic garbage
     # collector would only rescan them, which costs more than the parsing.
+    folder = guidelines.root / INVENTORY_DIR
+    if folder.exists() and not folder.is_dir():
+        guidelines.broken.add("inventory")
+        findings.append(
+            _inventory_problem(
+                INVENTORY_DIR,
+                f"{INVENTORY_DIR} must be a folder, with one file per question",
+                f"move this file elsewhere and create the folder {INVENTORY_DIR}/",
+            )
+        )
+        return
+    problems: list[tuple[Path, str]] = []
     collecting = gc.isenabled()
     gc.disable()
     try:
         cache = EntryCache.open(guidelines.root) if use_cache else None
-        for path, display, dir_entry in _entry_dir_entries(guidelines.root):
+        for path, display, dir_entry in _entry_dir_entries(guidelines.root, problems):
             current = stamp(dir_entry) if cache is not None else None
             if cache is not None and current is not None:
                 cached = cache.lookup(display, dir_entry, current)
@@ -282,6 +302,17 @@ def _load_entries(guidelines: Guidelines, findings: list[Finding], use_cache: bo
             guidelines.entries.append(LoadedEntry(path, display, entry, doc.source))
         if cache is not None:
             cache.save()
+        for path, reason in problems:
+            guidelines.broken.add("inventory")
+            # Lexically relative: resolving would follow a broken link to its target.
+            shown = Path(os.path.relpath(path, guidelines.root)).as_posix()
+            findings.append(
+                _inventory_problem(
+                    shown,
+                    f"{reason}; its questions were not read",
+                    "check the file's permissions, or remove it if it should not be there",
+                )
+            )
     finally:
         if len(guidelines.entries) >= FREEZE_ABOVE:
             # The entries live as long as the command: keep the collector from

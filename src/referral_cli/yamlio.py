@@ -526,35 +526,52 @@ def walk_yaml_files(folder: Path) -> Iterator[tuple[Path, str, bool]]:
         yield path, relative, is_link
 
 
-def walk_yaml_entries(folder: Path) -> Iterator[tuple[Path, str, os.DirEntry[str]]]:
-    """Like `walk_yaml_files`, with each file's `os.DirEntry` (for a cheap `stat()`)."""
-    yield from _walk(folder, "")
+def walk_yaml_entries(
+    folder: Path, problems: list[tuple[Path, str]] | None = None
+) -> Iterator[tuple[Path, str, os.DirEntry[str]]]:
+    """Like `walk_yaml_files`, with each file's `os.DirEntry` (for a cheap `stat()`).
+
+    What cannot be walked (a folder that cannot be listed, a `.yaml` name that is
+    not a readable file, such as a broken link) is appended to `problems` as
+    (path, reason) when a list is given, so a caller can report it instead of
+    silently leaving the file out.
+    """
+    yield from _walk(folder, "", problems)
 
 
-def _walk(directory: Path, relative: str) -> Iterator[tuple[Path, str, os.DirEntry[str]]]:
+def _walk(
+    directory: Path, relative: str, problems: list[tuple[Path, str]] | None
+) -> Iterator[tuple[Path, str, os.DirEntry[str]]]:
     try:
         with os.scandir(directory) as scan:
             entries = sorted(
                 (entry for entry in scan if not entry.name.startswith(".")),
                 key=_sort_name,
             )
-    except OSError:
+    except OSError as exc:
+        if problems is not None and relative:
+            problems.append((directory, f"cannot read the folder: {exc.strerror or exc}"))
         return
     # `directory / name` re-parses `name`; CPython's own child constructor (used by
     # Path.iterdir) does not. Private, hence the fallback.
     child = getattr(directory, "_make_child_relpath", directory.joinpath)
     for entry in entries:
         name = entry.name
+        is_yaml = name.endswith((".yaml", ".yml"))
         try:
             is_dir = entry.is_dir(follow_symlinks=False)
-            is_file = not is_dir and name.endswith((".yaml", ".yml")) and entry.is_file()
-        except OSError:
+            is_file = not is_dir and is_yaml and entry.is_file()
+        except OSError as exc:
+            if problems is not None and is_yaml:
+                problems.append((child(name), f"cannot read the file: {exc.strerror or exc}"))
             continue
         if is_dir:
-            yield from _walk(child(name), f"{relative}{name}/")
+            yield from _walk(child(name), f"{relative}{name}/", problems)
         elif is_file:
             # A child path shares the folder's parts: less memory than Path(str).
             yield child(name), relative + name, entry
+        elif is_yaml and problems is not None:
+            problems.append((child(name), "is not a readable file (a broken link?)"))
 
 
 def _sort_name(entry: os.DirEntry[str]) -> str:
