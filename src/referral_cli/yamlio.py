@@ -589,11 +589,12 @@ def dump_entry(data: dict[str, Any], header: str = "") -> str:
     """Serialise a new inventory entry (never used on hand-edited files).
 
     Text is written so that it reads back as the same text under the YAML 1.2
-    rules above: strings that could be mistaken for something else are quoted.
+    rules above: strings that could be mistaken for something else are quoted,
+    and text of several lines is a `|` block, as a coordinator would type it.
     """
     body = yaml.dump(
         data,
-        Dumper=_dumper(),
+        Dumper=_entry_dumper(),
         allow_unicode=True,
         sort_keys=False,
         width=88,
@@ -602,6 +603,22 @@ def dump_entry(data: dict[str, Any], header: str = "") -> str:
     return header + body
 
 
-def _dumper() -> type[yaml.SafeDumper]:
-    dumper: type[yaml.SafeDumper] = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+def _represent_text(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    # PyYAML itself falls back to quoting where a block cannot hold the text
+    # (trailing spaces, control characters), so this never changes the data.
+    style = "|" if "\n" in value else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+def _represent_list(dumper: yaml.SafeDumper, value: list[Any]) -> yaml.SequenceNode:
+    # Lists of ids read best on one line, as in the hand-written files: [sv, en].
+    flow = all(isinstance(item, str) and "\n" not in item for item in value)
+    return dumper.represent_sequence("tag:yaml.org,2002:seq", value, flow_style=flow)
+
+
+def _entry_dumper() -> type[yaml.SafeDumper]:
+    base: type[yaml.SafeDumper] = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+    dumper: type[yaml.SafeDumper] = type("EntryDumper", (base,), {})
+    dumper.add_representer(str, _represent_text)
+    dumper.add_representer(list, _represent_list)
     return dumper
