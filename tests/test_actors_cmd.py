@@ -246,3 +246,17 @@ def test_cli_bad_data_exits_1(runner: CliRunner, make_repo: MakeRepo) -> None:
     result = runner.invoke(app, ["actors", "--root", str(repo)])
     assert result.exit_code == 1
     assert "data/actors.yaml:11:15: error: status: 'nej' is not allowed" in result.output
+
+
+def test_square_brackets_in_data_are_printed_as_typed(
+    make_repo: MakeRepo, runner: CliRunner
+) -> None:
+    # Rich would read '[/x]' as a closing markup tag and crash; the data is plain text.
+    actors = SEARCH_TREE["data/actors.yaml"].replace("name: Skatteverket", "name: Skatte [/x] [b]")
+    repo = make_repo({**SEARCH_TREE, "data/actors.yaml": actors})
+    listing = runner.invoke(app, ["actors", "--root", str(repo)], env={"COLUMNS": "120"})
+    assert listing.exit_code == 0, listing.output
+    assert "Skatte [/x] [b]" in listing.output
+    detail = runner.invoke(app, ["actors", "show", "skatteverket", "--root", str(repo)])
+    assert detail.exit_code == 0, detail.output
+    assert "Skatte [/x] [b]" in detail.output

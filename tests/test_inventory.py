@@ -288,3 +288,13 @@ def test_unknown_references_do_not_stop_the_listing(runner: CliRunner, repo: Pat
     result = runner.invoke(app, ["inventory", "--root", str(repo), "--reason", "egen"])
     assert result.exit_code == 0, result.output
     assert "egen" in result.stdout  # shown by its id when it has no label
+
+
+def test_table_prints_square_brackets_as_typed(
+    runner: CliRunner, make_repo: Callable[..., Path]
+) -> None:
+    # Rich would read '[/x]' as a closing markup tag and crash on it.
+    repo = make_repo({**FILES, BARE_FILE: BARE.replace("Bluff-sms", "Bluff-sms [/x] [b]")})
+    result = runner.invoke(app, ["inventory", "--root", str(repo)])
+    assert result.exit_code == 0, result.output
+    assert "[/x] [b]" in result.output

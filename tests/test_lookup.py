@@ -274,3 +274,10 @@ def test_benchmark_matrix_generator_makes_valid_searchable_data(tmp_path: Path) 
     guidelines = load_valid_guidelines(root, inventory=False)
     assert len(guidelines.matrix.rows()) == 30
     assert lookup(guidelines, ["bankid"], "sv").hits
+
+
+def test_a_query_with_square_brackets_is_text_not_markup(make_repo: Callable[..., Path]) -> None:
+    repo = make_repo(SEARCH_TREE)
+    result = CliRunner().invoke(app, ["lookup", "--root", str(repo), "[/foo]"])
+    assert result.exit_code == 0, result.output
+    assert "[/foo]" in result.output

@@ -40,7 +40,8 @@ class MatchFormat(StrEnum):
 def _console() -> Console:
     from rich.console import Console
 
-    return Console(highlight=False)
+    # Text from the data and the query is printed as typed: '[' starts no markup.
+    return Console(highlight=False, markup=False)
 
 
 @app.command()

@@ -218,7 +218,12 @@ def format_table(listing: InventoryListing, lang: str | None = None, width: int 
         table.add_row(*cells)
     rendered = io.StringIO()
     console = Console(
-        file=rendered, width=width, color_system=None, force_terminal=False, legacy_windows=False
+        file=rendered,
+        width=width,
+        color_system=None,
+        force_terminal=False,
+        legacy_windows=False,
+        markup=False,  # descriptions are printed as typed: '[' starts no markup
     )
     console.print(table)
     return "\n".join(line.rstrip() for line in rendered.getvalue().splitlines()).strip("\n")
