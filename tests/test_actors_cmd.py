@@ -127,15 +127,15 @@ def _render(function: Callable[..., None], view: object, width: int = 80) -> str
 def test_table(repo: Path) -> None:
     text = _render(render_table, run_list(repo, statuses=["none"]))
     assert text == (
-        "                                                                   \n"
-        " Namn / id                 Typ      Kontakt         Rader   Frågor \n"
-        " ───────────────────────────────────────────────────────────────── \n"
-        " Din bank                  bank     ingen kontakt       1        2 \n"
-        " bank                                                              \n"
-        "                                                                   \n"
-        " Kommunens kontaktcenter   kommun   ingen kontakt       0        0 \n"
-        " kommunen                                                          \n"
-        "                                                                   \n"
+        "                                                                     \n"
+        " Namn / id                 Typ        Kontakt         Rader   Frågor \n"
+        " ─────────────────────────────────────────────────────────────────── \n"
+        " Din bank                  bank       ingen kontakt       1        2 \n"
+        " bank                                                                \n"
+        "                                                                     \n"
+        " Kommunens kontaktcenter   kommunen   ingen kontakt       0        0 \n"
+        " kommunen                                                            \n"
+        "                                                                     \n"
         "2 av 4 aktörer.\n"
     )
 

@@ -91,7 +91,7 @@ def test_counts_by_reason_with_minutes_and_labels(repo: Path) -> None:
     ("by", "expected"),
     [
         ("branch", [("centrum", "Centrumbiblioteket", 2), (None, "(inget angivet)", 1)]),
-        ("outcome", [("helped", "Fick hjälp", 1), ("referred", "Hänvisad", 2)]),
+        ("outcome", [("helped", "Hjälpt", 1), ("referred", "Hänvisad", 2)]),
         ("referred_to", [("bank", "Banken", 1), (None, "(inget angivet)", 2)]),
         ("month", [("2026-08", "augusti 2026", 2), ("2026-09", "september 2026", 1)]),
         ("weekday", [(0, "måndag", 1), (3, "torsdag", 1), (5, "lördag", 1)]),
@@ -146,7 +146,7 @@ def test_cross_table(repo: Path) -> None:
     cells = {b.key: [b.cells.get(k, 0) for k, _ in result.columns] for b in result.buckets}
     assert cells == {"privacy": [1, 1], "legal": [0, 1], "time": [0, 1]}
     assert format_csv(result).splitlines() == [
-        "Skäl,Fick hjälp,Hänvisad,Totalt",
+        "Skäl,Hjälpt,Hänvisad,Totalt",
         "Integritet / personuppgifter,1,1,2",
         "Juridik,0,1,1",
         "För tidskrävande,0,1,1",
@@ -158,12 +158,12 @@ def test_table_format(repo: Path) -> None:
     assert text.splitlines() == [
         "Alla frågor per utfall (3 frågor)",
         "",
-        "Utfall      Antal  Minuter  Median (min)",
-        "----------  -----  -------  ------------",
-        "Fick hjälp      1       30            30",
-        "Hänvisad        2       10            10",
-        "----------  -----  -------  ------------",
-        "Totalt          3       40            20",
+        "Utfall    Antal  Minuter  Median (min)",
+        "--------  -----  -------  ------------",
+        "Hjälpt        1       30            30",
+        "Hänvisad      2       10            10",
+        "--------  -----  -------  ------------",
+        "Totalt        3       40            20",
     ]
 
 

@@ -50,17 +50,6 @@ LABELS: dict[str, dict[str, str]] = {
         "referring_rows": "Rader i matrisen som hänvisar hit",
         "no_rows": "Ingen rad i matrisen hänvisar hit än.",
         "referred_questions": "Frågor i inventeringen som hänvisats hit",
-        "bank": "bank",
-        "authority": "myndighet",
-        "municipality": "kommun",
-        "association": "förening",
-        "study_association": "studieförbund",
-        "school": "skola",
-        "company": "företag",
-        "other": "annat",
-        "local": "lokal",
-        "regional": "regional",
-        "national": "nationell",
         "established": "etablerad",
         "none": "ingen kontakt",
         "unknown": "okänd",
@@ -90,17 +79,6 @@ LABELS: dict[str, dict[str, str]] = {
         "referring_rows": "Matrix rows that refer here",
         "no_rows": "No matrix row refers here yet.",
         "referred_questions": "Inventory questions referred here",
-        "bank": "bank",
-        "authority": "authority",
-        "municipality": "municipality",
-        "association": "association",
-        "study_association": "study association",
-        "school": "school",
-        "company": "company",
-        "other": "other",
-        "local": "local",
-        "regional": "regional",
-        "national": "national",
         "established": "established",
         "none": "no contact",
         "unknown": "unknown",
@@ -110,6 +88,13 @@ LABELS: dict[str, dict[str, str]] = {
 
 def _t(language: str, key: str) -> str:
     return LABELS.get(language, LABELS["sv"])[key]
+
+
+def _vocab(language: str, vocabulary: str, value: str) -> str:
+    # The same words the handouts use, in lower case to sit inside a table or a line.
+    from referral_cli.labels import vocabulary_label
+
+    return vocabulary_label(vocabulary, value, "en" if language == "en" else "sv").lower()
 
 
 @dataclass(frozen=True)
@@ -272,10 +257,10 @@ def render_table(view: ActorsView, console: Console) -> None:
         relationship = actor.relationship
         cells: list[str | Text] = [
             Text.assemble(actor.name, "\n", (actor.id, "dim")),
-            _t(language, actor.kind),
+            _vocab(language, "kind", actor.kind),
         ]
         if wide:
-            cells.append(_t(language, actor.scope))
+            cells.append(_vocab(language, "scope", actor.scope))
         cells.append(_t(language, summary.status))
         if wide:
             cells.append(relationship.owner or "" if relationship else "")
@@ -337,7 +322,8 @@ def render_detail(view: ActorsView, console: Console) -> None:
         "referred_questions",
         [f"{summary.questions}" + (f" ({periods})" if periods else "")],
     )
-    subtitle = f"{actor.id} · {_t(language, actor.kind)} · {_t(language, actor.scope)}"
+    kind, scope = _vocab(language, "kind", actor.kind), _vocab(language, "scope", actor.scope)
+    subtitle = f"{actor.id} · {kind} · {scope}"
     console.print(
         Panel(
             Group(*parts),

@@ -88,12 +88,6 @@ LABELS: dict[str, dict[str, str]] = {
         "address": "Adress",
         "opening_hours": "Öppettider",
         "row": "rad",
-        "id_document": "Legitimation",
-        "library_card": "Lånekort",
-        "e_id": "E-legitimation",
-        "password": "Lösenord",
-        "own_device": "Egen telefon, surfplatta eller dator",
-        "other": "Annat",
     },
     "en": {
         "library_can": "The library can",
@@ -115,12 +109,6 @@ LABELS: dict[str, dict[str, str]] = {
         "address": "Address",
         "opening_hours": "Opening hours",
         "row": "row",
-        "id_document": "ID document",
-        "library_card": "Library card",
-        "e_id": "E-ID",
-        "password": "Passwords",
-        "own_device": "Own phone, tablet or computer",
-        "other": "Other",
     },
 }
 
@@ -128,6 +116,13 @@ LABELS: dict[str, dict[str, str]] = {
 def label(language: str, key: str) -> str:
     """A label in `language` (sv or en), falling back to Swedish."""
     return LABELS.get(language, LABELS["sv"]).get(key, LABELS["sv"][key])
+
+
+def _requirement(language: str, requirement: str) -> str:
+    # The words the referral slips use, so desk and slip say the same thing.
+    from referral_cli.labels import vocabulary_label
+
+    return vocabulary_label("requirement", requirement, "en" if language == "en" else "sv")
 
 
 def resolve_language(guidelines: Guidelines, override: str | None) -> str:
@@ -541,7 +536,7 @@ def _panel(hit: RowHit, language: str) -> RenderableType:
     elif not row.refer_to:
         section("refer_to", label(language, "no_referral"))
     if row.requires:
-        section("requires", ", ".join(label(language, r) for r in row.requires))
+        section("requires", ", ".join(_requirement(language, r) for r in row.requires))
     need = Text(row.need, style="bold")
     subtitle = f"{label(language, 'row')} {row.id} · {label(language, 'score')} {hit.score:.2f}"
     return Panel(

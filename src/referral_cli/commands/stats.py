@@ -69,20 +69,6 @@ _DIMENSION_LABELS: dict[str, dict[str, str]] = {
         "municipality": "Municipality",
     },
 }
-OUTCOME_LABELS: dict[str, dict[str, str]] = {
-    "sv": {
-        "helped": "Fick hjälp",
-        "partly": "Delvis hjälp",
-        "referred": "Hänvisad",
-        "declined": "Avböjt",
-    },
-    "en": {
-        "helped": "Helped",
-        "partly": "Partly helped",
-        "referred": "Referred",
-        "declined": "Declined",
-    },
-}
 WEEKDAY_LABELS: dict[str, tuple[str, ...]] = {
     "sv": ("måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag"),
     "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
@@ -204,6 +190,15 @@ class Dataset:
 
     records: list[Record]
     labels: Labels
+
+
+def _outcome_label(outcome: str, lang: str) -> str:
+    # The words add-question, inventory and the handouts use for the same outcome.
+    from referral_cli.labels import VOCABULARIES, vocabulary_label
+
+    if outcome not in VOCABULARIES["outcome"]:
+        return outcome  # an export file from a newer version: show the id as written
+    return vocabulary_label("outcome", outcome, "en" if lang == "en" else "sv")
 
 
 def parse_date_option(value: str | None, option: str) -> date | None:
@@ -486,7 +481,7 @@ def key_label(dimension: str, key: Key, labels: Labels, language: str) -> str:
         year, month = str(key).split("-")
         return f"{MONTH_LABELS[lang][int(month) - 1]} {year}"
     if dimension == "outcome":
-        return OUTCOME_LABELS[lang].get(str(key), str(key))
+        return _outcome_label(str(key), lang)
     if dimension == "read_level":
         return str(key)
     return labels.by_dimension.get(dimension, {}).get(str(key), str(key))
