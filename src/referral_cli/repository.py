@@ -25,7 +25,6 @@ if TYPE_CHECKING:
 # pydantic, the models and yaml are imported where they are used, so that finding the
 # repository (and `referral lookup` answered from its cache) imports none of them.
 
-DATA_DIR = "data"
 LIBRARY_FILE = "data/library.yaml"
 ACTORS_FILE = "data/actors.yaml"
 MATRIX_FILE = "data/matrix.yaml"
@@ -99,10 +98,6 @@ class Guidelines:
     entries: list[LoadedEntry] = field(default_factory=list)
     sources: dict[str, SourceMap] = field(default_factory=dict)
     broken: set[str] = field(default_factory=set)
-
-    def display(self, path: Path) -> str:
-        """The path as shown to the user: relative to the root where possible."""
-        return display_path(self.root, path)
 
 
 def display_path(root: Path, path: Path) -> str:

@@ -58,7 +58,6 @@ FLAG_OF: dict[str, str] = {
     "period": "--period",
 }
 LIST_FIELDS = frozenset({"reasons", "referred_to"})
-FREE_TEXT = frozenset({"description", "reflection", "recorded_by"})
 REQUIRED = ("description",)
 _FLAGS_DISPLAY = "<options>"
 _LIST_SPLIT = re.compile(r"[;,]")
