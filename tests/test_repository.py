@@ -30,3 +30,17 @@ def test_an_entry_that_cannot_be_opened_is_reported(make_repo: Callable[..., Pat
     root = make_repo()
     (root / "data/inventory/2026/gone.yaml").symlink_to(root / "nowhere.yaml")
     assert ("data/inventory/2026/gone.yaml", "unreadable") in codes(root)
+
+
+def test_a_library_file_with_every_key_left_out_is_the_defaults(
+    make_repo: Callable[..., Path],
+) -> None:
+    # Found by tests/test_end_to_end_fuzz.py: README makes every key of library.yaml
+    # optional, so a library.yaml holding only a comment is valid.
+    root = make_repo(
+        {
+            "data/library.yaml": "# Fylls i senare.\n",
+            "data/inventory/2026/2026-08-22-test-000001.yaml": None,
+        }
+    )
+    assert [c for c in codes(root) if c[0] == "data/library.yaml"] == []

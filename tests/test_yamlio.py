@@ -57,6 +57,15 @@ def test_positions_are_one_based_with_integer_indexes() -> None:
             "alias",
             "anchors and aliases (&name, *name) are not supported",
         ),
+        # An anchor no alias uses would otherwise vanish: `&x y` read as `y`.
+        ("need: &x y\n", 1, 7, "alias", "anchors and aliases (&name, *name) are not supported"),
+        (
+            "a:\n  - &k\n    id: x\n",
+            2,
+            5,
+            "alias",
+            "anchors and aliases (&name, *name) are not supported",
+        ),
         (
             "a:\n\tb: 1\n",
             2,
@@ -65,6 +74,13 @@ def test_positions_are_one_based_with_integer_indexes() -> None:
             "a tab character is used here; YAML indentation must use spaces",
         ),
         ("need: Tid: 10\n", 1, 10, "yaml-syntax", "unexpected ':' in a value"),
+        (
+            "need: @konto\n",
+            1,
+            7,
+            "yaml-syntax",
+            "a value cannot start with '@' unless it is quoted",
+        ),
         ("need: 'open\n", 2, 1, "yaml-syntax", "a quoted text is not closed"),
         ("a: !!binary aGk=\n", 1, 4, "tag", "the tag 'tag:yaml.org,2002:binary' is not supported"),
         ("? [a]\n: b\n", 1, 3, "key", "a key must be a single word, like 'name:'"),

@@ -116,12 +116,14 @@ def load_model(
     *,
     positions: bool = True,
     raw: bytes | None = None,
+    empty_ok: bool = False,
 ) -> tuple[M | None, Document | None]:
     """Load one YAML file into `model`, appending findings instead of raising.
 
     `positions=False` defers collecting line/column positions until a finding
     needs one (see `yamlio.load_file`); the findings are the same. `raw` is the
-    file's content when the caller has read it already.
+    file's content when the caller has read it already. With `empty_ok`, a file
+    holding nothing (or only comments) is the model with every key left out.
     """
     from referral_cli.validation import validate_document
     from referral_cli.yamlio import YamlError, load_file
@@ -129,6 +131,8 @@ def load_model(
     try:
         document = load_file(path, display, positions=positions, raw=raw)
     except YamlError as exc:
+        if empty_ok and exc.finding.code == "empty-file":
+            return model.model_validate({}), None
         findings.append(exc.finding)
         return None, None
     findings.extend(document.warnings)
@@ -197,7 +201,12 @@ def load_guidelines(
     library_path = root / LIBRARY_FILE
     if library_path.exists():
         library, doc = load_model(
-            Library, library_path, LIBRARY_FILE, findings, raw=contents.get(LIBRARY_FILE)
+            Library,
+            library_path,
+            LIBRARY_FILE,
+            findings,
+            raw=contents.get(LIBRARY_FILE),
+            empty_ok=True,  # every key of library.yaml is optional
         )
         _keep(guidelines, "library", library, doc, LIBRARY_FILE)
 

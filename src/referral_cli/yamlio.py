@@ -226,6 +226,15 @@ def _explain_syntax_error(exc: yaml.MarkedYAMLError, text: str) -> tuple[str, st
                 "a tab character is used here; YAML indentation must use spaces",
                 "replace the tab with spaces (two spaces per level)",
             )
+    if "cannot start any token" in problem and mark is not None:
+        lines = text.splitlines()
+        line_text = lines[mark.line] if mark.line < len(lines) else ""
+        char = line_text[mark.column : mark.column + 1]
+        if char.strip():
+            return (
+                f"a value cannot start with '{char}' unless it is quoted",
+                f'put the text in double quotes, e.g. "{char}..."',
+            )
     if "mapping values are not allowed" in problem:
         return (
             "unexpected ':' in a value",
@@ -374,7 +383,36 @@ def parse_text(text: str, display: str) -> tuple[Any, SourceMap]:
     if node is None:
         return None, SourceMap()
     builder = _Builder(display)
-    return builder.build(node, ()), builder.source
+    data = builder.build(node, ())
+    if "&" in text:
+        _refuse_anchors(text, display)
+    return data, builder.source
+
+
+def _refuse_anchors(text: str, display: str) -> None:
+    """Refuse an anchor (`&name`) that no alias uses: the node tree does not keep it.
+
+    Without this, `need: &x y` would silently read as `y`. Only called for text
+    containing '&', after the walk has refused any alias at the place it is used.
+    """
+    loader = _Loader(text)
+    try:
+        while loader.check_event():
+            event = loader.get_event()
+            if getattr(event, "anchor", None) is not None:
+                mark = getattr(event, "start_mark", None)
+                raise YamlError(
+                    _finding(
+                        display,
+                        mark.line + 1 if mark is not None else 1,
+                        mark.column + 1 if mark is not None else 1,
+                        "alias",
+                        "anchors and aliases (&name, *name) are not supported",
+                        "write the value out in full, and quote text that starts with '&'",
+                    )
+                )
+    finally:
+        loader.dispose()
 
 
 _intern = sys.intern
