@@ -252,7 +252,10 @@ def test_nothing_matches(runner: CliRunner, repo: Path) -> None:
             "error: --category: unknown category 'telefon' (did you mean 'telefoner'?); "
             "known: dokument, telefoner",
         ),
-        (["--since", "22/8"], "error: --since: '22/8' is not a date written as YYYY-MM-DD"),
+        (
+            ["--since", "22/8"],
+            "error: --since: '22/8' is not a date written as YYYY-MM-DD (e.g. 2026-08-22)",
+        ),
         (
             ["--since", "2026-09-01", "--until", "2026-08-01"],
             "error: --since 2026-09-01 is after --until 2026-08-01; nothing can match",

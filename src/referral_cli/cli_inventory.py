@@ -7,7 +7,6 @@ Imports nothing heavy at module level, so `referral --help` stays fast.
 
 from __future__ import annotations
 
-import datetime as dt
 import shutil
 import sys
 from enum import StrEnum
@@ -238,11 +237,12 @@ def inventory(
 ) -> None:
     """List the question inventory, filtered, as a table, CSV or JSON."""
     from referral_cli.commands.inventory import InventoryFilter, list_inventory, render
+    from referral_cli.commands.stats import parse_date_option
 
     _check_lang(lang)
     selection = InventoryFilter(
-        since=_date_option("--since", since),
-        until=_date_option("--until", until),
+        since=parse_date_option(since, "--since"),
+        until=parse_date_option(until, "--until"),
         branches=branch or [],
         reasons=reason or [],
         periods=period or [],
@@ -252,18 +252,3 @@ def inventory(
     listing = list_inventory(_root(root), selection)
     width = shutil.get_terminal_size((100, 24)).columns if sys.stdout.isatty() else 100
     typer.echo(render(listing, output_format.value, lang, width))
-
-
-def _date_option(option: str, value: str | None) -> dt.date | None:
-    import re
-
-    from referral_cli.errors import UsageError
-
-    if value is None:
-        return None
-    try:
-        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
-            raise ValueError
-        return dt.date.fromisoformat(value.strip())
-    except ValueError:
-        raise UsageError(f"{option}: '{value}' is not a date written as YYYY-MM-DD") from None

@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import statistics
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
@@ -202,17 +203,24 @@ def _outcome_label(outcome: str, lang: str) -> str:
 
 
 def parse_date_option(value: str | None, option: str) -> date | None:
-    """A `--since`/`--until` value as a date; UsageError if it is not YYYY-MM-DD."""
+    """A `--since`/`--until` value as a date; UsageError if it is not YYYY-MM-DD.
+
+    Shared by every command with date options. Only the plain YYYY-MM-DD form is
+    accepted: `date.fromisoformat` alone would also take week dates like 2026-W34-1.
+    """
     if value is None:
         return None
     try:
-        if len(value) != 10:
+        if not _ISO_DATE_OPTION.fullmatch(value.strip()):
             raise ValueError
-        return date.fromisoformat(value)
+        return date.fromisoformat(value.strip())
     except ValueError:
         raise UsageError(
             f"{option}: '{value}' is not a date written as YYYY-MM-DD (e.g. 2026-08-22)"
         ) from None
+
+
+_ISO_DATE_OPTION = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 # --------------------------------------------------------------------------- loading
