@@ -95,6 +95,19 @@ BOTH = {"category": "telefoner", "row": "sim-kort"}
             id="before-trailing-comments-after-block-scalar",
         ),
         pytest.param(
+            "date: 2026-08-23\ndescription: |-\n  Mina sidor\n  ...\n  # inte en kommentar\n",
+            ROW,
+            "date: 2026-08-23\ndescription: |-\n  Mina sidor\n  ...\n  # inte en kommentar\n"
+            "row: sim-kort\n",
+            id="after-block-lines-that-look-like-markers-or-comments",
+        ),
+        pytest.param(
+            "date: 2026-08-23\ndescription: |+\n  x\n\n# note\n",
+            ROW,
+            "date: 2026-08-23\ndescription: |+\n  x\n\nrow: sim-kort\n# note\n",
+            id="after-the-kept-blank-lines-of-a-keep-block",
+        ),
+        pytest.param(
             "---\ndate: 2026-08-23\ndescription: x\n...\n",
             ROW,
             "---\ndate: 2026-08-23\ndescription: x\nrow: sim-kort\n...\n",

@@ -24,7 +24,7 @@ from typing import Any
 from referral_cli.findings import Finding, FindingsError
 from referral_cli.models import SLUG_PATTERN, InventoryEntry
 from referral_cli.validation import validate_document
-from referral_cli.yamlio import YamlError, parse_text
+from referral_cli.yamlio import YamlError, mapping_end_line, parse_text
 
 _BOM = "\ufeff"
 _PLAIN_SAFE = re.compile(SLUG_PATTERN)
@@ -172,9 +172,9 @@ def set_top_level_keys(text: str, updates: Mapping[str, str], display: str) -> s
         lines[line_number - 1] = content + ending
     if additions:
         indent = " " * (min(source.keys[(k,)][1] for k in data) - 1) if data else ""
-        last = len(lines)
-        while last > 0 and _is_filler(lines[last - 1]):
-            last -= 1
+        # After the last value, not after the last non-comment-looking line: a block
+        # scalar's own lines may look like comments ('  # ...') or markers ('  ...').
+        last = mapping_end_line(body, display)
         if last == 0:
             raise EditError(display, 1, "the file has no keys to add to")
         new_lines = [indent + addition for addition in additions]

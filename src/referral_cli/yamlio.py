@@ -377,6 +377,31 @@ def _compose(text: str, display: str) -> Node | None:
     return node
 
 
+def mapping_end_line(text: str, display: str) -> int:
+    """The 0-based index of the first line after the top-level mapping's last value.
+
+    A block scalar (`|`, `>`) owns its indented lines, also those that look like a
+    comment or a `...` marker; its trailing blank lines only with keep chomping
+    (`|+`). Lines from this index on are blank lines and comments. 0 when the
+    document is not a non-empty mapping.
+    """
+    node = _compose(text, display)
+    if not isinstance(node, MappingNode) or not node.value:
+        return 0
+    value = node.value[-1][1]
+    end = value.end_mark
+    # A block scalar ends at the start of the next line; any other value on its last line.
+    if end.column != 0:
+        return int(end.line) + 1
+    header = text[value.start_mark.index :].split("\n", 1)[0]
+    lines = text.split("\n")
+    last = int(end.line)
+    if isinstance(value, ScalarNode) and "+" not in header.split("#", 1)[0]:
+        while last > value.start_mark.line + 1 and not lines[last - 1].strip():
+            last -= 1
+    return last
+
+
 def parse_text(text: str, display: str) -> tuple[Any, SourceMap]:
     """Parse one YAML document from text; raise `YamlError` with a location."""
     node = _compose(text, display)
