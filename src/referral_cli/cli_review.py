@@ -63,14 +63,9 @@ def stats(
     lang: LangOption = None,
 ) -> None:
     """Count the question inventory by any field, with minutes summed and median."""
-    from referral_cli.commands.stats import Filters, parse_date_option, run_stats
+    from referral_cli.commands.stats import Filters, run_stats
 
-    filters = Filters(
-        since=parse_date_option(since, "--since"),
-        until=parse_date_option(until, "--until"),
-        period=period,
-        branch=branch,
-    )
+    filters = Filters.from_options(since, until, period, branch)
     sources = list(roots) if roots else [_root(None)]
     typer.echo(run_stats(sources, by or [], filters, lang, output_format))
 
@@ -95,14 +90,9 @@ def export(
 ) -> None:
     """Write the question inventory as JSON Lines (one entry per line) for aggregation."""
     from referral_cli.commands.export import export_inventory, export_to_file
-    from referral_cli.commands.stats import Filters, parse_date_option
+    from referral_cli.commands.stats import Filters
 
-    filters = Filters(
-        since=parse_date_option(since, "--since"),
-        until=parse_date_option(until, "--until"),
-        period=period,
-        branch=branch,
-    )
+    filters = Filters.from_options(since, until, period, branch)
     if out is None:
         try:
             export_inventory(_root(root), sys.stdout, include_text=include_text, filters=filters)

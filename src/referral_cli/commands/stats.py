@@ -438,6 +438,18 @@ class Filters:
     period: str | None = None
     branch: str | None = None
 
+    @classmethod
+    def from_options(
+        cls, since: str | None, until: str | None, period: str | None, branch: str | None
+    ) -> Filters:
+        """The filters of `stats` and `export` as typed on the command line."""
+        return cls(
+            since=parse_date_option(since, "--since"),
+            until=parse_date_option(until, "--until"),
+            period=period,
+            branch=branch,
+        )
+
     def apply(self, records: Iterable[Record]) -> list[Record]:
         """The records that pass every filter."""
         since, until, period, branch = self.since, self.until, self.period, self.branch
