@@ -11,7 +11,6 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from referral_cli.checks import check_guidelines
 from referral_cli.cli import app
 from referral_cli.commands.add_question import (
     AddRequest,
@@ -21,10 +20,11 @@ from referral_cli.commands.add_question import (
     shorten,
 )
 from referral_cli.commands.validate import validate_repository
-from referral_cli.findings import FindingsError
+from referral_cli.errors import FindingsError
 from referral_cli.models import InventoryEntry
-from referral_cli.repository import load_guidelines
-from referral_cli.yamlio import load_file
+from referral_cli.rules.checks import check_guidelines
+from referral_cli.store.repository import load_guidelines
+from referral_cli.store.yamlio import load_file
 from tests.conftest import LIBRARY
 
 INVENTORY = Path("data/inventory")

@@ -14,7 +14,7 @@ from types import ModuleType
 import pytest
 
 from referral_cli.commands.validate import validate_repository
-from referral_cli.repository import load_guidelines
+from referral_cli.store.repository import load_guidelines
 
 BENCHMARKS = Path(__file__).resolve().parents[1] / "benchmarks"
 
@@ -69,7 +69,7 @@ def test_generator_cli(generate: ModuleType, tmp_path: Path) -> None:
 def test_cache_on_generated_data(
     generate: ModuleType, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from referral_cli import cache
+    from referral_cli.store import cache
 
     monkeypatch.setenv(cache.CACHE_DIR_ENV, str(tmp_path / "cache"))
     repo = generate.generate(tmp_path / "repo", entries=40, rows=5, seed=5)

@@ -12,10 +12,10 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from referral_cli import cache
 from referral_cli.cli import app
 from referral_cli.commands.validate import validate_repository
-from referral_cli.repository import load_guidelines
+from referral_cli.store import cache
+from referral_cli.store.repository import load_guidelines
 from tests.conftest import ENTRY
 
 
@@ -126,7 +126,7 @@ def test_warm_run_uses_the_cache_and_no_cache_leaves_it_alone(
     assert cache.cache_file(root).is_file()
     assert cache.cache_file(root).parent == cache_home
     # Prove the second run reads the cache: a parse would fail now.
-    monkeypatch.setattr("referral_cli.repository.load_model", _no_parsing_of_entries())
+    monkeypatch.setattr("referral_cli.store.repository.load_model", _no_parsing_of_entries())
     guidelines, findings = load_guidelines(root)
     assert [loaded.entry.branch for loaded in guidelines.entries] == ["centrum"]
     assert findings == []
@@ -163,12 +163,12 @@ def test_corrupt_cache_file_is_ignored_and_rebuilt(
     path.write_bytes(damage(path.read_bytes()))
     assert _snapshot(root, use_cache=True) == expected
     # ... and rebuilt: the next run reads a good cache again.
-    monkeypatch.setattr("referral_cli.repository.load_model", _no_parsing_of_entries())
+    monkeypatch.setattr("referral_cli.store.repository.load_model", _no_parsing_of_entries())
     assert load_guidelines(root)[0].entries[0].entry.branch == "centrum"
 
 
 def _no_parsing_of_entries() -> Callable[..., Any]:
-    from referral_cli import repository
+    from referral_cli.store import repository
 
     original = repository.load_model
 
@@ -186,13 +186,13 @@ def test_cache_of_another_version_is_ignored(
     root = make_repo()
     load_guidelines(root)
     monkeypatch.setattr(cache, "CACHE_FORMAT", cache.CACHE_FORMAT + 1)
-    monkeypatch.setattr("referral_cli.repository.load_model", _counting_loader(calls := []))
+    monkeypatch.setattr("referral_cli.store.repository.load_model", _counting_loader(calls := []))
     load_guidelines(root)
     assert "InventoryEntry" in calls
 
 
 def _counting_loader(calls: list[str]) -> Callable[..., Any]:
-    from referral_cli import repository
+    from referral_cli.store import repository
 
     original = repository.load_model
 
@@ -274,7 +274,7 @@ def test_recently_changed_files_are_checked_by_content(
     root = make_repo()  # just written: every file is "racy" and stored with a content hash
     load_guidelines(root)
     calls: list[str] = []
-    monkeypatch.setattr("referral_cli.repository.load_model", _counting_loader(calls))
+    monkeypatch.setattr("referral_cli.store.repository.load_model", _counting_loader(calls))
     assert load_guidelines(root)[0].entries[0].entry.branch == "centrum"
     assert "InventoryEntry" not in calls
     # Same size, same stamp, different content: only the hash can tell.

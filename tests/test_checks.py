@@ -6,9 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from referral_cli.checks import add_months, check_guidelines
 from referral_cli.commands.validate import validate_repository
-from referral_cli.repository import load_guidelines
+from referral_cli.dates import add_months
+from referral_cli.rules.checks import check_guidelines
+from referral_cli.store.repository import load_guidelines
 from tests.conftest import ACTORS, ENTRY, LIBRARY, MATRIX
 
 TODAY = date(2026, 11, 28)

@@ -134,7 +134,7 @@ def test_help_imports_neither_yaml_nor_jinja_nor_models() -> None:
         "from referral_cli.cli import main\n"
         "try:\n    main()\nexcept SystemExit:\n    pass\n"
         "heavy = [m for m in ('yaml', 'jinja2', 'pydantic', 'referral_cli.models',"
-        " 'referral_cli.yamlio') if m in sys.modules]\n"
+        " 'referral_cli.store.yamlio') if m in sys.modules]\n"
         "print('HEAVY', heavy)\n"
     )
     result = subprocess.run(

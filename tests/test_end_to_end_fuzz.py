@@ -36,9 +36,9 @@ from referral_cli.models import (
     REQUIREMENTS,
     SCOPES,
 )
-from referral_cli.privacy import scan_text
+from referral_cli.rules.privacy import scan_text
 from referral_cli.search import STOPWORDS, fold
-from referral_cli.yamlio import dump_entry, load_file
+from referral_cli.store.yamlio import dump_entry, load_file
 
 EXAMPLES = int(os.environ.get("REFERRAL_FUZZ_EXAMPLES", "0")) or None
 TODAY = date.today()

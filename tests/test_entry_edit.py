@@ -6,14 +6,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from referral_cli.entry_edit import (
+from referral_cli.errors import FindingsError
+from referral_cli.store.entry_edit import (
     EditError,
     set_top_level_keys,
     update_entry_file,
     yaml_scalar,
 )
-from referral_cli.findings import FindingsError
-from referral_cli.yamlio import parse_text
+from referral_cli.store.yamlio import parse_text
 
 ROW = {"row": "sim-kort"}
 BOTH = {"category": "telefoner", "row": "sim-kort"}

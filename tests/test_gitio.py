@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from referral_cli.gitio import error_text, is_work_tree, output_text, run_git
+from referral_cli.store.gitio import error_text, is_work_tree, output_text, run_git
 
 
 def test_inside_and_outside_a_work_tree(tmp_path: Path) -> None:

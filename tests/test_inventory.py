@@ -16,7 +16,7 @@ from referral_cli.commands.inventory import (
     format_table,
     list_inventory,
 )
-from referral_cli.inventory_writer import FIELD_ORDER
+from referral_cli.store.inventory_writer import FIELD_ORDER
 from tests.conftest import LIBRARY, MATRIX
 
 GOLDEN = Path(__file__).parent / "golden" / "inventory"

@@ -10,10 +10,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-import referral_cli.inventory_writer as writer
+import referral_cli.store.inventory_writer as writer
 from referral_cli.models import OUTCOMES, SLUG_PATTERN, InventoryEntry
-from referral_cli.repository import load_guidelines
-from referral_cli.yamlio import load_file
+from referral_cli.store.repository import load_guidelines
+from referral_cli.store.yamlio import load_file
 
 NAME = re.compile(r"^\d{4}-\d{2}-\d{2}-[a-z]+(?:-[a-z]+)*-[0-9a-f]{8}\.yaml$")
 

@@ -13,9 +13,8 @@ from typer.testing import CliRunner
 
 from referral_cli.cli import app
 from referral_cli.commands.lookup import LookupResult, lookup, render_text, run_lookup
-from referral_cli.errors import UsageError
-from referral_cli.findings import FindingsError
-from referral_cli.repository import load_valid_guidelines
+from referral_cli.errors import FindingsError, UsageError
+from referral_cli.store.repository import load_valid_guidelines
 from tests.conftest import LIBRARY
 from tests.test_search import SEARCH_TREE
 
@@ -85,7 +84,7 @@ def test_library_language_en_is_the_default(make_repo: MakeRepo) -> None:
 
 
 def test_unknown_language_is_a_usage_error(repo: Path) -> None:
-    with pytest.raises(UsageError, match="--lang must be 'sv' or 'en', not 'de'"):
+    with pytest.raises(UsageError, match="--lang: unknown language 'de'; choose sv or en"):
         run_lookup(repo, ["bankid"], "de")
 
 
@@ -229,7 +228,10 @@ def test_cli_all_and_lang(runner: CliRunner, repo: Path) -> None:
     ("args", "message"),
     [
         (["lookup"], "Missing argument 'TERMS'."),
-        (["lookup", "bankid", "--lang", "de"], "error: --lang must be 'sv' or 'en', not 'de'"),
+        (
+            ["lookup", "bankid", "--lang", "de"],
+            "error: --lang: unknown language 'de'; choose sv or en",
+        ),
         (["lookup", "bankid", "--format", "xml"], "Invalid value for '--format'"),
     ],
 )

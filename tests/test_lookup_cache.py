@@ -15,7 +15,6 @@ from pathlib import Path
 
 import pytest
 
-from referral_cli import cache
 from referral_cli.commands import lookup as lookup_module
 from referral_cli.commands.lookup import (
     SNAPSHOT_KIND,
@@ -26,8 +25,9 @@ from referral_cli.commands.lookup import (
     run_lookup,
 )
 from referral_cli.commands.validate import validate_repository
-from referral_cli.findings import FindingsError
-from referral_cli.repository import load_guidelines, load_valid_guidelines
+from referral_cli.errors import FindingsError
+from referral_cli.store import cache
+from referral_cli.store.repository import load_guidelines, load_valid_guidelines
 from tests.conftest import ENTRY
 from tests.test_search import SEARCH_TREE
 
@@ -68,7 +68,7 @@ def test_a_warm_lookup_reads_no_yaml(repo: Path, monkeypatch: pytest.MonkeyPatch
     def refuse(*args: object, **kwargs: object) -> None:
         raise AssertionError("the YAML was read although the cache is fresh")
 
-    monkeypatch.setattr("referral_cli.repository.load_valid_guidelines", refuse)
+    monkeypatch.setattr("referral_cli.store.repository.load_valid_guidelines", refuse)
     assert run_lookup(repo, ["bankid"]).hits
 
 
@@ -220,7 +220,7 @@ def test_cached_clean_entries_are_not_scanned_again(
     assert validate_repository(root).findings == expected  # cold: fills the cache
 
     scanned: list[str] = []
-    import referral_cli.checks as checks
+    import referral_cli.rules.checks as checks
 
     original = checks.personal_data_matches
 

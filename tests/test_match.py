@@ -21,7 +21,7 @@ from referral_cli.commands.match import (
     run_match,
 )
 from referral_cli.commands.validate import validate_repository
-from referral_cli.findings import FindingsError
+from referral_cli.errors import FindingsError
 from tests.test_search import SEARCH_TREE
 
 MakeRepo = Callable[..., Path]

@@ -1,10 +1,10 @@
-"""Tests for referral_cli.privacy: the personal-data guard for inventory free text."""
+"""Tests for referral_cli.rules.privacy: the personal-data guard for inventory free text."""
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from referral_cli.privacy import PersonalDataMatch, line_col, scan_text
+from referral_cli.rules.privacy import PersonalDataMatch, line_col, scan_text
 
 # All personnummer below are made up in the Skatteverket test-number style (serial 98x)
 # with a correct Luhn check digit computed over the 10-digit form.

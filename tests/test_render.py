@@ -34,9 +34,9 @@ from referral_cli.commands.render import (
     sort_key,
     tidy_markdown,
 )
-from referral_cli.labels import labels
+from referral_cli.i18n import labels
 from referral_cli.models import ActorsFile, Contact, Matrix
-from referral_cli.repository import load_valid_guidelines
+from referral_cli.store.repository import load_valid_guidelines
 from tests.conftest import write_tree
 
 GOLDEN_DIR = Path(__file__).parent / "golden" / "render"

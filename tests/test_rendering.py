@@ -9,13 +9,13 @@ import pytest
 from jinja2.sandbox import SandboxedEnvironment
 
 from referral_cli.commands.render import HANDOUTS
-from referral_cli.labels import (
-    VOCABULARIES,
+from referral_cli.i18n import (
     label,
     label_keys,
     labels,
     language_name,
     vocabulary_label,
+    vocabulary_values,
 )
 from referral_cli.models import ACTOR_KINDS, OUTCOMES, RELATIONSHIP_STATUSES, REQUIREMENTS, SCOPES
 from referral_cli.rendering import (
@@ -296,7 +296,7 @@ def test_labels_are_complete_in_both_languages() -> None:
     ],
 )
 def test_every_model_value_has_a_label(vocabulary: str, values: tuple[str, ...]) -> None:
-    assert set(VOCABULARIES[vocabulary]) == set(values)
+    assert set(vocabulary_values(vocabulary)) == set(values)
     for value in values:
         for lang in ("sv", "en"):
             assert vocabulary_label(vocabulary, value, lang).strip()

@@ -18,7 +18,7 @@ from referral_cli.commands.report import (
     render_actor_report,
     report_labels,
 )
-from referral_cli.repository import load_valid_guidelines
+from referral_cli.store.repository import load_valid_guidelines
 from tests.conftest import LIBRARY
 
 runner = CliRunner()
@@ -399,7 +399,7 @@ def test_default_out_folder_and_language(
         ),
         (
             ["skatteverket", "--lang", "de"],
-            "error: unknown language 'de': choose from sv, en",
+            "error: --lang: unknown language 'de'; choose sv or en",
         ),
         (["skatteverket", "--templates", "nowhere"], "error: --templates nowhere: no such folder"),
     ],

@@ -9,7 +9,7 @@ from typer.testing import CliRunner
 
 from referral_cli.cli import app
 from referral_cli.commands.review import build_review, format_review, run_review
-from referral_cli.repository import load_guidelines
+from referral_cli.store.repository import load_guidelines
 from tests.conftest import ACTORS, LIBRARY, MATRIX
 
 runner = CliRunner()
@@ -166,7 +166,7 @@ def test_cli_strict_passes_when_nothing_overdue(repo: Path) -> None:
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--lang", "fi"], "error: --lang: 'fi' is not sv or en"),
+        (["--lang", "fi"], "error: --lang: unknown language 'fi'; choose sv or en"),
         (["--today", "idag"], "error: --today: 'idag' is not a date written as YYYY-MM-DD"),
     ],
 )

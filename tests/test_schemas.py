@@ -6,9 +6,9 @@ import jsonschema
 import pytest
 
 from referral_cli.errors import UsageError
-from referral_cli.repository import load_guidelines
 from referral_cli.schemas import render_schemas, write_schemas
-from referral_cli.yamlio import iter_yaml_files, load_file
+from referral_cli.store.repository import load_guidelines
+from referral_cli.store.yamlio import iter_yaml_files, load_file
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 

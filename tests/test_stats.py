@@ -19,10 +19,9 @@ from referral_cli.commands.stats import (
     format_table,
     load_export_records,
     load_sources,
-    parse_date_option,
 )
-from referral_cli.errors import UsageError
-from referral_cli.findings import FindingsError
+from referral_cli.dates import parse_date_option
+from referral_cli.errors import FindingsError, UsageError
 from tests.conftest import write_tree
 
 runner = CliRunner()
@@ -365,7 +364,7 @@ def test_cli_bad_export_file_exits_1(tmp_path: Path) -> None:
         (["--since", "2026-8-1"], "error: --since: '2026-8-1' is not a date written as YYYY-MM-DD"),
         (["--by", "colour"], "error: --by: 'colour' is not a field to count by"),
         (["--format", "xml"], "error: --format: choose one of table, csv, json, html"),
-        (["--lang", "de"], "error: --lang: 'de' is not sv or en"),
+        (["--lang", "de"], "error: --lang: unknown language 'de'; choose sv or en"),
         (
             ["--branch", "centrm"],
             "error: --branch: unknown branch 'centrm' (did you mean 'centrum'?)",

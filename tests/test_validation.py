@@ -3,8 +3,8 @@ from __future__ import annotations
 import pytest
 
 from referral_cli.models import ActorsFile, InventoryEntry, Library, Matrix
-from referral_cli.validation import model_at, validate_document
-from referral_cli.yamlio import parse_text
+from referral_cli.rules.validation import model_at, validate_document
+from referral_cli.store.yamlio import parse_text
 
 ACTOR_HEAD = "actors:\n  - id: bank\n    name: Banken\n    kind: bank\n    scope: national\n"
 

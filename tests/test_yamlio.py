@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from referral_cli import yamlio
-from referral_cli.yamlio import YamlError, load_file, parse_text
+from referral_cli.store import yamlio
+from referral_cli.store.yamlio import YamlError, load_file, parse_text
 
 
 def test_uses_libyaml_when_present() -> None:

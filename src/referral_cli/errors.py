@@ -1,5 +1,47 @@
-"""Exceptions the CLI maps to exit codes (kept tiny so the CLI can import it cheaply)."""
+"""The one exception hierarchy of referral; `cli.errors` maps it to messages and exit codes.
+
+Kept tiny (no imports beyond the standard library) so the command line can import it
+cheaply. Every error the core raises on purpose is a `ReferralError`:
+
+- `UsageError` (exit 2): the command was used wrongly, e.g. an unknown option value,
+  no repository found (`RootNotFoundError`), a file that would be overwritten, or a
+  commit that failed after the entries were written (`CommitFailedError`).
+- `FindingsError` (exit 1): the data has problems; it carries located findings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from referral_cli.findings import Finding
 
 
-class UsageError(Exception):
+class ReferralError(Exception):
+    """Base of every error referral raises on purpose (never a bug)."""
+
+
+class UsageError(ReferralError):
     """The command was used wrongly (bad option value, existing file...): exit 2."""
+
+
+class RootNotFoundError(UsageError):
+    """No guideline repository could be found."""
+
+
+class CommitFailedError(UsageError):
+    """The entries were written, but `git commit` failed; they are kept."""
+
+    def __init__(self, message: str, paths: Sequence[Path]) -> None:
+        super().__init__(message)
+        self.paths = list(paths)
+
+
+class FindingsError(ReferralError):
+    """The data has errors: raised with every finding, nothing was written."""
+
+    def __init__(self, findings: Sequence[Finding]) -> None:
+        super().__init__("\n".join(f.format() for f in findings))
+        self.findings = list(findings)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from typing import Literal
 
@@ -27,10 +27,13 @@ class Finding:
     hint: str | None = None
 
     def format(self) -> str:
-        """Render as `file:line:col: severity: message [code]`, the shape editors link."""
-        text = (
-            f"{self.file}:{self.line}:{self.column}: {self.severity}: {self.message} [{self.code}]"
-        )
+        """Render as `file:line:col: severity: message [code]`, the shape editors link.
+
+        A finding about a command-line option has no line (0): it is shown as
+        `--option: severity: message [code]`.
+        """
+        where = f"{self.file}:{self.line}:{self.column}" if self.line > 0 else self.file
+        text = f"{where}: {self.severity}: {self.message} [{self.code}]"
         if self.hint:
             text += f"\n    hint: {self.hint}"
         return text
@@ -38,14 +41,6 @@ class Finding:
     def as_dict(self) -> dict[str, object]:
         """Plain data for JSON output."""
         return asdict(self)
-
-
-class FindingsError(Exception):
-    """Raised by core functions when the data has errors; carries the findings."""
-
-    def __init__(self, findings: Sequence[Finding]) -> None:
-        super().__init__("\n".join(f.format() for f in findings))
-        self.findings = list(findings)
 
 
 def did_you_mean(word: str, candidates: Iterable[str]) -> str:

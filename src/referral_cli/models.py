@@ -8,7 +8,6 @@ editors show the coordinator while typing.
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from typing import Annotated, Literal
 
@@ -23,15 +22,16 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from referral_cli.dates import ISO_DATE
+
 SLUG_PATTERN = r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$"
 LANGUAGE_CODE_PATTERN = r"^[a-z]{2,3}$"
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 def _iso_date_only(value: object) -> object:
     """Refuse anything but YYYY-MM-DD text, so '20240822' is never read as a timestamp."""
     if isinstance(value, bool | int | float) or (
-        isinstance(value, str) and not _ISO_DATE.match(value.strip())
+        isinstance(value, str) and not ISO_DATE.fullmatch(value.strip())
     ):
         raise ValueError("is not a date written as YYYY-MM-DD (e.g. 2026-08-22)")
     return value

@@ -65,16 +65,8 @@ _PACKAGE_DIR = Path(__file__).resolve().parent
 
 
 def default_template_dir() -> Path:
-    """The templates that ship with referral.
-
-    In an installed wheel they live in the package (`referral_cli/templates`);
-    in a source checkout or an editable install, in the repository's top-level
-    `templates/` next to `src/`.
-    """
-    for candidate in (_PACKAGE_DIR / "templates", _PACKAGE_DIR.parents[1] / "templates"):
-        if candidate.is_dir():
-            return candidate
-    raise RuntimeError(f"referral's default templates are missing (looked in {_PACKAGE_DIR})")
+    """The templates that ship with referral, inside the package (`referral_cli/templates`)."""
+    return _PACKAGE_DIR / "templates"
 
 
 # ---------------------------------------------------------------------------

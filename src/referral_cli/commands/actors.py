@@ -19,7 +19,7 @@ from referral_cli.commands.lookup import MatrixRow, contact_lines, matrix_rows, 
 from referral_cli.errors import UsageError
 from referral_cli.findings import did_you_mean
 from referral_cli.models import ACTOR_KINDS, RELATIONSHIP_STATUSES, SCOPES, Actor
-from referral_cli.repository import Guidelines, load_valid_guidelines
+from referral_cli.store.repository import Guidelines, load_valid_guidelines
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -92,7 +92,7 @@ def _t(language: str, key: str) -> str:
 
 def _vocab(language: str, vocabulary: str, value: str) -> str:
     # The same words the handouts use, in lower case to sit inside a table or a line.
-    from referral_cli.labels import vocabulary_label
+    from referral_cli.i18n import vocabulary_label
 
     return vocabulary_label(vocabulary, value, "en" if language == "en" else "sv").lower()
 

@@ -25,21 +25,22 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Protocol
 
-from referral_cli.checks import check_entry, personal_data_findings
-from referral_cli.errors import UsageError
-from referral_cli.findings import Finding, FindingsError, did_you_mean
-from referral_cli.gitio import error_text, is_work_tree, output_text, run_git
-from referral_cli.inventory_writer import FIELD_ORDER, write_entries
+from referral_cli.dates import parse_iso_date
+from referral_cli.errors import CommitFailedError, FindingsError, UsageError
+from referral_cli.findings import Finding, did_you_mean
 from referral_cli.models import OUTCOMES, InventoryEntry
-from referral_cli.repository import (
+from referral_cli.rules.checks import check_entry, personal_data_findings
+from referral_cli.rules.validation import validate_document
+from referral_cli.store.gitio import error_text, is_work_tree, output_text, run_git
+from referral_cli.store.inventory_writer import FIELD_ORDER, write_entries
+from referral_cli.store.repository import (
     INVENTORY_DIR,
     Guidelines,
     LoadedEntry,
     display_path,
     load_guidelines,
 )
-from referral_cli.validation import validate_document
-from referral_cli.yamlio import SourceMap, YamlError, parse_text
+from referral_cli.store.yamlio import SourceMap, YamlError, parse_text
 
 STDIN = "-"
 FLAG_OF: dict[str, str] = {
@@ -61,7 +62,6 @@ LIST_FIELDS = frozenset({"reasons", "referred_to"})
 REQUIRED = ("description",)
 _FLAGS_DISPLAY = "<options>"
 _LIST_SPLIT = re.compile(r"[;,]")
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 class Prompter(Protocol):
@@ -106,14 +106,6 @@ class AddResult:
     paths: list[Path]
     warnings: list[Finding]
     commit: str | None = None
-
-
-class CommitFailedError(UsageError):
-    """The entries were written, but `git commit` failed; they are kept."""
-
-    def __init__(self, message: str, paths: Sequence[Path]) -> None:
-        super().__init__(message)
-        self.paths = list(paths)
 
 
 @dataclass
@@ -219,7 +211,7 @@ def texts(lang: str) -> dict[str, str]:
 
 def outcome_label(outcome: str, lang: str) -> str:
     """The outcome as people say it, in `lang` (the labels handouts use too)."""
-    from referral_cli.labels import vocabulary_label
+    from referral_cli.i18n import vocabulary_label
 
     return vocabulary_label("outcome", outcome, "en" if lang == "en" else "sv")
 
@@ -290,14 +282,6 @@ def add_question(request: AddRequest, prompter: Prompter | None = None) -> AddRe
                 paths,
             ) from None
     return result
-
-
-def format_finding(finding: Finding) -> str:
-    """Like `Finding.format`, but an option's finding is shown as `--flag: ...`."""
-    if finding.line > 0:
-        return finding.format()
-    text = f"{finding.file}: {finding.severity}: {finding.message} [{finding.code}]"
-    return text + (f"\n    hint: {finding.hint}" if finding.hint else "")
 
 
 # --------------------------------------------------------------------------- loading
@@ -617,7 +601,7 @@ def _apply_defaults(candidate: _Candidate, values: dict[str, Any]) -> None:
 def _derive(guidelines: Guidelines, data: dict[str, Any]) -> None:
     """Fill the period from the date, and the category from the row."""
     if "period" not in data and isinstance(data.get("date"), str):
-        day = _parse_date(data["date"])
+        day = parse_iso_date(data["date"])
         if day is not None:
             period = next((p for p in guidelines.library.periods if p.start <= day <= p.end), None)
             if period is not None:
@@ -626,15 +610,6 @@ def _derive(guidelines: Guidelines, data: dict[str, Any]) -> None:
         category = next((c.id for c, r in guidelines.matrix.rows() if r.id == data["row"]), None)
         if category is not None:
             data["category"] = category
-
-
-def _parse_date(text: str) -> date | None:
-    if not _ISO_DATE.match(text.strip()):
-        return None
-    try:
-        return date.fromisoformat(text.strip())
-    except ValueError:
-        return None
 
 
 def _validate_one(
@@ -748,7 +723,7 @@ def _confirm_uncertain(
     t = texts(lang)
     prompter.say(t["confirm_many"])
     for finding in uncertain:
-        prompter.say("  " + format_finding(finding).replace("\n", "\n  "))
+        prompter.say("  " + finding.format().replace("\n", "\n  "))
     if not prompter.confirm(t["confirm_keep"]):
         raise FindingsError(
             [
@@ -824,7 +799,7 @@ def _store(values: dict[str, Any], name: str, value: Any) -> None:
 def _ask_date(prompter: Prompter, t: dict[str, str], today: date) -> date:
     while True:
         answer = prompter.ask(t["date"], default=today.isoformat()).strip()
-        day = _parse_date(answer or today.isoformat())
+        day = parse_iso_date(answer or today.isoformat())
         if day is None:
             prompter.say(t["bad_date"])
         elif day > today:
@@ -840,7 +815,7 @@ def _ask_text(
 
     Returns the text and whether an uncertain match in it was confirmed.
     """
-    from referral_cli.privacy import scan_text
+    from referral_cli.rules.privacy import scan_text
 
     prompter.say(t[name])
     while True:

@@ -21,19 +21,19 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from referral_cli.errors import UsageError
-from referral_cli.findings import Finding, FindingsError
-from referral_cli.gitio import is_work_tree, run_git
+from referral_cli.errors import FindingsError, UsageError
+from referral_cli.findings import Finding
 from referral_cli.models import ActorsFile, Library, Matrix
-from referral_cli.repository import (
+from referral_cli.rules.validation import validate_document
+from referral_cli.store.gitio import is_work_tree, run_git
+from referral_cli.store.repository import (
     ACTORS_FILE,
     INVENTORY_DIR,
     LIBRARY_FILE,
     MATRIX_FILE,
     iter_entry_files,
 )
-from referral_cli.validation import validate_document
-from referral_cli.yamlio import YamlError, parse_text
+from referral_cli.store.yamlio import YamlError, parse_text
 
 WORKTREE = None  # a "revision" of None means the working tree on disk
 

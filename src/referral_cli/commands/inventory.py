@@ -10,11 +10,11 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from referral_cli.errors import UsageError
-from referral_cli.findings import FindingsError, did_you_mean
-from referral_cli.inventory_writer import FIELD_ORDER
+from referral_cli.errors import FindingsError, UsageError
+from referral_cli.findings import did_you_mean
 from referral_cli.models import Library, default_reasons
-from referral_cli.repository import Guidelines, LoadedEntry, load_guidelines
+from referral_cli.store.inventory_writer import FIELD_ORDER
+from referral_cli.store.repository import Guidelines, LoadedEntry, load_guidelines
 
 NONE = "—"
 _DESCRIPTION_LIMIT = 80

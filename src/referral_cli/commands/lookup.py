@@ -22,14 +22,14 @@ from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any, cast
 
 from referral_cli.errors import UsageError
-from referral_cli.repository import ACTORS_FILE, LIBRARY_FILE, MATRIX_FILE
 from referral_cli.search import Hit, SearchDoc, SearchIndex
+from referral_cli.store.repository import ACTORS_FILE, LIBRARY_FILE, MATRIX_FILE
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
 
     from referral_cli.models import Actor, Category, Row
-    from referral_cli.repository import Guidelines
+    from referral_cli.store.repository import Guidelines
 
 LOOKUP_FILES = (LIBRARY_FILE, ACTORS_FILE, MATRIX_FILE)
 SNAPSHOT_KIND = "lookup"
@@ -37,14 +37,14 @@ SNAPSHOT_KIND = "lookup"
 # any of them makes the cached lookup data stale.
 SNAPSHOT_MODULES = (
     "__init__.py",
-    "cache.py",
-    "checks.py",
+    "store/cache.py",
+    "rules/checks.py",
     "findings.py",
     "models.py",
-    "repository.py",
+    "store/repository.py",
     "search.py",
-    "validation.py",
-    "yamlio.py",
+    "rules/validation.py",
+    "store/yamlio.py",
     "commands/lookup.py",
 )
 
@@ -120,7 +120,7 @@ def label(language: str, key: str) -> str:
 
 def _requirement(language: str, requirement: str) -> str:
     # The words the referral slips use, so desk and slip say the same thing.
-    from referral_cli.labels import vocabulary_label
+    from referral_cli.i18n import vocabulary_label
 
     return vocabulary_label("requirement", requirement, "en" if language == "en" else "sv")
 
@@ -131,11 +131,9 @@ def resolve_language(guidelines: Guidelines, override: str | None) -> str:
 
 
 def _language(default: str, override: str | None) -> str:
-    if override is None:
-        return default
-    if override not in LABELS:
-        raise UsageError(f"--lang must be 'sv' or 'en', not '{override}'")
-    return override
+    from referral_cli.i18n import language_for
+
+    return language_for(override, default)
 
 
 @dataclass(frozen=True)
@@ -408,7 +406,7 @@ def load_lookup_data(root: Path) -> LookupData:
     """
     import gc
 
-    from referral_cli import cache
+    from referral_cli.store import cache
 
     # Unpacking makes many small objects and frees none: the collector would only
     # rescan everything imported so far.
@@ -423,7 +421,7 @@ def load_lookup_data(root: Path) -> LookupData:
     finally:
         if collecting:
             gc.enable()
-    from referral_cli.repository import load_valid_guidelines
+    from referral_cli.store.repository import load_valid_guidelines
 
     contents: dict[str, bytes] = {}
     keys: list[Any] | None = None

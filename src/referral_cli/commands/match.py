@@ -23,10 +23,11 @@ from pathlib import Path
 from typing import Any
 
 from referral_cli.commands.lookup import MatrixRow, RowIndex, resolve_language
-from referral_cli.entry_edit import update_entry_file
-from referral_cli.findings import Finding, FindingsError
-from referral_cli.repository import Guidelines, LoadedEntry, load_valid_guidelines
+from referral_cli.errors import FindingsError
+from referral_cli.findings import Finding
 from referral_cli.search import content_words, fold
+from referral_cli.store.entry_edit import update_entry_file
+from referral_cli.store.repository import Guidelines, LoadedEntry, load_valid_guidelines
 
 MIN_SCORE = 0.2  # calibrated on the bundled example: real matches score ≥ 0.24, gaps ≤ 0.17
 # A question's words that no row contains count a quarter of a rare word each, so a

@@ -19,11 +19,10 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Final
 
-from referral_cli.checks import add_months
-from referral_cli.errors import UsageError
-from referral_cli.findings import Finding, FindingsError, did_you_mean
-from referral_cli.gitio import output_text, run_git
-from referral_cli.labels import LANGUAGES, labels, language_name, vocabulary_label
+from referral_cli.dates import add_months
+from referral_cli.errors import FindingsError, UsageError
+from referral_cli.findings import Finding, did_you_mean
+from referral_cli.i18n import check_language, labels, language_name, vocabulary_label
 from referral_cli.models import Actor, Category, Contact, Library, Row, Step
 from referral_cli.rendering import (
     OutputKind,
@@ -32,7 +31,8 @@ from referral_cli.rendering import (
     default_template_dir,
     render_template,
 )
-from referral_cli.repository import Guidelines, display_path, load_valid_guidelines
+from referral_cli.store.gitio import output_text, run_git
+from referral_cli.store.repository import Guidelines, display_path, load_valid_guidelines
 
 HANDOUTS: Final = ("desk-guide", "referral-slips", "actors", "actors-public", "guidelines")
 PUBLIC_HANDOUTS: Final = frozenset({"referral-slips", "actors-public", "guidelines"})
@@ -117,8 +117,7 @@ def plan_render(root: Path, options: RenderOptions) -> RenderPlan:
     if "pdf" in formats:
         _require_weasyprint()
 
-    if options.language is not None and options.language not in LANGUAGES:
-        raise _unknown("language", options.language, LANGUAGES)
+    check_language(options.language)
 
     template_dirs: tuple[Path, ...] = ()
     if options.templates is not None:

@@ -36,7 +36,7 @@ MAX_EXAMPLES: Final = 3
 OUTCOME_ORDER: Final = ("helped", "partly", "referred", "declined")
 
 # key -> (Swedish, English). Labels of the letter only; the shared handout labels
-# (contact keys, page numbers, "need") come from `referral_cli.labels`.
+# (contact keys, page numbers, "need") come from `referral_cli.i18n`.
 _LABELS: Final[dict[str, tuple[str, str]]] = {
     "report_title": ("Återkoppling till {actor}", "Feedback to {actor}"),
     "report_subtitle": (
@@ -167,7 +167,7 @@ class ActorReportOptions:
 
 def anonymise(text: str) -> str:
     """`text` with everything the privacy guard finds replaced by its masked form."""
-    from referral_cli.privacy import scan_text
+    from referral_cli.rules.privacy import scan_text
 
     result = text
     for match in reversed(scan_text(text)):
@@ -203,7 +203,7 @@ def _in_period(day: date, since: date | None, until: date | None) -> bool:
 
 
 def _outcome_label(outcome: str | None, lang: str, t: dict[str, str]) -> str:
-    from referral_cli.labels import vocabulary_label
+    from referral_cli.i18n import vocabulary_label
 
     return t["outcome_none"] if outcome is None else vocabulary_label("outcome", outcome, lang)
 
@@ -224,7 +224,7 @@ def actor_report_context(
     """
     from referral_cli.commands.render import library_view
     from referral_cli.commands.stats import MONTH_LABELS
-    from referral_cli.labels import labels
+    from referral_cli.i18n import labels
     from referral_cli.models import default_reasons
 
     t = report_labels(lang)
@@ -410,7 +410,7 @@ def render_actor_report(root: Path, options: ActorReportOptions) -> dict[str, by
         plan_render,
     )
     from referral_cli.rendering import TemplateProblem, build_environment, render_template
-    from referral_cli.repository import load_valid_guidelines
+    from referral_cli.store.repository import load_valid_guidelines
 
     _check_period(options.since, options.until)
     plan = plan_render(

@@ -15,7 +15,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from referral_cli.findings import FindingsError
+from referral_cli.errors import FindingsError
 
 
 @dataclass(frozen=True)
@@ -91,7 +91,7 @@ class ReviewReport:
 
 def load_for_review(root: Path) -> Any:
     """Load the repository; raise FindingsError if a file cannot be read at all."""
-    from referral_cli.repository import load_guidelines
+    from referral_cli.store.repository import load_guidelines
 
     guidelines, findings = load_guidelines(root)
     errors = [f for f in findings if f.severity == "error"]
@@ -104,7 +104,7 @@ def build_review(
     guidelines: Any, today: date | None = None, language: str | None = None
 ) -> ReviewReport:
     """Collect what needs attention in loaded `guidelines` as of `today`."""
-    from referral_cli.checks import add_months
+    from referral_cli.dates import add_months
 
     today = today or date.today()
     library = guidelines.library

@@ -12,7 +12,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import re
 import statistics
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
@@ -21,8 +20,10 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from referral_cli.errors import UsageError
-from referral_cli.findings import Finding, FindingsError, did_you_mean
+from referral_cli.dates import parse_date_option
+from referral_cli.errors import FindingsError, UsageError
+from referral_cli.findings import Finding, did_you_mean
+from referral_cli.i18n import check_language
 
 DIMENSIONS: tuple[str, ...] = (
     "category",
@@ -195,32 +196,11 @@ class Dataset:
 
 def _outcome_label(outcome: str, lang: str) -> str:
     # The words add-question, inventory and the handouts use for the same outcome.
-    from referral_cli.labels import VOCABULARIES, vocabulary_label
+    from referral_cli.i18n import vocabulary_label, vocabulary_values
 
-    if outcome not in VOCABULARIES["outcome"]:
+    if outcome not in vocabulary_values("outcome"):
         return outcome  # an export file from a newer version: show the id as written
     return vocabulary_label("outcome", outcome, "en" if lang == "en" else "sv")
-
-
-def parse_date_option(value: str | None, option: str) -> date | None:
-    """A `--since`/`--until` value as a date; UsageError if it is not YYYY-MM-DD.
-
-    Shared by every command with date options. Only the plain YYYY-MM-DD form is
-    accepted: `date.fromisoformat` alone would also take week dates like 2026-W34-1.
-    """
-    if value is None:
-        return None
-    try:
-        if not _ISO_DATE_OPTION.fullmatch(value.strip()):
-            raise ValueError
-        return date.fromisoformat(value.strip())
-    except ValueError:
-        raise UsageError(
-            f"{option}: '{value}' is not a date written as YYYY-MM-DD (e.g. 2026-08-22)"
-        ) from None
-
-
-_ISO_DATE_OPTION = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 # --------------------------------------------------------------------------- loading
@@ -274,7 +254,7 @@ def records_from_guidelines(guidelines: Any, labels: Labels | None = None) -> li
 
 def load_repository_records(root: Path, labels: Labels | None = None) -> list[Record]:
     """Load a guideline repository; raise FindingsError when a file cannot be read."""
-    from referral_cli.repository import load_guidelines
+    from referral_cli.store.repository import load_guidelines
 
     guidelines, findings = load_guidelines(root)
     errors = [f for f in findings if f.severity == "error"]
@@ -410,7 +390,7 @@ def _record_from_json(data: dict[str, Any], labels: Labels | None) -> Record:
 
 def load_sources(sources: Sequence[Path]) -> Dataset:
     """Read every source: a folder is a guideline repository, a file a JSON Lines export."""
-    from referral_cli.repository import find_root
+    from referral_cli.store.repository import find_root
 
     labels = Labels()
     records: list[Record] = []
@@ -799,8 +779,7 @@ def run_stats(
     """Load every source, count, and render: the core of `referral stats`."""
     if output_format not in FORMATS:
         raise UsageError(f"--format: choose one of {', '.join(FORMATS)}")
-    if language is not None and language not in ("sv", "en"):
-        raise UsageError(f"--lang: '{language}' is not sv or en")
+    check_language(language)
     for dimension in by:  # fail fast, before reading 100,000 files
         if dimension not in DIMENSIONS:
             compute_stats(Dataset([], Labels()), by)

@@ -9,9 +9,9 @@ from datetime import date
 from itertools import groupby
 from pathlib import Path
 
-from referral_cli.checks import check_guidelines
 from referral_cli.findings import Finding, sort_findings
-from referral_cli.repository import load_guidelines
+from referral_cli.rules.checks import check_guidelines
+from referral_cli.store.repository import load_guidelines
 
 
 @dataclass(frozen=True)

@@ -25,8 +25,8 @@ from pathlib import Path
 from typing import Any
 
 from referral_cli.models import InventoryEntry
-from referral_cli.repository import INVENTORY_DIR
-from referral_cli.yamlio import dump_entry
+from referral_cli.store.repository import INVENTORY_DIR
+from referral_cli.store.yamlio import dump_entry
 
 SCHEMA_FILE = "schemas/inventory-entry.schema.json"
 TOKEN_BYTES = 4  # 8 hex digits: about 4 billion names per date and slug

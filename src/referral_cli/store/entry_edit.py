@@ -21,10 +21,11 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from referral_cli.findings import Finding, FindingsError
+from referral_cli.errors import FindingsError
+from referral_cli.findings import Finding
 from referral_cli.models import SLUG_PATTERN, InventoryEntry
-from referral_cli.validation import validate_document
-from referral_cli.yamlio import YamlError, mapping_end_line, parse_text
+from referral_cli.rules.validation import validate_document
+from referral_cli.store.yamlio import YamlError, mapping_end_line, parse_text
 
 _BOM = "\ufeff"
 _PLAIN_SAFE = re.compile(SLUG_PATTERN)

@@ -349,7 +349,7 @@ def _write_parts(target: Path, parts: Iterator[tuple[bytes, bytes]]) -> None:
 # --- snapshots: derived data of a few small files (`referral lookup`) ------------------
 
 SNAPSHOT_FORMAT = 1
-_PACKAGE = Path(__file__).resolve().parent
+_PACKAGE = Path(__file__).resolve().parents[1]  # referral_cli/
 # Installed libraries whose behaviour the cached results depend on, found without
 # importing them (importing pydantic and yaml is what a snapshot saves).
 _LIBRARIES = ("pydantic", "pydantic_core", "yaml")

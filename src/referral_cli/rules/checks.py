@@ -8,32 +8,20 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from referral_cli.dates import add_months
 from referral_cli.findings import Finding, Severity, did_you_mean
 from referral_cli.models import InventoryEntry
-from referral_cli.repository import (
+from referral_cli.store.repository import (
     ACTORS_FILE,
     LIBRARY_FILE,
     MATRIX_FILE,
     Guidelines,
     LoadedEntry,
 )
-from referral_cli.yamlio import PathKey, SourceMap
+from referral_cli.store.yamlio import PathKey, SourceMap
 
 if TYPE_CHECKING:
-    from referral_cli.privacy import PersonalDataMatch
-
-
-def add_months(day: date, months: int) -> date:
-    """`day` moved by `months` calendar months, clamped to the month's last day."""
-    month_index = day.year * 12 + day.month - 1 + months
-    year, month = divmod(month_index, 12)
-    month += 1
-    for candidate in (31, 30, 29, 28):
-        try:
-            return date(year, month, min(day.day, candidate))
-        except ValueError:
-            continue
-    raise AssertionError("unreachable")  # pragma: no cover
+    from referral_cli.rules.privacy import PersonalDataMatch
 
 
 class _Reporter:
@@ -423,7 +411,7 @@ FREE_TEXT_FIELDS = ("description", "reflection")
 
 def personal_data_matches(entry: InventoryEntry) -> list[tuple[str, PersonalDataMatch]]:
     """Every piece of personal data in the entry's free text, as (field, match)."""
-    from referral_cli.privacy import scan_text
+    from referral_cli.rules.privacy import scan_text
 
     found: list[tuple[str, PersonalDataMatch]] = []
     for field_name in FREE_TEXT_FIELDS:

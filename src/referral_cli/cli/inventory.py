@@ -1,34 +1,22 @@
-"""CLI commands for the question inventory: `add-question` and `inventory`.
-
-Thin layer only: options are parsed here, the work is done in
-`referral_cli.commands.add_question` and `referral_cli.commands.inventory`.
-Imports nothing heavy at module level, so `referral --help` stays fast.
-"""
+"""Commands for the question inventory: `add-question` and `inventory`."""
 
 from __future__ import annotations
 
-import shutil
-import sys
 from enum import StrEnum
-from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn
+from typing import Annotated
 
 import typer
 
-from referral_cli.cli import EXIT_FINDINGS, RootOption, _root, app, handle_errors
-
-if TYPE_CHECKING:
-    from referral_cli.findings import FindingsError
-
-LangOption = Annotated[
-    str | None,
-    typer.Option(
-        "--lang",
-        metavar="sv|en",
-        help="sv or en: language of prompts and headings (default: the library's language).",
-        show_default=False,
-    ),
-]
+from referral_cli.cli.errors import err, handle_errors
+from referral_cli.cli.options import (
+    LangOption,
+    RootOption,
+    SinceOption,
+    UntilOption,
+    checked_lang,
+    resolve_root,
+)
+from referral_cli.cli.terminal import TerminalPrompter, shown, terminal_width
 
 
 class ListFormat(StrEnum):
@@ -39,51 +27,6 @@ class ListFormat(StrEnum):
     json = "json"
 
 
-class _TerminalPrompter:
-    """Prompts through click; Ctrl-C or end of input becomes KeyboardInterrupt."""
-
-    def ask(self, prompt: str, default: str = "", suffix: str = ": ") -> str:
-        try:
-            answer: str = typer.prompt(
-                prompt, default=default, show_default=bool(default), prompt_suffix=suffix
-            )
-        except typer.Abort:
-            raise KeyboardInterrupt from None
-        return answer
-
-    def confirm(self, prompt: str) -> bool:
-        try:
-            return bool(typer.confirm(prompt, default=False))
-        except typer.Abort:
-            raise KeyboardInterrupt from None
-
-    def say(self, text: str) -> None:
-        typer.echo(text)
-
-
-def _check_lang(lang: str | None) -> None:
-    if lang not in (None, "sv", "en"):
-        from referral_cli.errors import UsageError
-
-        raise UsageError(f"--lang: unknown language '{lang}'; choose sv or en")
-
-
-def _fail(exc: FindingsError) -> NoReturn:
-    from referral_cli.commands.add_question import format_finding
-
-    for finding in exc.findings:
-        typer.echo(format_finding(finding), err=True)
-    typer.echo("Nothing was written. Fix the problems above and run the command again.", err=True)
-    raise typer.Exit(EXIT_FINDINGS)
-
-
-def _shown(path: Path) -> str:
-    from referral_cli.repository import display_path
-
-    return display_path(Path.cwd(), path)
-
-
-@app.command("add-question")
 @handle_errors
 def add_question(
     root: RootOption = None,
@@ -150,15 +93,9 @@ def add_question(
     lang: LangOption = None,
 ) -> None:
     """Add a question that chafed to the inventory (asks for what is missing)."""
-    from referral_cli.commands.add_question import (
-        AddRequest,
-        CommitFailedError,
-        format_finding,
-    )
+    from referral_cli.commands.add_question import AddRequest
     from referral_cli.commands.add_question import add_question as run
-    from referral_cli.findings import FindingsError
 
-    _check_lang(lang)
     given = {
         "date": date,
         "branch": branch,
@@ -175,42 +112,28 @@ def add_question(
         "period": period,
     }
     request = AddRequest(
-        root=_root(root),
+        root=resolve_root(root),
         values={name: value for name, value in given.items() if value is not None},
         from_file=from_file,
         no_input=no_input,
         assume_yes=yes,
         commit=commit,
-        lang=lang,
+        lang=checked_lang(lang),
     )
-    try:
-        result = run(request, None if no_input else _TerminalPrompter())
-    except FindingsError as exc:
-        _fail(exc)
-    except CommitFailedError as exc:
-        for path in exc.paths:
-            typer.echo(_shown(path))
-        raise
+    result = run(request, None if no_input else TerminalPrompter())
     for warning in result.warnings:
-        typer.echo(format_finding(warning), err=True)
+        err(warning.format())
     for path in result.paths:
-        typer.echo(_shown(path))
+        typer.echo(shown(path))
     if result.commit:
         typer.echo(result.commit)
 
 
-@app.command("inventory")
 @handle_errors
 def inventory(
     root: RootOption = None,
-    since: Annotated[
-        str | None,
-        typer.Option(metavar="DATE", help="Only entries on or after this date (YYYY-MM-DD)."),
-    ] = None,
-    until: Annotated[
-        str | None,
-        typer.Option(metavar="DATE", help="Only entries on or before this date (YYYY-MM-DD)."),
-    ] = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
     branch: Annotated[
         list[str] | None,
         typer.Option(metavar="ID", help="Only this branch id (repeat for several)."),
@@ -237,9 +160,9 @@ def inventory(
 ) -> None:
     """List the question inventory, filtered, as a table, CSV or JSON."""
     from referral_cli.commands.inventory import InventoryFilter, list_inventory, render
-    from referral_cli.commands.stats import parse_date_option
+    from referral_cli.dates import parse_date_option
 
-    _check_lang(lang)
+    language = checked_lang(lang)
     selection = InventoryFilter(
         since=parse_date_option(since, "--since"),
         until=parse_date_option(until, "--until"),
@@ -249,6 +172,5 @@ def inventory(
         categories=category or [],
         unmatched=unmatched,
     )
-    listing = list_inventory(_root(root), selection)
-    width = shutil.get_terminal_size((100, 24)).columns if sys.stdout.isatty() else 100
-    typer.echo(render(listing, output_format.value, lang, width))
+    listing = list_inventory(resolve_root(root), selection)
+    typer.echo(render(listing, output_format.value, language, terminal_width()))

@@ -15,12 +15,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from referral_cli.errors import RootNotFoundError
+
 if TYPE_CHECKING:
     from pydantic import BaseModel
 
     from referral_cli.findings import Finding
     from referral_cli.models import ActorsFile, InventoryEntry, Library, Matrix
-    from referral_cli.yamlio import Document, SourceMap
+    from referral_cli.store.yamlio import Document, SourceMap
 
 # pydantic, the models and yaml are imported where they are used, so that finding the
 # repository (and `referral lookup` answered from its cache) imports none of them.
@@ -39,10 +41,6 @@ def _models() -> Any:
     from referral_cli import models
 
     return models
-
-
-class RootNotFoundError(Exception):
-    """No guideline repository could be found; a usage problem (exit 2)."""
 
 
 def find_root(explicit: Path | None = None, start: Path | None = None) -> Path:
@@ -125,8 +123,8 @@ def load_model(
     file's content when the caller has read it already. With `empty_ok`, a file
     holding nothing (or only comments) is the model with every key left out.
     """
-    from referral_cli.validation import validate_document
-    from referral_cli.yamlio import YamlError, load_file
+    from referral_cli.rules.validation import validate_document
+    from referral_cli.store.yamlio import YamlError, load_file
 
     try:
         document = load_file(path, display, positions=positions, raw=raw)
@@ -143,7 +141,7 @@ def load_model(
 
 def iter_entry_files(root: Path) -> Iterator[Path]:
     """Every inventory entry file, in a stable order."""
-    from referral_cli.yamlio import iter_yaml_files
+    from referral_cli.store.yamlio import iter_yaml_files
 
     return iter_yaml_files(root / INVENTORY_DIR)
 
@@ -160,7 +158,7 @@ def entry_files(root: Path) -> Iterator[tuple[Path, str]]:
 def _entry_dir_entries(
     root: Path, problems: list[tuple[Path, str]] | None = None
 ) -> Iterator[tuple[Path, str, os.DirEntry[str]]]:
-    from referral_cli.yamlio import walk_yaml_entries
+    from referral_cli.store.yamlio import walk_yaml_entries
 
     folder = root / INVENTORY_DIR
     if not folder.is_dir():
@@ -186,7 +184,7 @@ def load_guidelines(
     """Load every file of the repository at `root`; return the data and all load findings.
 
     Inventory entries come from the parse cache when their file is unchanged
-    (see `referral_cli.cache`); `use_cache=False` forces reading every file,
+    (see `referral_cli.store.cache`); `use_cache=False` forces reading every file,
     None means "unless `--no-cache` or `REFERRAL_NO_CACHE` says otherwise".
     The result is the same either way. `contents` holds the bytes of library,
     actors or matrix file (by display path) when the caller has read them already.
@@ -236,7 +234,7 @@ def load_guidelines(
     _keep(guidelines, "matrix", matrix, doc, MATRIX_FILE)
 
     if inventory:
-        from referral_cli import cache
+        from referral_cli.store import cache
 
         _load_entries(guidelines, findings, cache.enabled(use_cache))
     return guidelines, findings
@@ -249,10 +247,10 @@ def _inventory_problem(display: str, message: str, hint: str | None = None) -> F
 
 
 def _load_entries(guidelines: Guidelines, findings: list[Finding], use_cache: bool) -> None:
-    from referral_cli.cache import EntryCache, stamp
-    from referral_cli.checks import has_personal_data
     from referral_cli.models import InventoryEntry
-    from referral_cli.yamlio import LazySourceMap
+    from referral_cli.rules.checks import has_personal_data
+    from referral_cli.store.cache import EntryCache, stamp
+    from referral_cli.store.yamlio import LazySourceMap
 
     # Bulk loading makes many small objects and frees none: the cyclic garbage
     # collector would only rescan them, which costs more than the parsing.
@@ -341,8 +339,8 @@ def load_valid_guidelines(
     root: Path, *, inventory: bool = True, contents: dict[str, bytes] | None = None
 ) -> Guidelines:
     """Load and check the repository; raise `FindingsError` if there is any error."""
-    from referral_cli.checks import check_guidelines
-    from referral_cli.findings import FindingsError
+    from referral_cli.errors import FindingsError
+    from referral_cli.rules.checks import check_guidelines
 
     guidelines, findings = load_guidelines(root, inventory=inventory, contents=contents)
     findings += check_guidelines(guidelines)

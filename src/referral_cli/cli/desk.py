@@ -1,32 +1,22 @@
-"""Typer commands for finding things in the guidelines: `lookup`, `match`, `actors`.
-
-Only typer and the standard library are imported here; each command imports its
-core module (and rich, for printing) when it runs, so `referral --help` stays fast.
-"""
+"""Commands for finding things at the desk: `lookup`, `match`, `actors`."""
 
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
-from referral_cli.cli import RootOption, _root, app, handle_errors
-
-if TYPE_CHECKING:
-    from rich.console import Console
-
-LangOption = Annotated[
-    str | None,
-    typer.Option("--lang", help="sv or en (default: the library's language).", show_default=False),
-]
-
-
-class TextOrJson(StrEnum):
-    """Output formats of `lookup` and `actors`."""
-
-    text = "text"
-    json = "json"
+from referral_cli.cli.errors import handle_errors
+from referral_cli.cli.options import (
+    FormatTextJson,
+    LangOption,
+    RootOption,
+    TextOrJson,
+    checked_lang,
+    resolve_root,
+)
+from referral_cli.cli.terminal import console
 
 
 class MatchFormat(StrEnum):
@@ -37,14 +27,6 @@ class MatchFormat(StrEnum):
     md = "md"
 
 
-def _console() -> Console:
-    from rich.console import Console
-
-    # Text from the data and the query is printed as typed: '[' starts no markup.
-    return Console(highlight=False, markup=False)
-
-
-@app.command()
 @handle_errors
 def lookup(
     terms: Annotated[
@@ -57,9 +39,7 @@ def lookup(
     show_all: Annotated[
         bool, typer.Option("--all", help="Show every matching row in full.")
     ] = False,
-    output_format: Annotated[
-        TextOrJson, typer.Option("--format", help="text for people, json for tools.")
-    ] = TextOrJson.text,
+    output_format: FormatTextJson = TextOrJson.text,
     lang: LangOption = None,
 ) -> None:
     """Find the matrix rows and actors for a question at the desk."""
@@ -72,17 +52,16 @@ def lookup(
     try:
         from referral_cli.commands.lookup import format_json, render_text, run_lookup
 
-        result = run_lookup(_root(root), terms, lang)
+        result = run_lookup(resolve_root(root), terms, checked_lang(lang))
         if output_format is TextOrJson.json:
             typer.echo(format_json(result))
         else:
-            render_text(result, _console(), show_all=show_all)
+            render_text(result, console(), show_all=show_all)
     finally:
         if collecting:
             gc.enable()
 
 
-@app.command()
 @handle_errors
 def match(
     root: RootOption = None,
@@ -118,13 +97,14 @@ def match(
     from referral_cli.commands import match as core
     from referral_cli.errors import UsageError
 
+    language = checked_lang(lang)
     if yes and not apply:
         raise UsageError("--yes only works together with --apply")
     if apply and output_format is not MatchFormat.text:
         raise UsageError("--apply prints text; run 'referral match --format ...' afterwards")
     threshold = core.MIN_SCORE if min_score is None else min_score
-    directory = _root(root)
-    report = core.run_match(directory, min_score=threshold, language=lang)
+    directory = resolve_root(root)
+    report = core.run_match(directory, min_score=threshold, language=language)
     if not apply:
         if output_format is MatchFormat.json:
             typer.echo(core.format_json(report))
@@ -143,7 +123,7 @@ def match(
         summary = core.apply_interactively(report, _ask, typer.echo)
     # Read everything again: the edited files must still validate, and what is left
     # without a row is the coordinator's list of gaps.
-    after = core.run_match(directory, min_score=threshold, language=lang)
+    after = core.run_match(directory, min_score=threshold, language=language)
     typer.echo(core.summary_line(report.language, summary))
     typer.echo(core.format_gaps(after))
     if summary.failed:
@@ -157,18 +137,21 @@ def _ask(text: str) -> str:
         return "q"  # end of input: stop, keeping what was written
 
 
-actors_app = typer.Typer(
-    help="The actors: a table with filters, or one actor in full ('actors show ID').",
-    invoke_without_command=True,
-    no_args_is_help=False,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-    rich_markup_mode=None,
-)
-app.add_typer(actors_app, name="actors")
+def actors_app() -> typer.Typer:
+    """The `actors` group: a table by default, `actors show ID` for one actor."""
+    group = typer.Typer(
+        help="The actors: a table with filters, or one actor in full ('actors show ID').",
+        invoke_without_command=True,
+        no_args_is_help=False,
+        add_completion=False,
+        pretty_exceptions_enable=False,
+        rich_markup_mode=None,
+    )
+    group.callback()(actors)
+    group.command("show")(actors_show)
+    return group
 
 
-@actors_app.callback()
 @handle_errors
 def actors(
     ctx: typer.Context,
@@ -188,9 +171,7 @@ def actors(
             help="Only this contact status: established, none or unknown; repeatable.",
         ),
     ] = None,
-    output_format: Annotated[
-        TextOrJson, typer.Option("--format", help="text for people, json for tools.")
-    ] = TextOrJson.text,
+    output_format: FormatTextJson = TextOrJson.text,
     lang: LangOption = None,
 ) -> None:
     """List the actors as a table (filters: --kind, --scope, --status)."""
@@ -200,27 +181,24 @@ def actors(
     from referral_cli.commands.actors import format_json, render_table, run_list
 
     view = run_list(
-        _root(root),
+        resolve_root(root),
         kinds=kind or (),
         scopes=scope or (),
         statuses=status or (),
-        language=lang,
+        language=checked_lang(lang),
     )
     if output_format is TextOrJson.json:
         typer.echo(format_json(view))
     else:
-        render_table(view, _console())
+        render_table(view, console())
 
 
-@actors_app.command("show")
 @handle_errors
 def actors_show(
     ctx: typer.Context,
     actor_id: Annotated[str, typer.Argument(metavar="ID", help="The actor's id.")],
     root: RootOption = None,
-    output_format: Annotated[
-        TextOrJson, typer.Option("--format", help="text for people, json for tools.")
-    ] = TextOrJson.text,
+    output_format: FormatTextJson = TextOrJson.text,
     lang: LangOption = None,
 ) -> None:
     """Show one actor with the rows that refer to it and the questions referred to it."""
@@ -228,9 +206,11 @@ def actors_show(
 
     parent = ctx.obj if isinstance(ctx.obj, dict) else {}
     view = run_show(
-        _root(root or parent.get("root")), actor_id, language=lang or parent.get("lang")
+        resolve_root(root or parent.get("root")),
+        actor_id,
+        language=checked_lang(lang or parent.get("lang")),
     )
     if output_format is TextOrJson.json:
         typer.echo(format_json(view, single=True))
     else:
-        render_detail(view, _console())
+        render_detail(view, console())

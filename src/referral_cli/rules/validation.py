@@ -11,7 +11,7 @@ from pydantic_core import ErrorDetails
 
 from referral_cli.findings import Finding, did_you_mean
 from referral_cli.models import LANGUAGE_CODE_PATTERN, SLUG_PATTERN
-from referral_cli.yamlio import PathKey, SourceMap
+from referral_cli.store.yamlio import PathKey, SourceMap
 
 _FOUND = {bool: "true/false", list: "a list", dict: "a mapping of keys", type(None): "nothing"}
 

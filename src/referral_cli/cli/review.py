@@ -1,8 +1,4 @@
-"""Typer commands for review and feedback: `stats`, `export`, `review`, `diff`, `report actor`.
-
-Only typer and the standard library are imported at module level; each
-command imports its core module when it runs, so `referral --help` stays fast.
-"""
+"""Commands for review and feedback: `stats`, `export`, `review`, `diff`, `report actor`."""
 
 from __future__ import annotations
 
@@ -12,27 +8,32 @@ from typing import Annotated
 
 import typer
 
-from referral_cli.cli import RootOption, _root, app, handle_errors
+from referral_cli.cli.errors import handle_errors
+from referral_cli.cli.options import (
+    DocumentFormatOption,
+    LangOption,
+    OutOption,
+    RootOption,
+    SinceOption,
+    TemplatesOption,
+    UntilOption,
+    checked_lang,
+    resolve_root,
+)
 
-SinceOption = Annotated[
-    str | None, typer.Option("--since", help="Only entries on or after this date (YYYY-MM-DD).")
-]
-UntilOption = Annotated[
-    str | None, typer.Option("--until", help="Only entries on or before this date (YYYY-MM-DD).")
-]
 PeriodOption = Annotated[
-    str | None, typer.Option("--period", help="Only entries recorded in this period (id).")
+    str | None,
+    typer.Option("--period", metavar="ID", help="Only entries recorded in this period (id)."),
 ]
 BranchOption = Annotated[
-    str | None, typer.Option("--branch", help="Only entries from this branch (id).")
+    str | None, typer.Option("--branch", metavar="ID", help="Only entries from this branch (id).")
 ]
-LangOption = Annotated[
+TodayOption = Annotated[
     str | None,
-    typer.Option("--lang", help="sv or en (default: the library's language).", show_default=False),
+    typer.Option("--today", hidden=True, help="Pretend today is this date (for tests)."),
 ]
 
 
-@app.command()
 @handle_errors
 def stats(
     roots: Annotated[
@@ -65,18 +66,20 @@ def stats(
     """Count the question inventory by any field, with minutes summed and median."""
     from referral_cli.commands.stats import Filters, run_stats
 
+    language = checked_lang(lang)
     filters = Filters.from_options(since, until, period, branch)
-    sources = list(roots) if roots else [_root(None)]
-    typer.echo(run_stats(sources, by or [], filters, lang, output_format))
+    sources = list(roots) if roots else [resolve_root(None)]
+    typer.echo(run_stats(sources, by or [], filters, language, output_format))
 
 
-@app.command()
 @handle_errors
 def export(
     root: RootOption = None,
     out: Annotated[
         Path | None,
-        typer.Option("--out", help="Write to this file instead of standard output."),
+        typer.Option(
+            "--out", metavar="FILE", help="Write to this file instead of standard output."
+        ),
     ] = None,
     include_text: Annotated[
         bool,
@@ -95,7 +98,9 @@ def export(
     filters = Filters.from_options(since, until, period, branch)
     if out is None:
         try:
-            export_inventory(_root(root), sys.stdout, include_text=include_text, filters=filters)
+            export_inventory(
+                resolve_root(root), sys.stdout, include_text=include_text, filters=filters
+            )
             sys.stdout.flush()
         except BrokenPipeError:  # e.g. `referral export | head`
             import os
@@ -103,18 +108,11 @@ def export(
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return
     count = export_to_file(
-        _root(root), out, include_text=include_text, filters=filters, force=force
+        resolve_root(root), out, include_text=include_text, filters=filters, force=force
     )
     typer.echo(f"{count} entries written to {out}", err=True)
 
 
-TodayOption = Annotated[
-    str | None,
-    typer.Option("--today", hidden=True, help="Pretend today is this date (for tests)."),
-]
-
-
-@app.command()
 @handle_errors
 def review(
     root: RootOption = None,
@@ -126,7 +124,9 @@ def review(
     ] = False,
     since: Annotated[
         str | None,
-        typer.Option(help="Agenda: questions since this date (default: the last review)."),
+        typer.Option(
+            metavar="DATE", help="Agenda: questions since this date (default: the last review)."
+        ),
     ] = None,
     output_format: Annotated[
         str, typer.Option("--format", help="Agenda format: md or html.")
@@ -141,16 +141,15 @@ def review(
         load_for_review,
         render_agenda,
     )
-    from referral_cli.commands.stats import parse_date_option
+    from referral_cli.dates import parse_date_option
     from referral_cli.errors import UsageError
 
-    if lang is not None and lang not in ("sv", "en"):
-        raise UsageError(f"--lang: '{lang}' is not sv or en")
+    language = checked_lang(lang)
     if agenda and output_format not in ("md", "html"):
         raise UsageError(f"--format: '{output_format}' is not md or html (the agenda's formats)")
     since_date = parse_date_option(since, "--since")
-    guidelines = load_for_review(_root(root))
-    report = build_review(guidelines, parse_date_option(today, "--today"), lang)
+    guidelines = load_for_review(resolve_root(root))
+    report = build_review(guidelines, parse_date_option(today, "--today"), language)
     if agenda:
         typer.echo(render_agenda(guidelines, report, since_date, output_format).rstrip("\n"))
         raise typer.Exit(report.exit_code(strict))
@@ -158,7 +157,6 @@ def review(
     raise typer.Exit(report.exit_code(strict))
 
 
-@app.command()
 @handle_errors
 def diff(
     rev1: Annotated[
@@ -178,22 +176,25 @@ def diff(
     from referral_cli.commands.diff import diff_revisions, format_diff
     from referral_cli.errors import UsageError
 
+    language = checked_lang(lang)
     if output_format not in ("text", "md"):
         raise UsageError(f"--format: '{output_format}' is not text or md")
-    if lang is not None and lang not in ("sv", "en"):
-        raise UsageError(f"--lang: '{lang}' is not sv or en")
-    typer.echo(format_diff(diff_revisions(_root(root), rev1, rev2, lang), output_format))
+    typer.echo(format_diff(diff_revisions(resolve_root(root), rev1, rev2, language), output_format))
 
 
-report_app = typer.Typer(
-    help="Feedback documents for the guidelines' actors (återkoppling).",
-    no_args_is_help=True,
-    rich_markup_mode=None,
-)
-app.add_typer(report_app, name="report")
+def report_app() -> typer.Typer:
+    """The `report` group: feedback documents for the guidelines' actors."""
+    group = typer.Typer(
+        help="Feedback documents for the guidelines' actors (återkoppling).",
+        no_args_is_help=True,
+        add_completion=False,
+        pretty_exceptions_enable=False,
+        rich_markup_mode=None,
+    )
+    group.command("actor")(report_actor)
+    return group
 
 
-@report_app.command("actor")
 @handle_errors
 def report_actor(
     actor_id: Annotated[
@@ -202,41 +203,23 @@ def report_actor(
     root: RootOption = None,
     since: SinceOption = None,
     until: UntilOption = None,
-    output_format: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--format",
-            help="html (default), md, pdf (needs: pip install 'referral-cli[pdf]') or all; "
-            "repeat for several.",
-            show_default=False,
-        ),
-    ] = None,
+    output_format: DocumentFormatOption = None,
     lang: LangOption = None,
-    out: Annotated[Path, typer.Option("--out", help="Folder to write the files to.")] = Path(
-        "build"
-    ),
-    templates: Annotated[
-        Path | None,
-        typer.Option(
-            "--templates",
-            help="Folder of templates overriding the defaults by name "
-            "(default: the repository's templates/).",
-            show_default=False,
-        ),
-    ] = None,
+    out: OutOption = Path("build"),
+    templates: TemplatesOption = None,
 ) -> None:
     """Write a feedback letter to one actor: its questions that reached the library."""
     from referral_cli.commands.report import ActorReportOptions
     from referral_cli.commands.report import report_actor as report_actor_core
-    from referral_cli.commands.stats import parse_date_option
+    from referral_cli.dates import parse_date_option
 
     options = ActorReportOptions(
         actor=actor_id,
         since=parse_date_option(since, "--since"),
         until=parse_date_option(until, "--until"),
         formats=tuple(output_format or ("html",)),
-        language=lang,
+        language=checked_lang(lang),
         templates=templates,
     )
-    for path in report_actor_core(_root(root), out, options):
+    for path in report_actor_core(resolve_root(root), out, options):
         typer.echo(str(path))

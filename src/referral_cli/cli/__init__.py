@@ -1,0 +1,48 @@
+"""The `referral` command line: the only package that imports typer or rich.
+
+Every command is registered here, in the order `referral --help` lists them; each
+lives in a module by theme (`data`, `render`, `inventory`, `desk`, `review`), parses
+its options and calls one core function in `referral_cli.commands`. Start-up matters
+at the desk, so these modules import only typer and the standard library; each
+command imports what it needs when it runs. `cli.errors` maps every exception to a
+message and an exit code (0 ok, 1 findings, 2 usage, 3 unexpected).
+"""
+
+from __future__ import annotations
+
+import typer
+
+from referral_cli.cli import data, desk, inventory, render, review
+
+app = typer.Typer(
+    name="referral",
+    help="Referral guidelines as code for public libraries: validate the YAML, record the "
+    "question inventory, print desk handouts.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+app.command("validate")(data.validate)
+app.command("schema")(data.schema)
+app.command("init")(data.init)
+app.command("render")(render.render)
+app.command("add-question")(inventory.add_question)
+app.command("inventory")(inventory.inventory)
+app.command("lookup")(desk.lookup)
+app.command("match")(desk.match)
+app.add_typer(desk.actors_app(), name="actors")
+app.command("stats")(review.stats)
+app.command("export")(review.export)
+app.command("review")(review.review)
+app.command("diff")(review.diff)
+app.add_typer(review.report_app(), name="report")
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app()
+
+
+__all__ = ["app", "main"]

@@ -1,0 +1,136 @@
+"""One catalogue for every phrase referral prints, in Swedish and English.
+
+`t(key, lang, **values)` is the only way to word a phrase: handout labels, table
+headings, prompts, messages, findings and hints all live as keys in `sv.py` and
+`en.py`, which hold exactly the same keys (a missing translation is a test
+failure, never a silent fallback). A `Phrase` is a key with its values, worded
+later in whatever language the reader needs; a value may itself be a `Phrase`
+(for example the "did you mean" part of a message).
+
+The data (actor names, matrix text) stays in the language it was written in;
+only the catalogue's phrases follow `--lang`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+from types import MappingProxyType
+from typing import Any, Final
+
+
+class Lang(StrEnum):
+    """The languages referral speaks."""
+
+    sv = "sv"
+    en = "en"
+
+
+LANGUAGES: Final[tuple[str, ...]] = tuple(lang.value for lang in Lang)
+VOCABULARIES: Final = ("requirement", "kind", "scope", "status", "outcome")
+
+_CATALOGUES: dict[str, Mapping[str, str]] = {}
+
+
+def catalogue(lang: str) -> Mapping[str, str]:
+    """Every phrase in `lang`, keyed by dotted key (loaded on first use)."""
+    found = _CATALOGUES.get(lang)
+    if found is None:
+        if lang == "sv":
+            from referral_cli.i18n.sv import PHRASES
+        elif lang == "en":
+            from referral_cli.i18n.en import PHRASES
+        else:
+            raise ValueError(f"unknown language '{lang}': choose one of {', '.join(LANGUAGES)}")
+        found = _CATALOGUES[lang] = MappingProxyType(PHRASES)
+    return found
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """A catalogue key and the values to fill in, worded when it is shown."""
+
+    key: str
+    values: Mapping[str, Any] = field(default_factory=dict)
+
+    def word(self, lang: str) -> str:
+        """The phrase in `lang`."""
+        return t(self.key, lang, **self.values)
+
+
+def phrase(key: str, /, **values: Any) -> Phrase:
+    """A `Phrase` for `key` with `values` (shorthand)."""
+    return Phrase(key, values)
+
+
+def t(key: str, lang: str, /, **values: Any) -> str:
+    """The phrase `key` in `lang`, with `values` filled in.
+
+    Values that are `Phrase`s are worded in the same language first. An unknown
+    key raises `KeyError`, so a typo never prints a blank.
+    """
+    text = catalogue(lang)[key]
+    if not values:
+        return text
+    filled = {
+        name: value.word(lang) if isinstance(value, Phrase) else value
+        for name, value in values.items()
+    }
+    return text.format(**filled)
+
+
+def labels(lang: str) -> dict[str, str]:
+    """Every handout label and heading in `lang`, as the plain dict templates see as `L`."""
+    return {
+        key.removeprefix("label."): text
+        for key, text in catalogue(lang).items()
+        if key.startswith("label.")
+    }
+
+
+def label(key: str, lang: str) -> str:
+    """One handout label; raises `KeyError` for an unknown key."""
+    return catalogue(lang)["label." + key]
+
+
+def vocabulary_label(vocabulary: str, value: str, lang: str) -> str:
+    """The label of a closed-vocabulary value, e.g. `("requirement", "e_id", "sv")`.
+
+    Vocabularies: requirement, kind, scope, status, outcome. Raises `KeyError`
+    for an unknown vocabulary or value.
+    """
+    return catalogue(lang)[f"vocab.{vocabulary}.{value}"]
+
+
+def vocabulary_values(vocabulary: str) -> tuple[str, ...]:
+    """The values of one closed vocabulary that have labels, in catalogue order."""
+    prefix = f"vocab.{vocabulary}."
+    return tuple(key.removeprefix(prefix) for key in catalogue("en") if key.startswith(prefix))
+
+
+def language_name(code: str, lang: str) -> str:
+    """The name of the language with ISO 639 code `code`, written in `lang`.
+
+    Codes without a known name are returned as written, so nothing is lost.
+    """
+    return catalogue(lang).get("language." + code, code)
+
+
+def label_keys() -> frozenset[str]:
+    """Every key `labels()` returns (for tests and template authors)."""
+    return frozenset(labels("en"))
+
+
+def check_language(lang: str | None, option: str = "--lang") -> str | None:
+    """`lang` if referral speaks it (None stays None); else a `UsageError`."""
+    if lang is None or lang in LANGUAGES:
+        return lang
+    from referral_cli.errors import UsageError
+
+    raise UsageError(f"{option}: unknown language '{lang}'; choose {' or '.join(LANGUAGES)}")
+
+
+def language_for(override: str | None, library_language: str) -> str:
+    """`--lang` when given (checked), else the library's language."""
+    return check_language(override) or library_language

@@ -1,0 +1,1 @@
+"""What makes guideline data right: models to findings, cross-file checks, privacy."""

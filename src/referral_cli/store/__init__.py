@@ -1,0 +1,1 @@
+"""Reading and writing the guideline repository: YAML, files, caches and git."""
