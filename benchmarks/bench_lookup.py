@@ -65,7 +65,7 @@ def _q(text: str) -> str:
 def generate(out: Path, rows: int, seed: int = 1) -> Path:
     """Write a valid repository with `rows` matrix rows; library and actors as bundled."""
     sys.path.insert(0, str(REPO / "src"))
-    from referral_cli.store.repository import load_valid_guidelines
+    from referral_cli.rules.loading import load_valid_guidelines
 
     bundled = load_valid_guidelines(REPO, inventory=False)
     templates = bundled.matrix.rows()
@@ -125,7 +125,7 @@ def in_process(root: Path, runs: int) -> dict[str, float]:
     """Median seconds for loading, indexing and each search, inside one process."""
     sys.path.insert(0, str(REPO / "src"))
     from referral_cli.commands.lookup import RowIndex, lookup
-    from referral_cli.store.repository import load_valid_guidelines
+    from referral_cli.rules.loading import load_valid_guidelines
 
     def median(work: Callable[[], object]) -> float:
         times = []

@@ -19,7 +19,8 @@ from referral_cli.commands.actors import (
     show_actor,
 )
 from referral_cli.errors import UsageError
-from referral_cli.store.repository import Guidelines, load_valid_guidelines
+from referral_cli.rules.loading import load_valid_guidelines
+from referral_cli.store.repository import Guidelines
 from tests.conftest import ENTRY
 from tests.test_search import SEARCH_TREE
 

@@ -17,7 +17,6 @@ from referral_cli.commands.add_question import (
     add_question,
     commit_message,
     parse_csv_entries,
-    shorten,
 )
 from referral_cli.commands.validate import validate_repository
 from referral_cli.errors import FindingsError
@@ -25,6 +24,7 @@ from referral_cli.models import InventoryEntry
 from referral_cli.rules.checks import check_guidelines
 from referral_cli.store.repository import load_guidelines
 from referral_cli.store.yamlio import load_file
+from referral_cli.views import shorten
 from tests.conftest import LIBRARY
 
 INVENTORY = Path("data/inventory")

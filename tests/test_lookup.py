@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 from referral_cli.cli import app
 from referral_cli.commands.lookup import LookupResult, lookup, render_text, run_lookup
 from referral_cli.errors import FindingsError, UsageError
-from referral_cli.store.repository import load_valid_guidelines
+from referral_cli.rules.loading import load_valid_guidelines
 from tests.conftest import LIBRARY
 from tests.test_search import SEARCH_TREE
 

@@ -26,8 +26,9 @@ from referral_cli.commands.lookup import (
 )
 from referral_cli.commands.validate import validate_repository
 from referral_cli.errors import FindingsError
+from referral_cli.rules.loading import load_valid_guidelines
 from referral_cli.store import cache
-from referral_cli.store.repository import load_guidelines, load_valid_guidelines
+from referral_cli.store.repository import load_guidelines
 from tests.conftest import ENTRY
 from tests.test_search import SEARCH_TREE
 
@@ -68,7 +69,7 @@ def test_a_warm_lookup_reads_no_yaml(repo: Path, monkeypatch: pytest.MonkeyPatch
     def refuse(*args: object, **kwargs: object) -> None:
         raise AssertionError("the YAML was read although the cache is fresh")
 
-    monkeypatch.setattr("referral_cli.store.repository.load_valid_guidelines", refuse)
+    monkeypatch.setattr("referral_cli.rules.loading.load_valid_guidelines", refuse)
     assert run_lookup(repo, ["bankid"]).hits
 
 

@@ -26,17 +26,16 @@ from referral_cli.commands.render import (
     HANDOUTS,
     PUBLIC_HANDOUTS,
     RenderOptions,
-    add_months,
     build_context,
     git_revision,
-    last_reviewed,
     render_handouts,
-    sort_key,
-    tidy_markdown,
 )
+from referral_cli.dates import add_months
+from referral_cli.documents import tidy_markdown
 from referral_cli.i18n import labels
 from referral_cli.models import ActorsFile, Contact, Matrix
-from referral_cli.store.repository import load_valid_guidelines
+from referral_cli.rules.loading import load_valid_guidelines
+from referral_cli.views import last_reviewed, sort_key
 from tests.conftest import write_tree
 
 GOLDEN_DIR = Path(__file__).parent / "golden" / "render"

@@ -18,7 +18,7 @@ from referral_cli.commands.report import (
     render_actor_report,
     report_labels,
 )
-from referral_cli.store.repository import load_valid_guidelines
+from referral_cli.rules.loading import load_valid_guidelines
 from tests.conftest import LIBRARY
 
 runner = CliRunner()

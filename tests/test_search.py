@@ -12,8 +12,9 @@ from pathlib import Path
 import pytest
 
 from referral_cli.commands.lookup import lookup
+from referral_cli.rules.loading import load_valid_guidelines
 from referral_cli.search import SearchDoc, SearchIndex, content_words, fold, osa_distance, words
-from referral_cli.store.repository import Guidelines, load_valid_guidelines
+from referral_cli.store.repository import Guidelines
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 

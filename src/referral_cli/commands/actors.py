@@ -15,11 +15,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from referral_cli.commands.lookup import MatrixRow, contact_lines, matrix_rows, resolve_language
 from referral_cli.errors import UsageError
 from referral_cli.findings import did_you_mean
+from referral_cli.i18n import language_for
 from referral_cli.models import ACTOR_KINDS, RELATIONSHIP_STATUSES, SCOPES, Actor
-from referral_cli.store.repository import Guidelines, load_valid_guidelines
+from referral_cli.rules.loading import load_valid_guidelines
+from referral_cli.store.repository import Guidelines
+from referral_cli.views import MatrixRow, contact_lines, matrix_rows
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -197,7 +199,9 @@ def run_list(
     """Load the repository at `root` and list its actors."""
     guidelines = load_valid_guidelines(root)
     chosen = list_actors(guidelines, kinds=kinds, scopes=scopes, statuses=statuses)
-    return ActorsView(chosen, len(guidelines.actors.actors), resolve_language(guidelines, language))
+    return ActorsView(
+        chosen, len(guidelines.actors.actors), language_for(language, guidelines.library.language)
+    )
 
 
 def run_show(root: Path, actor_id: str, *, language: str | None = None) -> ActorsView:
@@ -205,7 +209,9 @@ def run_show(root: Path, actor_id: str, *, language: str | None = None) -> Actor
     guidelines = load_valid_guidelines(root)
     summary = show_actor(guidelines, actor_id)
     return ActorsView(
-        [summary], len(guidelines.actors.actors), resolve_language(guidelines, language)
+        [summary],
+        len(guidelines.actors.actors),
+        language_for(language, guidelines.library.language),
     )
 
 

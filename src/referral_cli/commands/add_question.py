@@ -30,6 +30,7 @@ from referral_cli.errors import CommitFailedError, FindingsError, UsageError
 from referral_cli.findings import Finding, did_you_mean
 from referral_cli.models import OUTCOMES, InventoryEntry
 from referral_cli.rules.checks import check_entry, personal_data_findings
+from referral_cli.rules.loading import load_readable
 from referral_cli.rules.validation import validate_document
 from referral_cli.store.gitio import error_text, is_work_tree, output_text, run_git
 from referral_cli.store.inventory_writer import FIELD_ORDER, write_entries
@@ -38,9 +39,9 @@ from referral_cli.store.repository import (
     Guidelines,
     LoadedEntry,
     display_path,
-    load_guidelines,
 )
 from referral_cli.store.yamlio import SourceMap, YamlError, parse_text
+from referral_cli.views import outcome_label, shorten
 
 STDIN = "-"
 FLAG_OF: dict[str, str] = {
@@ -209,13 +210,6 @@ def texts(lang: str) -> dict[str, str]:
     return _TEXTS["en" if lang == "en" else "sv"]
 
 
-def outcome_label(outcome: str, lang: str) -> str:
-    """The outcome as people say it, in `lang` (the labels handouts use too)."""
-    from referral_cli.i18n import vocabulary_label
-
-    return vocabulary_label("outcome", outcome, "en" if lang == "en" else "sv")
-
-
 # --------------------------------------------------------------------------- entry point
 
 
@@ -289,11 +283,7 @@ def add_question(request: AddRequest, prompter: Prompter | None = None) -> AddRe
 
 def _load_base(root: Path) -> Guidelines:
     """The library, actors and matrix (no inventory); refuse if they have errors."""
-    guidelines, findings = load_guidelines(root, inventory=False)
-    errors = [f for f in findings if f.severity == "error"]
-    if errors:
-        raise FindingsError(errors)
-    return guidelines
+    return load_readable(root, inventory=False)
 
 
 def normalize_values(values: dict[str, Any]) -> dict[str, Any]:
@@ -859,17 +849,6 @@ def _show_options(prompter: Prompter, title: str, options: Sequence[tuple[str, s
     digits = len(str(len(options)))
     for number, (option, label) in enumerate(options, start=1):
         prompter.say(f"  {number:>{digits}}) {option:<{width}}  {shorten(label, 60)}")
-
-
-def shorten(text: str, limit: int) -> str:
-    """`text` on one line, cut at a word boundary to at most `limit` characters."""
-    flat = " ".join(text.split())
-    if len(flat) <= limit:
-        return flat
-    cut = flat[: limit - 1]
-    if flat[limit - 1] != " " and " " in cut[limit // 2 :]:
-        cut = cut[: cut.rindex(" ")]
-    return cut.rstrip(" ,;:.") + "…"
 
 
 def _choose(

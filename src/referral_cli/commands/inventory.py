@@ -10,11 +10,12 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from referral_cli.errors import FindingsError, UsageError
+from referral_cli.errors import UsageError
 from referral_cli.findings import did_you_mean
 from referral_cli.models import Library, default_reasons
+from referral_cli.rules.loading import load_readable
 from referral_cli.store.inventory_writer import FIELD_ORDER
-from referral_cli.store.repository import Guidelines, LoadedEntry, load_guidelines
+from referral_cli.store.repository import Guidelines, LoadedEntry
 
 NONE = "—"
 _DESCRIPTION_LIMIT = 80
@@ -92,10 +93,7 @@ def list_inventory(root: Path, selection: InventoryFilter) -> InventoryListing:
         raise UsageError(
             f"--since {selection.since} is after --until {selection.until}; nothing can match"
         )
-    guidelines, findings = load_guidelines(root)
-    errors = [f for f in findings if f.severity == "error"]
-    if errors:
-        raise FindingsError(errors)
+    guidelines = load_readable(root)
     _check_filter_values(guidelines, selection)
     entries = sorted(
         (loaded for loaded in guidelines.entries if selection.accepts(loaded)),
@@ -183,7 +181,7 @@ def format_table(listing: InventoryListing, lang: str | None = None, width: int 
     from rich.console import Console
     from rich.table import Table
 
-    from referral_cli.commands.add_question import outcome_label, shorten
+    from referral_cli.views import outcome_label, shorten
 
     library = listing.guidelines.library
     language = lang or library.language

@@ -24,11 +24,12 @@ from typing import TYPE_CHECKING, Any, cast
 from referral_cli.errors import UsageError
 from referral_cli.search import Hit, SearchDoc, SearchIndex
 from referral_cli.store.repository import ACTORS_FILE, LIBRARY_FILE, MATRIX_FILE
+from referral_cli.views import MatrixRow, contact_lines, matrix_rows
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
 
-    from referral_cli.models import Actor, Category, Row
+    from referral_cli.models import Actor
     from referral_cli.store.repository import Guidelines
 
 LOOKUP_FILES = (LIBRARY_FILE, ACTORS_FILE, MATRIX_FILE)
@@ -46,6 +47,7 @@ SNAPSHOT_MODULES = (
     "rules/validation.py",
     "store/yamlio.py",
     "commands/lookup.py",
+    "views.py",
 )
 
 # Field weights: what the user needs and the keywords count most; the long texts and
@@ -125,33 +127,10 @@ def _requirement(language: str, requirement: str) -> str:
     return vocabulary_label("requirement", requirement, "en" if language == "en" else "sv")
 
 
-def resolve_language(guidelines: Guidelines, override: str | None) -> str:
-    """`--lang` if given (sv or en), else the library's language."""
-    return _language(guidelines.library.language, override)
-
-
 def _language(default: str, override: str | None) -> str:
     from referral_cli.i18n import language_for
 
     return language_for(override, default)
-
-
-@dataclass(frozen=True)
-class MatrixRow:
-    """A matrix row with its category and the actors it refers to."""
-
-    category: Category
-    row: Row
-    actors: tuple[Actor, ...]
-
-
-def matrix_rows(guidelines: Guidelines) -> list[MatrixRow]:
-    """Every row in document order, with its referred actors resolved (unknown ids skipped)."""
-    by_id = {actor.id: actor for actor in guidelines.actors.actors}
-    return [
-        MatrixRow(category, row, tuple(by_id[a] for a in row.refer_to if a in by_id))
-        for category, row in guidelines.matrix.rows()
-    ]
 
 
 def row_document(item: MatrixRow) -> SearchDoc:
@@ -421,7 +400,7 @@ def load_lookup_data(root: Path) -> LookupData:
     finally:
         if collecting:
             gc.enable()
-    from referral_cli.store.repository import load_valid_guidelines
+    from referral_cli.rules.loading import load_valid_guidelines
 
     contents: dict[str, bytes] = {}
     keys: list[Any] | None = None
@@ -486,21 +465,6 @@ def format_json(result: LookupResult) -> str:
     import json
 
     return json.dumps(as_data(result), ensure_ascii=False, indent=2)
-
-
-def contact_lines(actor: Actor, language: str) -> list[str]:
-    """`Label: value` lines for an actor's phone, website, chat, hours and address."""
-    if actor.contact is None:
-        return []
-    contact = actor.contact
-    pairs = [
-        ("phone", contact.phone),
-        ("website", contact.website),
-        ("chat", contact.chat),
-        ("opening_hours", contact.opening_hours),
-        ("address", contact.address),
-    ]
-    return [f"{label(language, key)}: {value}" for key, value in pairs if value]
 
 
 def _panel(hit: RowHit, language: str) -> RenderableType:

@@ -22,12 +22,15 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from referral_cli.commands.lookup import MatrixRow, RowIndex, resolve_language
+from referral_cli.commands.lookup import RowIndex
 from referral_cli.errors import FindingsError
 from referral_cli.findings import Finding
+from referral_cli.i18n import language_for
+from referral_cli.rules.loading import load_valid_guidelines
 from referral_cli.search import content_words, fold
 from referral_cli.store.entry_edit import update_entry_file
-from referral_cli.store.repository import Guidelines, LoadedEntry, load_valid_guidelines
+from referral_cli.store.repository import Guidelines, LoadedEntry
+from referral_cli.views import MatrixRow
 
 MIN_SCORE = 0.2  # calibrated on the bundled example: real matches score ≥ 0.24, gaps ≤ 0.17
 # A question's words that no row contains count a quarter of a rare word each, so a
@@ -206,7 +209,7 @@ def build_report(
     guidelines: Guidelines, *, min_score: float = MIN_SCORE, language: str | None = None
 ) -> MatchReport:
     """Proposals and gaps for the loaded repository."""
-    language = resolve_language(guidelines, language)
+    language = language_for(language, guidelines.library.language)
     return MatchReport(
         propose(guidelines),
         min_score,

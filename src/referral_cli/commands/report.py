@@ -222,10 +222,10 @@ def actor_report_context(
     `figures`, `campaigns`, `table` (None without questions), `reasons`,
     `examples`, `rows`. Only public data is in it.
     """
-    from referral_cli.commands.render import library_view
     from referral_cli.commands.stats import MONTH_LABELS
     from referral_cli.i18n import labels
     from referral_cli.models import default_reasons
+    from referral_cli.views import library_view
 
     t = report_labels(lang)
     words = {**labels(lang), **t}
@@ -403,24 +403,13 @@ def render_actor_report(root: Path, options: ActorReportOptions) -> dict[str, by
     Raises `UsageError` for bad options or an unknown actor, `FindingsError`
     for bad data or a broken template of the repository; nothing is written.
     """
-    from referral_cli.commands.render import (
-        RenderOptions,
-        _problem_to_error,
-        html_to_pdf,
-        plan_render,
-    )
-    from referral_cli.rendering import TemplateProblem, build_environment, render_template
-    from referral_cli.store.repository import load_valid_guidelines
+    from referral_cli.documents import plan_documents, render_documents
+    from referral_cli.i18n import check_language
+    from referral_cli.rules.loading import load_valid_guidelines
 
     _check_period(options.since, options.until)
-    plan = plan_render(
-        root,
-        RenderOptions(
-            formats=tuple(options.formats) or ("html",),
-            language=options.language,
-            templates=options.templates,
-        ),
-    )
+    check_language(options.language)
+    plan = plan_documents(root, tuple(options.formats) or ("html",), options.templates)
     guidelines = load_valid_guidelines(root)
     known = [actor.id for actor in guidelines.actors.actors]
     if options.actor not in known:
@@ -428,25 +417,12 @@ def render_actor_report(root: Path, options: ActorReportOptions) -> dict[str, by
     lang = options.language or guidelines.library.language
     context = actor_report_context(guidelines, options.actor, lang, options.since, options.until)
 
-    texts: dict[str, str] = {}
-    outputs = {"html" if fmt == "pdf" else fmt for fmt in plan.formats}
-    for output in ("html", "md"):
-        if output not in outputs:
-            continue
-        env = build_environment(output, plan.template_dirs)
-        try:
-            texts[output] = render_template(env, f"{REPORT_NAME}.{output}.j2", context)
-        except TemplateProblem as problem:
-            raise _problem_to_error(problem, root, plan) from None
-    files: dict[str, bytes] = {}
-    for fmt in plan.formats:
-        content = html_to_pdf(texts["html"]) if fmt == "pdf" else texts[fmt].encode("utf-8")
-        files[file_name(options.actor, fmt)] = content
-    return files
+    stem = file_name(options.actor, "").removesuffix(".")
+    return render_documents(root, plan, [(REPORT_NAME, stem, context)])
 
 
 def report_actor(root: Path, out: Path, options: ActorReportOptions) -> list[Path]:
     """`referral report actor`: render the letter in memory, then write it into `out`."""
-    from referral_cli.commands.render import write_files
+    from referral_cli.documents import write_files
 
     return write_files(out, render_actor_report(root, options))

@@ -15,8 +15,6 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from referral_cli.errors import FindingsError
-
 
 @dataclass(frozen=True)
 class DueItem:
@@ -91,13 +89,9 @@ class ReviewReport:
 
 def load_for_review(root: Path) -> Any:
     """Load the repository; raise FindingsError if a file cannot be read at all."""
-    from referral_cli.store.repository import load_guidelines
+    from referral_cli.rules.loading import load_readable
 
-    guidelines, findings = load_guidelines(root)
-    errors = [f for f in findings if f.severity == "error"]
-    if errors:
-        raise FindingsError(errors)
-    return guidelines
+    return load_readable(root)
 
 
 def build_review(

@@ -254,13 +254,9 @@ def records_from_guidelines(guidelines: Any, labels: Labels | None = None) -> li
 
 def load_repository_records(root: Path, labels: Labels | None = None) -> list[Record]:
     """Load a guideline repository; raise FindingsError when a file cannot be read."""
-    from referral_cli.store.repository import load_guidelines
+    from referral_cli.rules.loading import load_readable
 
-    guidelines, findings = load_guidelines(root)
-    errors = [f for f in findings if f.severity == "error"]
-    if errors:
-        raise FindingsError(errors)
-    return records_from_guidelines(guidelines, labels)
+    return records_from_guidelines(load_readable(root), labels)
 
 
 EXPORT_FIELDS: tuple[str, ...] = (

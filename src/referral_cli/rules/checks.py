@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from referral_cli.dates import add_months
 from referral_cli.findings import Finding, Severity, did_you_mean
 from referral_cli.models import InventoryEntry
+from referral_cli.rules.privacy import personal_data_matches
 from referral_cli.store.repository import (
     ACTORS_FILE,
     LIBRARY_FILE,
@@ -404,26 +405,6 @@ def _check_reminders(report: _Reporter, today: date) -> None:
                     f"the row '{row.id}' {problem}",
                     "go through the row and set reviewed: to today's date",
                 )
-
-
-FREE_TEXT_FIELDS = ("description", "reflection")
-
-
-def personal_data_matches(entry: InventoryEntry) -> list[tuple[str, PersonalDataMatch]]:
-    """Every piece of personal data in the entry's free text, as (field, match)."""
-    from referral_cli.rules.privacy import scan_text
-
-    found: list[tuple[str, PersonalDataMatch]] = []
-    for field_name in FREE_TEXT_FIELDS:
-        text = getattr(entry, field_name)
-        if text:
-            found.extend((field_name, match) for match in scan_text(text))
-    return found
-
-
-def has_personal_data(entry: InventoryEntry) -> bool:
-    """Whether the personal-data scan finds anything in the entry's free text."""
-    return bool(personal_data_matches(entry))
 
 
 _KIND_WORDS = {

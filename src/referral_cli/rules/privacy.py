@@ -12,10 +12,15 @@ service numbers (112, 1177, 11414) are not reported. Digits glued to letters or 
 digits are never matched partially. Only the standard library is used.
 """
 
+from __future__ import annotations
+
 import calendar
 import re
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from referral_cli.models import InventoryEntry
 
 Kind = Literal["personnummer", "samordningsnummer", "email", "phone", "card_number"]
 
@@ -355,3 +360,21 @@ def line_col(text: str, offset: int) -> tuple[int, int]:
     line = text.count("\n", 0, offset) + 1
     column = offset - (text.rfind("\n", 0, offset) + 1) + 1
     return line, column
+
+
+FREE_TEXT_FIELDS = ("description", "reflection")
+
+
+def personal_data_matches(entry: InventoryEntry) -> list[tuple[str, PersonalDataMatch]]:
+    """Every piece of personal data in the entry's free text, as (field, match)."""
+    found: list[tuple[str, PersonalDataMatch]] = []
+    for field_name in FREE_TEXT_FIELDS:
+        text = getattr(entry, field_name)
+        if text:
+            found.extend((field_name, match) for match in scan_text(text))
+    return found
+
+
+def has_personal_data(entry: InventoryEntry) -> bool:
+    """Whether the personal-data scan finds anything in the entry's free text."""
+    return bool(personal_data_matches(entry))

@@ -44,3 +44,19 @@ def is_work_tree(root: Path) -> bool | None:
     if result is None:
         return None
     return result.returncode == 0 and output_text(result) == "true"
+
+
+def head_revision(root: Path, *paths: str) -> tuple[str | None, bool]:
+    """The short commit of HEAD (None outside git) and whether `paths` have changes.
+
+    Uncommitted and untracked files under `paths` count as changes; so does a
+    status git cannot give.
+    """
+    head = run_git(root, "rev-parse", "--short", "HEAD", timeout=30)
+    if head is None or head.returncode != 0 or not output_text(head):
+        return None, False
+    status = run_git(
+        root, "status", "--porcelain", "--untracked-files=all", "--", *paths, timeout=30
+    )
+    changed = status is None or status.returncode != 0 or bool(output_text(status))
+    return output_text(head), changed

@@ -2,8 +2,8 @@
 
 `load_guidelines` never raises for bad data: it returns what it could load and
 every finding, so `referral validate` can report all problems in one run.
-Commands that need clean data call `load_valid_guidelines`, which raises
-`FindingsError` when anything is wrong.
+Commands that need clean data load through `referral_cli.rules.loading`, which
+raises `FindingsError` when anything is wrong.
 """
 
 from __future__ import annotations
@@ -248,7 +248,7 @@ def _inventory_problem(display: str, message: str, hint: str | None = None) -> F
 
 def _load_entries(guidelines: Guidelines, findings: list[Finding], use_cache: bool) -> None:
     from referral_cli.models import InventoryEntry
-    from referral_cli.rules.checks import has_personal_data
+    from referral_cli.rules.privacy import has_personal_data
     from referral_cli.store.cache import EntryCache, stamp
     from referral_cli.store.yamlio import LazySourceMap
 
@@ -333,18 +333,3 @@ def _keep(
         guidelines.broken.add(part)
     else:
         setattr(guidelines, part, value)
-
-
-def load_valid_guidelines(
-    root: Path, *, inventory: bool = True, contents: dict[str, bytes] | None = None
-) -> Guidelines:
-    """Load and check the repository; raise `FindingsError` if there is any error."""
-    from referral_cli.errors import FindingsError
-    from referral_cli.rules.checks import check_guidelines
-
-    guidelines, findings = load_guidelines(root, inventory=inventory, contents=contents)
-    findings += check_guidelines(guidelines)
-    errors = [f for f in findings if f.severity == "error"]
-    if errors:
-        raise FindingsError(errors)
-    return guidelines

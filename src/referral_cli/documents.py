@@ -1,0 +1,199 @@
+"""Templates to files: formats, template folders, rendering, PDF printing, atomic writes.
+
+Shared by every command that writes documents (`render`, `report actor`): options are
+checked before any data is read (`plan_documents`), every document is rendered in
+memory (`render_documents`), and files are written only when all of them rendered
+(`write_files`), each through a temporary file and an atomic rename.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Final
+
+from referral_cli.errors import FindingsError, UsageError
+from referral_cli.findings import Finding, did_you_mean
+from referral_cli.rendering import (
+    OutputKind,
+    TemplateProblem,
+    build_environment,
+    default_template_dir,
+    render_template,
+)
+from referral_cli.store.repository import display_path
+
+FORMATS: Final = ("html", "md", "pdf")
+ALL_FORMATS: Final = "all"
+TEMPLATES_DIR: Final = "templates"
+
+PDF_MISSING: Final = (
+    "PDF output needs WeasyPrint 68 or newer, which is not installed (or too old). "
+    "Install it with:\n"
+    "    pip install 'referral-cli[pdf]'\n"
+    "(WeasyPrint also needs the Pango library: on Debian/Ubuntu "
+    "'apt-get install libpango-1.0-0 libpangoft2-1.0-0'.) "
+    "Or render HTML (--format html) and print it from your web browser."
+)
+
+
+@dataclass(frozen=True)
+class DocumentPlan:
+    """Checked output options: the formats to write and where templates come from."""
+
+    formats: tuple[str, ...]
+    template_dirs: tuple[Path, ...]
+
+
+def unknown_choice(kind: str, value: str, choices: Iterable[str]) -> UsageError:
+    """The usage error for a value that is not one of `choices`, with a did-you-mean."""
+    listed = list(choices)
+    return UsageError(
+        f"unknown {kind} '{value}'{did_you_mean(value, listed)}: choose from {', '.join(listed)}"
+    )
+
+
+def split_values(values: Iterable[str], *, unique: bool = True) -> list[str]:
+    """Accept both repeated options and comma-separated lists, in order."""
+    parts = [part.strip() for value in values for part in value.split(",") if part.strip()]
+    return list(dict.fromkeys(parts)) if unique else parts
+
+
+def plan_documents(root: Path, formats: Sequence[str], templates: Path | None) -> DocumentPlan:
+    """Check `--format` and `--templates` (without reading data); `UsageError` if wrong."""
+    chosen = split_values(formats) or ["html"]
+    for name in chosen:
+        if name not in (*FORMATS, ALL_FORMATS):
+            raise unknown_choice("format", name, (*FORMATS, ALL_FORMATS))
+    if ALL_FORMATS in chosen:
+        chosen = list(FORMATS)
+    if "pdf" in chosen:
+        require_weasyprint()
+    return DocumentPlan(
+        formats=tuple(name for name in FORMATS if name in chosen),
+        template_dirs=template_dirs(root, templates),
+    )
+
+
+def template_dirs(root: Path, templates: Path | None) -> tuple[Path, ...]:
+    """`--templates DIR` if given, else the repository's own `templates/` if it has one."""
+    if templates is not None:
+        if not templates.is_dir():
+            raise UsageError(f"--templates {templates}: no such folder")
+        return (templates,)
+    own = root / TEMPLATES_DIR
+    if own.is_dir() and own.resolve() != default_template_dir().resolve():
+        return (own.resolve(),)
+    return ()
+
+
+def require_weasyprint() -> None:
+    """Refuse PDF output early, with advice, when WeasyPrint cannot run here."""
+    try:
+        from weasyprint.urls import URLFetcher  # type: ignore[import-untyped,import-not-found,unused-ignore]  # noqa: F401
+    except ImportError:
+        raise UsageError(PDF_MISSING) from None
+    except OSError as exc:  # WeasyPrint is there but a system library is not
+        raise UsageError(f"{PDF_MISSING}\n(WeasyPrint could not start: {exc})") from None
+
+
+def problem_to_error(problem: TemplateProblem, root: Path, plan: DocumentPlan) -> Exception:
+    """A repository's template problem is a finding (exit 1); a default template's is a bug."""
+    path = problem.path
+    if path is not None and any(
+        path.resolve().is_relative_to(d.resolve()) for d in plan.template_dirs
+    ):
+        finding = Finding(
+            display_path(root, path),
+            problem.line or 1,
+            1,
+            "error",
+            "template-error",
+            problem.message,
+            "fix the template, or remove it to use referral's default template of the same name",
+        )
+        return FindingsError([finding])
+    return RuntimeError(f"a default template failed: {problem.describe()}")
+
+
+def tidy_markdown(text: str) -> str:
+    """No trailing spaces, at most one blank line in a row, one newline at the end."""
+    lines = [line.rstrip() for line in text.splitlines()]
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip("\n") + "\n"
+
+
+def html_to_pdf(html: str) -> bytes:
+    """Print HTML to PDF with WeasyPrint; no resource is ever fetched from the network."""
+    import logging
+
+    from weasyprint import HTML  # type: ignore[import-untyped,import-not-found,unused-ignore]
+    from weasyprint.urls import URLFetcher  # type: ignore[import-untyped,import-not-found,unused-ignore]
+
+    fetcher = URLFetcher(allowed_protocols=("data",), allow_redirects=False, timeout=1)
+    logger = logging.getLogger("weasyprint")
+    level = logger.level
+    logger.setLevel(logging.ERROR)  # CSS WeasyPrint ignores is not the user's problem
+    try:
+        pdf: bytes = HTML(string=html, url_fetcher=fetcher).write_pdf()
+    finally:
+        logger.setLevel(level)
+    return pdf
+
+
+def render_documents(
+    root: Path,
+    plan: DocumentPlan,
+    documents: Iterable[tuple[str, str, dict[str, Any]]],
+) -> dict[str, bytes]:
+    """Render `(template stem, file stem, context)` in every planned format: name -> bytes.
+
+    The template `<stem>.html.j2` makes both the HTML and the PDF; `<stem>.md.j2`
+    the Markdown. A broken repository template raises `FindingsError` (located).
+    """
+    outputs: list[OutputKind] = []
+    if "html" in plan.formats or "pdf" in plan.formats:
+        outputs.append("html")
+    if "md" in plan.formats:
+        outputs.append("md")
+    environments = {output: build_environment(output, plan.template_dirs) for output in outputs}
+    files: dict[str, bytes] = {}
+    for template, stem, context in documents:
+        texts: dict[str, str] = {}
+        for output, env in environments.items():
+            try:
+                texts[output] = render_template(env, f"{template}.{output}.j2", context)
+            except TemplateProblem as problem:
+                raise problem_to_error(problem, root, plan) from None
+        if "md" in texts:
+            texts["md"] = tidy_markdown(texts["md"])
+        for fmt in plan.formats:
+            content = html_to_pdf(texts["html"]) if fmt == "pdf" else texts[fmt].encode("utf-8")
+            files[f"{stem}.{fmt}"] = content
+    return files
+
+
+def write_files(out: Path, files: Mapping[str, bytes]) -> list[Path]:
+    """Write every file into `out` (created if needed), each atomically; return the paths."""
+    if out.exists() and not out.is_dir():
+        raise UsageError(f"--out {out} is a file, not a folder")
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UsageError(f"cannot create the folder {out}: {exc.strerror or exc}") from None
+    written = []
+    for name, content in files.items():
+        target = out / name
+        temporary = out / f".{name}.{os.getpid()}.tmp"
+        try:
+            temporary.write_bytes(content)
+            temporary.replace(target)
+        except BaseException as exc:
+            temporary.unlink(missing_ok=True)
+            if isinstance(exc, OSError):
+                raise UsageError(f"cannot write {target}: {exc.strerror or exc}") from None
+            raise
+        written.append(target)
+    return written

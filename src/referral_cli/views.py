@@ -1,0 +1,206 @@
+"""How rows, actors, contacts and the library are shown: one source for every output.
+
+Handouts, lookup, actors, reports and the review agenda all show the same things;
+they take them from here, so a contact line or a row reads the same everywhere.
+Views are plain data (dicts, tuples, strings) built from the models; the words come
+from the catalogue (`referral_cli.i18n`).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING, Any, Final
+
+from referral_cli.i18n import label, language_name, vocabulary_label
+
+if TYPE_CHECKING:
+    from referral_cli.models import Actor, Category, Contact, Library, Row, Step
+    from referral_cli.store.repository import Guidelines
+
+# Every contact channel, in the order a visitor tries them.
+CONTACT_KEYS: Final = ("phone", "website", "email", "address", "opening_hours", "chat")
+# The channels a one-screen answer lists, in order (lookup, actors).
+CONTACT_LINE_KEYS: Final = ("phone", "website", "chat", "opening_hours", "address")
+
+
+def iso(value: date | None) -> str | None:
+    """A date as `YYYY-MM-DD`, or None."""
+    return value.isoformat() if value is not None else None
+
+
+def sort_key(text: str) -> tuple[str, str]:
+    """Swedish alphabetical order (å, ä, ö after z; other accents ignored)."""
+    folded = text.casefold().translate({ord("å"): "{", ord("ä"): "|", ord("ö"): "}"})
+    decomposed = unicodedata.normalize("NFKD", folded)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)), text
+
+
+def shorten(text: str, limit: int) -> str:
+    """`text` on one line, cut at a word boundary to at most `limit` characters."""
+    flat = " ".join(text.split())
+    if len(flat) <= limit:
+        return flat
+    cut = flat[: limit - 1]
+    if flat[limit - 1] != " " and " " in cut[limit // 2 :]:
+        cut = cut[: cut.rindex(" ")]
+    return cut.rstrip(" ,;:.") + "…"
+
+
+def outcome_label(outcome: str, lang: str) -> str:
+    """An outcome as people say it (the words of the handouts and every table)."""
+    return vocabulary_label("outcome", outcome, lang)
+
+
+# --------------------------------------------------------------------------- rows
+
+
+@dataclass(frozen=True)
+class MatrixRow:
+    """A matrix row with its category and the actors it refers to."""
+
+    category: Category
+    row: Row
+    actors: tuple[Actor, ...]
+
+
+def matrix_rows(guidelines: Guidelines) -> list[MatrixRow]:
+    """Every row in document order, with its referred actors resolved (unknown ids skipped)."""
+    by_id = {actor.id: actor for actor in guidelines.actors.actors}
+    return [
+        MatrixRow(category, row, tuple(by_id[a] for a in row.refer_to if a in by_id))
+        for category, row in guidelines.matrix.rows()
+    ]
+
+
+def last_reviewed(guidelines: Guidelines) -> date | None:
+    """`library.reviewed`, else the newest `reviewed` date of any matrix row."""
+    if guidelines.library.reviewed is not None:
+        return guidelines.library.reviewed
+    dates = [row.reviewed for _, row in guidelines.matrix.rows() if row.reviewed is not None]
+    return max(dates, default=None)
+
+
+def revision_text(revision: str | None, changed: bool, lang: str) -> str:
+    """The version line: `abc1234`, `abc1234+ändringar`, or `okänd` outside git."""
+    if revision is None:
+        return label("revision_unknown", lang)
+    return revision + ("+" + label("revision_changes", lang) if changed else "")
+
+
+def row_view(
+    row: Row, lang: str, actors: Mapping[str, dict[str, Any]], *, staff: bool
+) -> dict[str, Any]:
+    """A matrix row for a template; `owner` only in the staff view."""
+    view: dict[str, Any] = {
+        "id": row.id,
+        "need": row.need,
+        "library_can": row.library_can,
+        "solution": row.solution,
+        "phrasing": row.phrasing,
+        "actors": [actors[actor_id] for actor_id in row.refer_to if actor_id in actors],
+        "requires": [vocabulary_label("requirement", item, lang) for item in row.requires],
+        "keywords": list(row.keywords),
+        "reviewed": iso(row.reviewed),
+    }
+    if staff:
+        view["owner"] = row.owner
+    return view
+
+
+def category_views(
+    categories: Sequence[Category],
+    lang: str,
+    actors: Mapping[str, dict[str, Any]],
+    *,
+    staff: bool,
+) -> list[dict[str, Any]]:
+    """Every category with its row views, in matrix order."""
+    return [
+        {
+            "id": category.id,
+            "title": category.title,
+            "rows": [row_view(row, lang, actors, staff=staff) for row in category.rows],
+        }
+        for category in categories
+    ]
+
+
+def step_views(steps: Sequence[Step]) -> list[dict[str, Any]]:
+    """Checklist or closing steps for a template."""
+    return [{"step": step.step, "guidance": step.guidance} for step in steps]
+
+
+# --------------------------------------------------------------------------- contacts
+
+
+def contact_view(contact: Contact | None) -> dict[str, Any]:
+    """A contact with every key present (None when absent) and `any` telling if one is set."""
+    view: dict[str, Any] = {key: getattr(contact, key) if contact else None for key in CONTACT_KEYS}
+    view["any"] = any(view[key] for key in CONTACT_KEYS)
+    return view
+
+
+def contact_lines(actor: Actor, lang: str) -> list[str]:
+    """`Label: value` lines for an actor's phone, website, chat, hours and address."""
+    if actor.contact is None:
+        return []
+    contact = actor.contact
+    pairs = [(key, getattr(contact, key)) for key in CONTACT_LINE_KEYS]
+    return [f"{label(key, lang)}: {value}" for key, value in pairs if value]
+
+
+# --------------------------------------------------------------------------- library and actors
+
+
+def library_view(library: Library) -> dict[str, Any]:
+    """The library's public information."""
+    return {
+        "name": library.name,
+        "municipality": library.municipality,
+        "purpose": library.purpose,
+        "language": library.language,
+        "review_interval_months": library.review_interval_months,
+        "reviewed": iso(library.reviewed),
+        "contact": contact_view(library.contact),
+    }
+
+
+def public_actor_view(actor: Actor, lang: str, referred_from: Sequence[str]) -> dict[str, Any]:
+    """An actor's public fields only: nothing about the library's relationship with it."""
+    return {
+        "id": actor.id,
+        "name": actor.name,
+        "kind": actor.kind,
+        "kind_label": vocabulary_label("kind", actor.kind, lang),
+        "scope": actor.scope,
+        "scope_label": vocabulary_label("scope", actor.scope, lang),
+        "description": actor.description,
+        "helps_with": list(actor.helps_with),
+        "contact": contact_view(actor.contact),
+        "languages": [language_name(code, lang) for code in actor.languages],
+        "reviewed": iso(actor.reviewed),
+        "referred_from": list(referred_from),
+    }
+
+
+def staff_actor_view(actor: Actor, lang: str, referred_from: Sequence[str]) -> dict[str, Any]:
+    """An actor with the internal fields: relationship, its owner, notes."""
+    view = public_actor_view(actor, lang, referred_from)
+    relationship = actor.relationship
+    view["relationship"] = (
+        None
+        if relationship is None
+        else {
+            "status": relationship.status,
+            "status_label": vocabulary_label("status", relationship.status, lang),
+            "owner": relationship.owner,
+            "last_contact": iso(relationship.last_contact),
+            "informed": iso(relationship.informed),
+            "wanted_collaboration": relationship.wanted_collaboration,
+        }
+    )
+    view["notes"] = actor.notes
+    return view
