@@ -895,7 +895,12 @@ def mutations(draw: st.DrawFn, repo: Repo) -> tuple[str, str, str]:
     text = repo.text(display)
     lines = text.splitlines(keepends=True)
     if kind == "anchor":  # README: anchors are not allowed; text starting with & is quoted
-        values = [m.end() for m in re.finditer(r"(?:: |- )(?=\S)", text)]
+        # Only where a value starts, never inside a quoted text (which may hold ": " or "- ").
+        values = [
+            m.end()
+            for m in re.finditer(r"(?:: |- )(?=\S)", text)
+            if '"' not in text[text.rfind("\n", 0, m.start()) + 1 : m.start()]
+        ]
         at = draw(st.sampled_from(values))
         return display, kind, text[:at] + "&ankare " + text[at:]
     if kind == "tab":

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from typing import Literal
+
+from referral_cli.i18n import Phrase
 
 Severity = Literal["error", "warning"]
 
@@ -15,7 +17,9 @@ class Finding:
     """One problem found in the guideline data.
 
     `file` is the path as shown to the user (relative to the repository root
-    where possible); `line` and `column` are 1-based.
+    where possible); `line` and `column` are 1-based (0 for a finding about a
+    command-line option, whose `file` is then the option's name). `message` and
+    `hint` are catalogue phrases, worded in the reader's language when shown.
     """
 
     file: str
@@ -23,24 +27,43 @@ class Finding:
     column: int
     severity: Severity
     code: str
-    message: str
-    hint: str | None = None
+    message: Phrase | str
+    hint: Phrase | str | None = None
 
-    def format(self) -> str:
+    def text(self, lang: str = "en") -> str:
+        """The message in `lang`."""
+        return self.message.word(lang) if isinstance(self.message, Phrase) else self.message
+
+    def hint_text(self, lang: str = "en") -> str | None:
+        """The hint in `lang`, or None."""
+        if self.hint is None:
+            return None
+        return self.hint.word(lang) if isinstance(self.hint, Phrase) else self.hint
+
+    def format(self, lang: str = "en") -> str:
         """Render as `file:line:col: severity: message [code]`, the shape editors link.
 
         A finding about a command-line option has no line (0): it is shown as
         `--option: severity: message [code]`.
         """
         where = f"{self.file}:{self.line}:{self.column}" if self.line > 0 else self.file
-        text = f"{where}: {self.severity}: {self.message} [{self.code}]"
-        if self.hint:
-            text += f"\n    hint: {self.hint}"
+        text = f"{where}: {self.severity}: {self.text(lang)} [{self.code}]"
+        hint = self.hint_text(lang)
+        if hint:
+            text += f"\n    hint: {hint}"
         return text
 
-    def as_dict(self) -> dict[str, object]:
-        """Plain data for JSON output."""
-        return asdict(self)
+    def as_dict(self, lang: str = "en") -> dict[str, object]:
+        """Plain data for JSON: stable English keys and codes, the message in `lang`."""
+        return {
+            "file": self.file,
+            "line": self.line,
+            "column": self.column,
+            "severity": self.severity,
+            "code": self.code,
+            "message": self.text(lang),
+            "hint": self.hint_text(lang),
+        }
 
 
 def did_you_mean(word: str, candidates: Iterable[str]) -> str:
@@ -49,9 +72,17 @@ def did_you_mean(word: str, candidates: Iterable[str]) -> str:
     return f" (did you mean '{matches[0]}'?)" if matches else ""
 
 
+def suggestion(word: str, candidates: Iterable[str]) -> Phrase:
+    """The catalogue's " (did you mean 'x'?)" for the closest candidate, or an empty phrase."""
+    from referral_cli.i18n import phrase
+
+    matches = difflib.get_close_matches(word, list(candidates), n=1, cutoff=0.6)
+    return phrase("common.did_you_mean", choice=matches[0]) if matches else phrase("common.empty")
+
+
 def sort_findings(findings: Iterable[Finding]) -> list[Finding]:
     """Group by file; inside a file errors first, then by position."""
     return sorted(
         findings,
-        key=lambda f: (f.file, f.severity != "error", f.line, f.column, f.code, f.message),
+        key=lambda f: (f.file, f.severity != "error", f.line, f.column, f.code, f.text()),
     )

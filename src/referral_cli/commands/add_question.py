@@ -337,7 +337,7 @@ def _relabel(finding: Finding) -> Finding:
             finding.message,
             finding.hint,
         )
-    message = finding.message.removeprefix(f"{name}: ")
+    message = finding.text().removeprefix(f"{name}: ")
     return Finding(FLAG_OF[name], 0, 0, finding.severity, finding.code, message, finding.hint)
 
 
@@ -679,7 +679,7 @@ def _validate_all(
 
 def _field_of(finding: Finding, candidate: _Candidate) -> str:
     return (
-        finding.message.split(":", 1)[0]
+        finding.text().split(":", 1)[0]
         if candidate.display != _FLAGS_DISPLAY
         else next(name for name, flag in FLAG_OF.items() if flag == finding.file)
     )

@@ -14,7 +14,7 @@ only the catalogue's phrases follow `--lang`.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import StrEnum
 from types import MappingProxyType
 from typing import Any, Final
@@ -47,12 +47,21 @@ def catalogue(lang: str) -> Mapping[str, str]:
     return found
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, order=True)
 class Phrase:
-    """A catalogue key and the values to fill in, worded when it is shown."""
+    """A catalogue key and the values to fill in, worded when it is shown.
+
+    Hashable and ordered (findings are sorted and de-duplicated): the values are
+    kept as a tuple of `(name, value)` pairs; build one with `phrase(key, **values)`.
+    """
 
     key: str
-    values: Mapping[str, Any] = field(default_factory=dict)
+    args: tuple[tuple[str, Any], ...] = ()
+
+    @property
+    def values(self) -> dict[str, Any]:
+        """The values by name."""
+        return dict(self.args)
 
     def word(self, lang: str) -> str:
         """The phrase in `lang`."""
@@ -60,8 +69,10 @@ class Phrase:
 
 
 def phrase(key: str, /, **values: Any) -> Phrase:
-    """A `Phrase` for `key` with `values` (shorthand)."""
-    return Phrase(key, values)
+    """A `Phrase` for `key` with `values`; lists become tuples so the phrase stays hashable."""
+    return Phrase(
+        key, tuple((name, tuple(v) if isinstance(v, list) else v) for name, v in values.items())
+    )
 
 
 def t(key: str, lang: str, /, **values: Any) -> str:

@@ -158,5 +158,44 @@ PHRASES: Final[dict[str, str]] = {
     "language.zh": "Chinese",
     "language.fit": "Meänkieli",
     "language.rom": "Romani",
-    # --- errors
+    # === common
+    "common.empty": "",
+    "common.did_you_mean": " (did you mean '{choice}'?)",
+    # === end of common
+    # === cli (errors and endings the handler prints)
+    # === end of cli
+    # === yaml (reading files)
+    # === end of yaml
+    # === validation (pydantic errors as findings)
+    # === end of validation
+    # === checks (cross-file findings)
+    # === end of checks
+    # === privacy
+    # === end of privacy
+    # === store (repository, entry edits, writing)
+    # === end of store
+    # === documents and render
+    # === end of documents
+    # === init and schema
+    # === end of init
+    # === add-question
+    # === end of add-question
+    # === inventory
+    # === end of inventory
+    # === lookup
+    # === end of lookup
+    # === match
+    # === end of match
+    # === actors
+    # === end of actors
+    # === stats
+    # === end of stats
+    # === export
+    # === end of export
+    # === review
+    # === end of review
+    # === diff
+    # === end of diff
+    # === report
+    # === end of report
 }
