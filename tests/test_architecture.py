@@ -40,10 +40,10 @@ def modules() -> dict[str, Path]:
 
 
 def imports_of(path: Path) -> Iterator[str]:
-    """Every module `path` imports, at any depth (imports inside functions count too)."""
+    """Every module `path` imports at run time, at any depth (inside functions too)."""
     tree = ast.parse(path.read_text(encoding="utf-8"))
     package = module_name(path).rsplit(".", 1)[0] if path.name != "__init__.py" else None
-    for node in ast.walk(tree):
+    for node in _runtime_nodes(tree):
         if isinstance(node, ast.Import):
             yield from (alias.name for alias in node.names)
         elif isinstance(node, ast.ImportFrom):
@@ -54,6 +54,19 @@ def imports_of(path: Path) -> Iterator[str]:
             elif node.module:
                 yield node.module
                 yield from (f"{node.module}.{alias.name}" for alias in node.names)
+
+
+def _runtime_nodes(tree: ast.AST) -> Iterator[ast.AST]:
+    """Every node except what is under `if TYPE_CHECKING:` (annotations only, never run)."""
+    for node in ast.iter_child_nodes(tree):
+        if isinstance(node, ast.If) and ast.unparse(node.test) in (
+            "TYPE_CHECKING",
+            "typing.TYPE_CHECKING",
+        ):
+            yield from (n for child in node.orelse for n in ast.walk(child))
+            continue
+        yield node
+        yield from _runtime_nodes(node)
 
 
 def internal_graph() -> dict[str, set[str]]:

@@ -17,10 +17,26 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from referral_cli.findings import Finding
+    from referral_cli.i18n import Phrase
 
 
 class ReferralError(Exception):
-    """Base of every error referral raises on purpose (never a bug)."""
+    """Base of every error referral raises on purpose (never a bug).
+
+    The message is a catalogue `Phrase` (`phrase("error.some-key", value=...)`), worded
+    in the reader's language when the CLI shows it; `str(error)` is the English text.
+    """
+
+    def __init__(self, message: Phrase | str) -> None:
+        self.phrase = message
+        super().__init__(message)
+
+    def text(self, lang: str = "en") -> str:
+        """The message in `lang`."""
+        return self.phrase.word(lang) if not isinstance(self.phrase, str) else self.phrase
+
+    def __str__(self) -> str:
+        return self.text()
 
 
 class UsageError(ReferralError):
@@ -34,7 +50,7 @@ class RootNotFoundError(UsageError):
 class CommitFailedError(UsageError):
     """The entries were written, but `git commit` failed; they are kept."""
 
-    def __init__(self, message: str, paths: Sequence[Path]) -> None:
+    def __init__(self, message: Phrase | str, paths: Sequence[Path]) -> None:
         super().__init__(message)
         self.paths = list(paths)
 
@@ -43,5 +59,5 @@ class FindingsError(ReferralError):
     """The data has errors: raised with every finding, nothing was written."""
 
     def __init__(self, findings: Sequence[Finding]) -> None:
-        super().__init__("\n".join(f.format() for f in findings))
         self.findings = list(findings)
+        super().__init__("\n".join(f.format() for f in findings))
