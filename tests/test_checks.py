@@ -19,7 +19,7 @@ ENTRY_FILE = "data/inventory/2026/2026-08-22-test-000001.yaml"
 def run(repo: Path) -> list[tuple[str, int, int, str, str, str]]:
     guidelines, findings = load_guidelines(repo)
     findings += check_guidelines(guidelines, today=TODAY)
-    return [(f.file, f.line, f.column, f.severity, f.code, f.message) for f in findings]
+    return [(f.file, f.line, f.column, f.severity, f.code, f.text()) for f in findings]
 
 
 def test_base_fixture_is_clean(make_repo: Callable[..., Path]) -> None:
@@ -330,5 +330,5 @@ def test_hint_for_a_library_without_branches_is_spelled_right(
 ) -> None:
     no_branches = LIBRARY.replace("branches:\n  - id: centrum\n    name: Centrumbiblioteket\n", "")
     root = make_repo({"data/library.yaml": no_branches})
-    hints = [f.hint or "" for f in validate_repository(root, today=TODAY).findings]
+    hints = [f.hint_text() or "" for f in validate_repository(root, today=TODAY).findings]
     assert any("no branches are defined yet" in h for h in hints), hints

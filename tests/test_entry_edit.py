@@ -167,13 +167,13 @@ def test_refuses_what_it_cannot_edit_safely(text: str, line: int, message: str) 
     with pytest.raises(EditError) as caught:
         set_top_level_keys(text, ROW, "e.yaml")
     [finding] = caught.value.findings
-    assert (finding.file, finding.line, finding.code, finding.message) == (
+    assert (finding.file, finding.line, finding.code, finding.text()) == (
         "e.yaml",
         line,
         "cannot-edit",
         message,
     )
-    assert finding.hint
+    assert finding.hint_text()
 
 
 def test_yaml_errors_are_located() -> None:
@@ -245,7 +245,7 @@ def test_an_edit_that_would_not_validate_writes_nothing(
     path.write_bytes(ENTRY.encode("utf-8"))
     with pytest.raises(FindingsError) as caught:
         update_entry_file(path, updates, "entry.yaml")
-    assert [f.message for f in caught.value.findings] == [message]
+    assert [f.text() for f in caught.value.findings] == [message]
     assert caught.value.findings[0].line == 10
     assert path.read_bytes() == ENTRY.encode("utf-8")
     assert list(tmp_path.iterdir()) == [path]

@@ -272,7 +272,7 @@ def test_an_entry_changed_into_invalid_yaml_is_not_written(repo: Path, report: M
     assert proposal.best is not None
     with pytest.raises(FindingsError) as caught:
         apply_candidate(proposal, proposal.best)
-    assert caught.value.findings[0].message == (
+    assert caught.value.findings[0].text() == (
         "the value of 'row' spans several lines; cannot change it safely"
     )
     assert (repo / SIM).read_text(encoding="utf-8").endswith("row: >-\n  a\n")

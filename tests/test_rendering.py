@@ -9,15 +9,7 @@ import pytest
 from jinja2.sandbox import SandboxedEnvironment
 
 from referral_cli.commands.render import HANDOUTS
-from referral_cli.i18n import (
-    label,
-    label_keys,
-    labels,
-    language_name,
-    vocabulary_label,
-    vocabulary_values,
-)
-from referral_cli.models import ACTOR_KINDS, OUTCOMES, RELATIONSHIP_STATUSES, REQUIREMENTS, SCOPES
+from referral_cli.i18n import label_keys
 from referral_cli.rendering import (
     TemplateProblem,
     build_environment,
@@ -270,46 +262,3 @@ def test_templates_only_use_known_labels() -> None:
         used |= set(re.findall(r"\bL\.([a-z_]+)", text))
     assert used, "no labels found: the pattern is wrong"
     assert used <= label_keys(), sorted(used - label_keys())
-
-
-# ---------------------------------------------------------------------------
-# Labels
-
-
-def test_labels_are_complete_in_both_languages() -> None:
-    for lang in ("sv", "en"):
-        words = labels(lang)
-        assert set(words) == label_keys()
-        assert all(value.strip() for value in words.values())
-    assert label("need", "sv") == "Användaren behöver hjälp med"
-    assert label("need", "en") == "The user needs help with"
-
-
-@pytest.mark.parametrize(
-    ("vocabulary", "values"),
-    [
-        ("requirement", REQUIREMENTS),
-        ("kind", ACTOR_KINDS),
-        ("scope", SCOPES),
-        ("status", RELATIONSHIP_STATUSES),
-        ("outcome", OUTCOMES),
-    ],
-)
-def test_every_model_value_has_a_label(vocabulary: str, values: tuple[str, ...]) -> None:
-    assert set(vocabulary_values(vocabulary)) == set(values)
-    for value in values:
-        for lang in ("sv", "en"):
-            assert vocabulary_label(vocabulary, value, lang).strip()
-
-
-def test_unknown_language_or_key() -> None:
-    with pytest.raises(ValueError, match="unknown language 'de'"):
-        labels("de")
-    with pytest.raises(KeyError):
-        label("no_such_label", "sv")
-
-
-def test_language_names() -> None:
-    assert language_name("ar", "sv") == "arabiska"
-    assert language_name("ar", "en") == "Arabic"
-    assert language_name("xyz", "sv") == "xyz"

@@ -118,7 +118,7 @@ def test_bad_yaml_is_located(
         load_file(path, "data/f.yaml")
     finding = caught.value.finding
     assert (finding.file, finding.line, finding.column) == ("data/f.yaml", line, column)
-    assert (finding.code, finding.message) == (code, message)
+    assert (finding.code, finding.text()) == (code, message)
 
 
 def test_non_utf8_byte_is_located(tmp_path: Path) -> None:
@@ -128,7 +128,7 @@ def test_non_utf8_byte_is_located(tmp_path: Path) -> None:
         load_file(path, "f.yaml")
     finding = caught.value.finding
     assert (finding.line, finding.column, finding.code) == (2, 8, "encoding")
-    assert finding.message == "the file is not valid UTF-8 text (byte 0xE4 here)"
+    assert finding.text() == "the file is not valid UTF-8 text (byte 0xE4 here)"
 
 
 def test_bom_is_a_warning_and_the_file_loads(tmp_path: Path) -> None:
@@ -168,7 +168,7 @@ def test_loader_never_crashes_on_arbitrary_text(text: str) -> None:
         finding = exc.finding
         assert finding.file == "fuzz.yaml"
         assert finding.line >= 1 and finding.column >= 1
-        assert finding.message
+        assert finding.text()
     else:
         assert data is None or isinstance(data, (dict, list, str, bool))
         assert source.locate(()) >= (1, 1)

@@ -6,6 +6,7 @@ import re
 from datetime import date
 
 from referral_cli.errors import UsageError
+from referral_cli.i18n import phrase
 
 # Only the plain form: `date.fromisoformat` alone also takes week dates like 2026-W34-1.
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -28,9 +29,7 @@ def parse_date_option(value: str | None, option: str) -> date | None:
         return None
     day = parse_iso_date(value)
     if day is None:
-        raise UsageError(
-            f"{option}: '{value}' is not a date written as YYYY-MM-DD (e.g. 2026-08-22)"
-        )
+        raise UsageError(phrase("common.date-option", option=option, value=value))
     return day
 
 

@@ -16,7 +16,8 @@ from pathlib import Path
 from typing import Any, Final
 
 from referral_cli.errors import FindingsError, UsageError
-from referral_cli.findings import Finding, did_you_mean
+from referral_cli.findings import Finding, suggestion
+from referral_cli.i18n import phrase
 from referral_cli.rendering import (
     OutputKind,
     TemplateProblem,
@@ -30,15 +31,6 @@ FORMATS: Final = ("html", "md", "pdf")
 ALL_FORMATS: Final = "all"
 TEMPLATES_DIR: Final = "templates"
 
-PDF_MISSING: Final = (
-    "PDF output needs WeasyPrint 68 or newer, which is not installed (or too old). "
-    "Install it with:\n"
-    "    pip install 'referral-cli[pdf]'\n"
-    "(WeasyPrint also needs the Pango library: on Debian/Ubuntu "
-    "'apt-get install libpango-1.0-0 libpangoft2-1.0-0'.) "
-    "Or render HTML (--format html) and print it from your web browser."
-)
-
 
 @dataclass(frozen=True)
 class DocumentPlan:
@@ -49,10 +41,19 @@ class DocumentPlan:
 
 
 def unknown_choice(kind: str, value: str, choices: Iterable[str]) -> UsageError:
-    """The usage error for a value that is not one of `choices`, with a did-you-mean."""
+    """The usage error for a value that is not one of `choices`, with a did-you-mean.
+
+    `kind` is the catalogue key naming what was chosen (e.g. `render.choice.format`).
+    """
     listed = list(choices)
     return UsageError(
-        f"unknown {kind} '{value}'{did_you_mean(value, listed)}: choose from {', '.join(listed)}"
+        phrase(
+            "common.unknown-choice",
+            kind=phrase(kind),
+            value=value,
+            suggestion=suggestion(value, listed),
+            choices=", ".join(listed),
+        )
     )
 
 
@@ -67,7 +68,7 @@ def plan_documents(root: Path, formats: Sequence[str], templates: Path | None) -
     chosen = split_values(formats) or ["html"]
     for name in chosen:
         if name not in (*FORMATS, ALL_FORMATS):
-            raise unknown_choice("format", name, (*FORMATS, ALL_FORMATS))
+            raise unknown_choice("render.choice.format", name, (*FORMATS, ALL_FORMATS))
     if ALL_FORMATS in chosen:
         chosen = list(FORMATS)
     if "pdf" in chosen:
@@ -82,7 +83,7 @@ def template_dirs(root: Path, templates: Path | None) -> tuple[Path, ...]:
     """`--templates DIR` if given, else the repository's own `templates/` if it has one."""
     if templates is not None:
         if not templates.is_dir():
-            raise UsageError(f"--templates {templates}: no such folder")
+            raise UsageError(phrase("render.no-templates-folder", folder=str(templates)))
         return (templates,)
     own = root / TEMPLATES_DIR
     if own.is_dir() and own.resolve() != default_template_dir().resolve():
@@ -95,9 +96,10 @@ def require_weasyprint() -> None:
     try:
         from weasyprint.urls import URLFetcher  # type: ignore[import-untyped,import-not-found,unused-ignore]  # noqa: F401
     except ImportError:
-        raise UsageError(PDF_MISSING) from None
+        raise UsageError(phrase("render.pdf-missing")) from None
     except OSError as exc:  # WeasyPrint is there but a system library is not
-        raise UsageError(f"{PDF_MISSING}\n(WeasyPrint could not start: {exc})") from None
+        advice = phrase("render.pdf-missing")
+        raise UsageError(phrase("render.pdf-broken", advice=advice, reason=str(exc))) from None
 
 
 def problem_to_error(problem: TemplateProblem, root: Path, plan: DocumentPlan) -> Exception:
@@ -112,8 +114,8 @@ def problem_to_error(problem: TemplateProblem, root: Path, plan: DocumentPlan) -
             1,
             "error",
             "template-error",
-            problem.message,
-            "fix the template, or remove it to use referral's default template of the same name",
+            phrase("render.template-error", problem=problem.message),
+            phrase("render.template-error.hint"),
         )
         return FindingsError([finding])
     return RuntimeError(f"a default template failed: {problem.describe()}")
@@ -178,11 +180,13 @@ def render_documents(
 def write_files(out: Path, files: Mapping[str, bytes]) -> list[Path]:
     """Write every file into `out` (created if needed), each atomically; return the paths."""
     if out.exists() and not out.is_dir():
-        raise UsageError(f"--out {out} is a file, not a folder")
+        raise UsageError(phrase("common.out-is-file", out=str(out)))
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise UsageError(f"cannot create the folder {out}: {exc.strerror or exc}") from None
+        raise UsageError(
+            phrase("common.cannot-create-folder", folder=str(out), reason=exc.strerror or str(exc))
+        ) from None
     written = []
     for name, content in files.items():
         target = out / name
@@ -193,7 +197,9 @@ def write_files(out: Path, files: Mapping[str, bytes]) -> list[Path]:
         except BaseException as exc:
             temporary.unlink(missing_ok=True)
             if isinstance(exc, OSError):
-                raise UsageError(f"cannot write {target}: {exc.strerror or exc}") from None
+                raise UsageError(
+                    phrase("common.cannot-write", path=str(target), reason=exc.strerror or str(exc))
+                ) from None
             raise
         written.append(target)
     return written

@@ -28,12 +28,20 @@ SLUG_PATTERN = r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$"
 LANGUAGE_CODE_PATTERN = r"^[a-z]{2,3}$"
 
 
+REASON_ERROR = "referral_reason"
+
+
+def _reason(key: str) -> PydanticCustomError:
+    """A validation error worded by the catalogue (`key`), see `rules.validation`."""
+    return PydanticCustomError(REASON_ERROR, "{reason}", {"reason": key})
+
+
 def _iso_date_only(value: object) -> object:
     """Refuse anything but YYYY-MM-DD text, so '20240822' is never read as a timestamp."""
     if isinstance(value, bool | int | float) or (
         isinstance(value, str) and not ISO_DATE.fullmatch(value.strip())
     ):
-        raise ValueError("is not a date written as YYYY-MM-DD (e.g. 2026-08-22)")
+        raise _reason("val.reason.iso-date")
     return value
 
 
@@ -48,9 +56,9 @@ def _web_address(value: str) -> str:
     """Accept only http(s) addresses: anything else could become a dangerous link."""
     lowered = value.lower()
     if not (lowered.startswith("https://") or lowered.startswith("http://")):
-        raise ValueError("is not a web address: it must start with https:// (or http://)")
+        raise _reason("val.reason.web-scheme")
     if len(value.split("://", 1)[1].strip("/")) == 0 or any(ch.isspace() for ch in value):
-        raise ValueError("is not a complete web address without spaces, e.g. https://example.se")
+        raise _reason("val.reason.web-incomplete")
     return value
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 from string import Template
 
 from referral_cli.errors import UsageError
+from referral_cli.i18n import phrase
 from referral_cli.schemas import render_schemas
 
 STARTER_DIR = Path(__file__).parent / "starter"
@@ -18,7 +19,7 @@ _NAMES = {"sv": "Mitt bibliotek", "en": "My library"}
 def planned_files(language: str, today: date) -> dict[Path, str]:
     """Relative path to content for every file `init` writes."""
     if language not in _NAMES:
-        raise UsageError(f"unknown language '{language}': choose sv or en")
+        raise UsageError(phrase("init.unknown-language", value=language))
     source = STARTER_DIR / language
     values = {"today": today.isoformat(), "name": _NAMES[language]}
     files: dict[Path, str] = {}
@@ -39,11 +40,11 @@ def create_repository(
     """Write the starter repository into `directory`; refuse to overwrite anything."""
     files = planned_files(language, today or date.today())
     if directory.exists() and not directory.is_dir():
-        raise UsageError(f"{directory} is a file, not a folder. Choose an empty folder.")
+        raise UsageError(phrase("init.is-a-file", path=str(directory)))
     existing = [directory / rel for rel in files if (directory / rel).exists()]
     if existing:
         listed = ", ".join(str(p) for p in existing[:5])
-        raise UsageError(f"refusing to overwrite existing files: {listed}. Choose an empty folder.")
+        raise UsageError(phrase("init.would-overwrite", files=listed))
     written: list[Path] = []
     for relative, text in files.items():
         target = directory / relative
@@ -54,6 +55,8 @@ def create_repository(
         except OSError as exc:
             for path in written:  # all new: nothing of the user's is removed
                 path.unlink(missing_ok=True)
-            raise UsageError(f"cannot create {target}: {exc.strerror or exc}") from None
+            raise UsageError(
+                phrase("init.cannot-create", path=str(target), reason=exc.strerror or str(exc))
+            ) from None
         written.append(target)
     return written

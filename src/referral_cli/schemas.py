@@ -9,6 +9,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from referral_cli.errors import UsageError
+from referral_cli.i18n import phrase
 from referral_cli.models import ActorsFile, InventoryEntry, Library, Matrix
 
 DRAFT_07 = "http://json-schema.org/draft-07/schema#"
@@ -61,7 +62,7 @@ def render_schemas() -> dict[str, str]:
 def write_schemas(out: Path) -> list[Path]:
     """Write every schema into `out`; return the paths written."""
     if out.exists() and not out.is_dir():
-        raise UsageError(f"--out {out} is a file, not a folder")
+        raise UsageError(phrase("common.out-is-file", out=str(out)))
     written = []
     for name, text in render_schemas().items():
         path = out / name
@@ -69,6 +70,8 @@ def write_schemas(out: Path) -> list[Path]:
             out.mkdir(parents=True, exist_ok=True)
             path.write_text(text, encoding="utf-8")
         except OSError as exc:
-            raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from None
+            raise UsageError(
+                phrase("common.cannot-write", path=str(path), reason=exc.strerror or str(exc))
+            ) from None
         written.append(path)
     return written

@@ -63,6 +63,6 @@ def init(
 
     for path in create_repository(directory, language=language):
         typer.echo(str(path))
-    typer.echo(
-        f"Created a guideline repository in {directory}. Next: cd {directory} && referral validate"
-    )
+    from referral_cli.i18n import t
+
+    typer.echo(t("init.created", "en", path=str(directory)))

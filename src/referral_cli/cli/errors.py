@@ -28,17 +28,18 @@ def err(message: str) -> None:
     sys.stderr.write(message.rstrip("\n") + "\n")
 
 
-def report_error(exc: BaseException) -> int:
-    """Print what the user needs to know about `exc`; return the exit code it maps to."""
+def report_error(exc: BaseException, lang: str = "en") -> int:
+    """Print what the user needs to know about `exc` in `lang`; return its exit code."""
     from referral_cli.errors import CommitFailedError, FindingsError, UsageError
+    from referral_cli.i18n import t
 
     if isinstance(exc, KeyboardInterrupt):
-        err("Interrupted: nothing was written.")
+        err(t("cli.interrupted", lang))
         return EXIT_INTERRUPTED
     if isinstance(exc, FindingsError):
         for finding in exc.findings:
-            err(finding.format())
-        err("Nothing was written. Fix the problems above and run the command again.")
+            err(finding.format(lang))
+        err(t("cli.nothing-written", lang))
         return EXIT_FINDINGS
     if isinstance(exc, CommitFailedError):
         from referral_cli.cli.terminal import shown
@@ -46,13 +47,9 @@ def report_error(exc: BaseException) -> int:
         for path in exc.paths:
             typer.echo(shown(path))
     if isinstance(exc, UsageError):
-        err(f"error: {exc}")
+        err(t("cli.error", lang, message=exc.text(lang)))
         return EXIT_USAGE
-    err(
-        f"unexpected error ({type(exc).__name__}): {exc}\n"
-        "This is a bug in referral, not in your data; please report it with the "
-        "command you ran."
-    )
+    err(t("cli.unexpected", lang, kind=type(exc).__name__, detail=str(exc)))
     return EXIT_UNEXPECTED
 
 

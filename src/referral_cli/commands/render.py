@@ -26,7 +26,7 @@ from referral_cli.documents import (
     write_files,
 )
 from referral_cli.errors import UsageError
-from referral_cli.i18n import check_language, labels
+from referral_cli.i18n import check_language, labels, phrase
 from referral_cli.rules.loading import load_valid_guidelines
 from referral_cli.store.gitio import head_revision
 from referral_cli.store.repository import Guidelines
@@ -79,10 +79,10 @@ def plan_render(root: Path, options: RenderOptions) -> RenderPlan:
     handouts = split_values(options.handouts)
     for name in handouts:
         if name not in HANDOUTS:
-            raise unknown_choice("handout", name, HANDOUTS)
+            raise unknown_choice("render.choice.handout", name, HANDOUTS)
     rows = split_values(options.rows, unique=False)
     if rows and handouts and "referral-slips" not in handouts:
-        raise UsageError("--row chooses referral slips: name the handout 'referral-slips' too")
+        raise UsageError(phrase("render.row-needs-slips"))
     if not handouts:
         handouts = ["referral-slips"] if rows else list(HANDOUTS)
     check_language(options.language)
@@ -197,7 +197,7 @@ def render_handouts(root: Path, options: RenderOptions) -> dict[str, bytes]:
     known_rows = [row.id for _, row in guidelines.matrix.rows()]
     for row_id in plan.rows:
         if row_id not in known_rows:
-            raise unknown_choice("row", row_id, known_rows)
+            raise unknown_choice("render.choice.row", row_id, known_rows)
     lang = options.language or guidelines.library.language
     revision = options.revision if options.revision is not None else git_revision(root, lang)
 

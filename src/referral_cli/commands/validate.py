@@ -10,6 +10,7 @@ from itertools import groupby
 from pathlib import Path
 
 from referral_cli.findings import Finding, sort_findings
+from referral_cli.i18n import Phrase, counted, phrase
 from referral_cli.rules.checks import check_guidelines
 from referral_cli.store.repository import load_guidelines
 
@@ -44,29 +45,28 @@ def validate_repository(root: Path, today: date | None = None) -> ValidationRepo
     return ValidationReport(sort_findings(set(findings)), files)
 
 
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
-
-
-def summary_line(report: ValidationReport) -> str:
+def summary_line(report: ValidationReport) -> Phrase:
     """One line a coordinator reads first."""
+    files = counted("common.count.file", report.files)
     if not report.findings:
-        return f"All good: {_plural(report.files, 'file')} checked, no problems found."
-    files_with = len({f.file for f in report.findings})
-    return (
-        f"{_plural(len(report.errors), 'error')}, {_plural(len(report.warnings), 'warning')} "
-        f"in {_plural(files_with, 'file')} ({_plural(report.files, 'file')} checked)."
+        return phrase("validate.all-good", files=files)
+    return phrase(
+        "validate.summary",
+        errors=counted("common.count.error", len(report.errors)),
+        warnings=counted("common.count.warning", len(report.warnings)),
+        files_with=counted("common.count.file", len({f.file for f in report.findings})),
+        files=files,
     )
 
 
-def format_text(report: ValidationReport) -> str:
+def format_text(report: ValidationReport, lang: str = "en") -> str:
     """Findings grouped by file, errors first, then the summary line."""
     blocks = []
     for file, group in groupby(report.findings, key=lambda f: f.file):
-        blocks.append(f"{file}\n" + "\n".join("  " + f.format() for f in group))
-    return "\n\n".join([*blocks, summary_line(report)])
+        blocks.append(f"{file}\n" + "\n".join("  " + f.format(lang) for f in group))
+    return "\n\n".join([*blocks, summary_line(report).word(lang)])
 
 
-def format_json(findings: Sequence[Finding]) -> str:
+def format_json(findings: Sequence[Finding], lang: str = "en") -> str:
     """A JSON list of findings: file, line, column, severity, code, message, hint."""
-    return json.dumps([f.as_dict() for f in findings], ensure_ascii=False, indent=2)
+    return json.dumps([f.as_dict(lang) for f in findings], ensure_ascii=False, indent=2)

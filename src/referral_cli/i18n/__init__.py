@@ -75,6 +75,11 @@ def phrase(key: str, /, **values: Any) -> Phrase:
     )
 
 
+def counted(key: str, count: int, /, **values: Any) -> Phrase:
+    """A phrase for a number of things: `<key>.one` for 1, `<key>.other` otherwise."""
+    return phrase(f"{key}.{'one' if count == 1 else 'other'}", count=count, **values)
+
+
 def t(key: str, lang: str, /, **values: Any) -> str:
     """The phrase `key` in `lang`, with `values` filled in.
 
@@ -139,7 +144,7 @@ def check_language(lang: str | None, option: str = "--lang") -> str | None:
         return lang
     from referral_cli.errors import UsageError
 
-    raise UsageError(f"{option}: unknown language '{lang}'; choose {' or '.join(LANGUAGES)}")
+    raise UsageError(phrase("common.unknown-language", option=option, value=lang))
 
 
 def language_for(override: str | None, library_language: str) -> str:

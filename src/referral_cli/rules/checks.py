@@ -9,7 +9,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from referral_cli.dates import add_months
-from referral_cli.findings import Finding, Severity, did_you_mean
+from referral_cli.findings import Finding, Severity, suggestion
+from referral_cli.i18n import Phrase, phrase
 from referral_cli.models import InventoryEntry
 from referral_cli.rules.privacy import personal_data_matches
 from referral_cli.store.repository import (
@@ -38,8 +39,8 @@ class _Reporter:
         path: PathKey,
         severity: Severity,
         code: str,
-        message: str,
-        hint: str | None = None,
+        message: Phrase,
+        hint: Phrase | str | None = None,
         source: SourceMap | None = None,
     ) -> None:
         source = source or self.guidelines.sources.get(display)
@@ -76,8 +77,13 @@ def _duplicates(
                 path,
                 "error",
                 "duplicate-id",
-                f"the {what} id '{item_id}' is used twice (first on line {first_line})",
-                "every id must be unique; rename one of them",
+                phrase(
+                    "check.duplicate-id",
+                    id_of=phrase(f"check.id-of.{what}"),
+                    id=item_id,
+                    first_line=first_line,
+                ),
+                phrase("check.duplicate-id.hint"),
             )
         else:
             first_seen[item_id] = path
@@ -133,11 +139,8 @@ def _check_unique_ids(report: _Reporter) -> None:
                 ("periods", i, "end"),
                 "error",
                 "period-order",
-                f"the period '{period.id}' ends ({period.end}) before it starts ({period.start})",
+                phrase("check.period-order", period=period.id, end=period.end, start=period.start),
             )
-
-
-_PLURALS = {"branch": "branches", "category": "categories"}
 
 
 def _unknown(
@@ -152,16 +155,16 @@ def _unknown(
 ) -> None:
     known = list(known)
     hint = (
-        f"known {what} ids: {', '.join(sorted(known))}"
+        phrase(f"check.known.{what}", ids=", ".join(sorted(known)))
         if known
-        else (f"no {_PLURALS.get(what, what + 's')} are defined yet in {where}")
+        else phrase(f"check.none-defined.{what}", where=where)
     )
     report.add(
         display,
         path,
         "error",
         f"unknown-{what}",
-        f"unknown {what} '{value}'{did_you_mean(value, known)}",
+        phrase(f"check.unknown.{what}", value=value, suggestion=suggestion(value, known)),
         hint,
         source,
     )
@@ -272,8 +275,8 @@ def _check_one_entry(
             ("date",),
             "error",
             "future-date",
-            f"date: {entry.date} is in the future (today is {today})",
-            "check the year and month",
+            phrase("check.future-entry-date", day=entry.date, today=today),
+            phrase("check.future-date.hint"),
             source,
         )
     if entry.period is not None:
@@ -284,8 +287,13 @@ def _check_one_entry(
                 ("date",),
                 "warning",
                 "outside-period",
-                f"the date {entry.date} is outside the period '{period.id}' "
-                f"({period.start} to {period.end})",
+                phrase(
+                    "check.outside-period",
+                    day=entry.date,
+                    period=period.id,
+                    start=period.start,
+                    end=period.end,
+                ),
                 None,
                 source,
             )
@@ -313,8 +321,8 @@ def _check_entry_matrix(
             ("row",),
             "error",
             "row-category",
-            f"the row '{row}' belongs to the category '{category_of_row[row]}', not '{category}'",
-            f"set category: {category_of_row[row]}, or choose a row of '{category}'",
+            phrase("check.row-category", row=row, actual=category_of_row[row], category=category),
+            phrase("check.row-category.hint", actual=category_of_row[row], category=category),
             source,
         )
 
@@ -341,8 +349,8 @@ def _check_future_dates(report: _Reporter, today: date) -> None:
                 path,
                 "error",
                 "future-date",
-                f"{path[-1]}: {value} is in the future (today is {today})",
-                "check the year and month",
+                phrase("check.future-date", key=path[-1], day=value, today=today),
+                phrase("check.future-date.hint"),
             )
 
 
@@ -354,13 +362,15 @@ def _check_reminders(report: _Reporter, today: date) -> None:
     due_before = add_months(today, -months)
     referred = {actor_id for _, row in g.matrix.rows() for actor_id in row.refer_to}
 
-    def stale(reviewed: date | None) -> str | None:
+    def stale(what: str, item_id: str, reviewed: date | None) -> Phrase | None:
         if not interval_known:
             return None
         if reviewed is None:
-            return "has never been marked as reviewed (no 'reviewed' date)"
+            return phrase(f"check.review-due.{what}.never", id=item_id)
         if reviewed < due_before:
-            return f"was last reviewed {reviewed}, more than {months} months ago"
+            return phrase(
+                f"check.review-due.{what}.old", id=item_id, reviewed=reviewed, months=months
+            )
         return None
 
     if "matrix" not in g.broken:
@@ -371,19 +381,19 @@ def _check_reminders(report: _Reporter, today: date) -> None:
                     ("actors", i, "id"),
                     "warning",
                     "unused-actor",
-                    f"no matrix row refers to the actor '{actor.id}'",
-                    "add it to a row's refer_to, or remove it if it is not needed",
+                    phrase("check.unused-actor", actor=actor.id),
+                    phrase("check.unused-actor.hint"),
                 )
     for i, actor in enumerate(g.actors.actors):
-        problem = stale(actor.reviewed)
+        problem = stale("actor", actor.id, actor.reviewed)
         if problem:
             report.add(
                 ACTORS_FILE,
                 ("actors", i, "id"),
                 "warning",
                 "review-due",
-                f"the actor '{actor.id}' {problem}",
-                "check the contact details and set reviewed: to today's date",
+                problem,
+                phrase("check.review-due.actor.hint"),
             )
     for ci, category in enumerate(g.matrix.categories):
         if not category.rows:
@@ -392,42 +402,26 @@ def _check_reminders(report: _Reporter, today: date) -> None:
                 ("categories", ci, "id"),
                 "warning",
                 "empty-category",
-                f"the category '{category.id}' has no rows",
+                phrase("check.empty-category", category=category.id),
             )
         for ri, row in enumerate(category.rows):
-            problem = stale(row.reviewed)
+            problem = stale("row", row.id, row.reviewed)
             if problem:
                 report.add(
                     MATRIX_FILE,
                     ("categories", ci, "rows", ri, "id"),
                     "warning",
                     "review-due",
-                    f"the row '{row.id}' {problem}",
-                    "go through the row and set reviewed: to today's date",
+                    problem,
+                    phrase("check.review-due.row.hint"),
                 )
 
 
-_KIND_WORDS = {
-    "personnummer": "a personnummer",
-    "samordningsnummer": "a samordningsnummer",
-    "email": "an email address",
-    "phone": "a phone number",
-    "card_number": "a card number",
-}
-
-
-def personal_data_message(field_name: str, match: PersonalDataMatch) -> str:
+def personal_data_message(field_name: str, match: PersonalDataMatch) -> Phrase:
     """The message for one match: what was found, masked, and why it matters."""
-    kind = _KIND_WORDS.get(match.kind, match.kind.replace("_", " "))
-    if match.certain:
-        return (
-            f"{field_name}: looks like {kind} ({match.masked}); "
-            "the inventory must not hold a visitor's personal data"
-        )
-    return (
-        f"{field_name}: may be {kind} ({match.masked}); "
-        "make sure it is not a visitor's personal data"
-    )
+    key = "privacy.personal-data" if match.certain else "privacy.possible-personal-data"
+    kind = phrase(f"privacy.kind.{match.kind}")
+    return phrase(key, field=field_name, kind=kind, masked=match.masked)
 
 
 def personal_data_findings(

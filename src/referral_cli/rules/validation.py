@@ -9,11 +9,18 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from referral_cli.findings import Finding, did_you_mean
-from referral_cli.models import LANGUAGE_CODE_PATTERN, SLUG_PATTERN
+from referral_cli.findings import Finding, suggestion
+from referral_cli.i18n import Phrase, phrase
+from referral_cli.models import LANGUAGE_CODE_PATTERN, REASON_ERROR, SLUG_PATTERN
 from referral_cli.store.yamlio import PathKey, SourceMap
 
-_FOUND = {bool: "true/false", list: "a list", dict: "a mapping of keys", type(None): "nothing"}
+_INPUT_KEYS = {
+    bool: "val.input.boolean",
+    list: "val.input.list",
+    dict: "val.input.mapping",
+    type(None): "val.input.nothing",
+}
+_BOUNDS = {"ge": "val.bound.ge", "le": "val.bound.le", "gt": "val.bound.gt", "lt": "val.bound.lt"}
 
 
 def _unwrap(annotation: Any) -> list[Any]:
@@ -50,13 +57,14 @@ def _slug_suggestion(text: str) -> str:
     return "-".join(part for part in cleaned.split("-") if part) or "my-id"
 
 
-def _describe_input(value: Any) -> str:
+def _describe_input(value: Any) -> Phrase:
     if isinstance(value, str):
-        return f"'{value}'"
-    return _FOUND.get(type(value), repr(value))
+        return phrase("val.input.text", text=value)
+    key = _INPUT_KEYS.get(type(value))
+    return phrase(key) if key else phrase("val.input.other", value=repr(value))
 
 
-def _message(error: ErrorDetails, model: type[BaseModel]) -> tuple[str, str, str | None]:
+def _message(error: ErrorDetails, model: type[BaseModel]) -> tuple[str, Phrase, Phrase | None]:
     """Return (code, message, hint) for one pydantic error."""
     kind = error["type"]
     loc = error["loc"]
@@ -65,38 +73,39 @@ def _message(error: ErrorDetails, model: type[BaseModel]) -> tuple[str, str, str
     name = str(loc[-1]) if loc else ""
     key_names = [part for part in loc if isinstance(part, str)]
     label = key_names[-1] if key_names else "value"
+    shown = _describe_input(value)
     if kind == "extra_forbidden":
         parent = model_at(model, loc[:-1])
         allowed = sorted(parent.model_fields) if parent else []
-        hint = f"allowed keys here: {', '.join(allowed)}" if allowed else None
-        return "unknown-key", f"unknown key '{name}'{did_you_mean(name, allowed)}", hint
+        hint = phrase("val.unknown-key.hint", keys=", ".join(allowed)) if allowed else None
+        message = phrase("val.unknown-key", name=name, suggestion=suggestion(name, allowed))
+        return "unknown-key", message, hint
     if kind == "missing":
-        return "missing-key", f"missing required key '{name}'", None
+        return "missing-key", phrase("val.missing-key", name=name), None
     if kind == "literal_error":
         expected = str(ctx.get("expected", "")).replace("'", "")
         choices = [c.strip() for c in expected.replace(" or ", ", ").split(",") if c.strip()]
-        suggestion = did_you_mean(str(value), choices) if isinstance(value, str) else ""
+        close = suggestion(value, choices) if isinstance(value, str) else phrase("common.empty")
         return (
             "invalid-choice",
-            f"{label}: {_describe_input(value)} is not allowed{suggestion}",
-            f"choose one of: {', '.join(choices)}",
+            phrase("val.invalid-choice", label=label, value=shown, suggestion=close),
+            phrase("val.invalid-choice.hint", choices=", ".join(choices)),
         )
     if kind == "string_pattern_mismatch":
         if ctx.get("pattern") == SLUG_PATTERN:
             return (
                 "invalid-id",
-                f"{label}: {_describe_input(value)} is not a valid id",
-                "ids use lowercase letters a-z, digits and hyphens, e.g. "
-                f"'{_slug_suggestion(str(value))}'",
+                phrase("val.invalid-id", label=label, value=shown),
+                phrase("val.invalid-id.hint", example=_slug_suggestion(str(value))),
             )
         if ctx.get("pattern") == LANGUAGE_CODE_PATTERN:
             return (
                 "invalid-language",
-                f"{label}: {_describe_input(value)} is not a language code",
-                "use two- or three-letter codes such as sv, en, ar, so, no",
+                phrase("val.invalid-language", label=label, value=shown),
+                phrase("val.invalid-language.hint"),
             )
     if kind == "string_too_short":
-        return "empty-text", f"{label}: the text is empty", "write the text or remove the key"
+        return "empty-text", phrase("val.empty-text", label=label), phrase("val.empty-text.hint")
     if kind in {
         "date_parsing",
         "date_from_datetime_parsing",
@@ -105,42 +114,45 @@ def _message(error: ErrorDetails, model: type[BaseModel]) -> tuple[str, str, str
     }:
         return (
             "invalid-date",
-            f"{label}: {_describe_input(value)} is not a valid date",
-            "write dates as YYYY-MM-DD, e.g. 2026-08-22",
+            phrase("val.invalid-date", label=label, value=shown),
+            phrase("val.invalid-date.hint"),
         )
     if kind in {"int_parsing", "int_type", "int_from_float"}:
-        return ("invalid-number", f"{label}: {_describe_input(value)} is not a whole number", None)
+        return "invalid-number", phrase("val.invalid-number", label=label, value=shown), None
     if kind in {"greater_than_equal", "less_than_equal", "greater_than", "less_than"}:
-        bound = next(iter(ctx.items()), ("", ""))
-        words = {"ge": "at least", "le": "at most", "gt": "more than", "lt": "less than"}
+        bound_name, limit = next(iter(ctx.items()), ("", ""))
+        bound = phrase(_BOUNDS.get(bound_name, "val.bound.other"), limit=limit)
         return (
             "out-of-range",
-            f"{label}: {_describe_input(value)} is out of range; it must be "
-            f"{words.get(bound[0], '')} {bound[1]}",
+            phrase("val.out-of-range", label=label, value=shown, bound=bound),
             None,
         )
-    if kind in {"list_type"}:
+    if kind == "list_type":
         return (
             "wrong-type",
-            f"{label}: expected a list, found {_describe_input(value)}",
-            f"write one item per line, each starting with '- ', under '{label}:'",
+            phrase("val.expected-list", label=label, value=shown),
+            phrase("val.expected-list.hint", label=label),
         )
     if kind in {"model_type", "dict_type", "model_attributes_type"}:
-        return (
-            "wrong-type",
-            f"{label}: expected a mapping of keys, found {_describe_input(value)}",
-            None,
-        )
+        return "wrong-type", phrase("val.expected-mapping", label=label, value=shown), None
     if kind == "string_type":
         return (
             "wrong-type",
-            f"{label}: expected text, found {_describe_input(value)}",
-            "put the text in quotes if it should be read as text",
+            phrase("val.expected-text", label=label, value=shown),
+            phrase("val.expected-text.hint"),
         )
-    if kind == "value_error":
-        reason = str(ctx.get("error", error["msg"]))
-        return "invalid-value", f"{label}: {_describe_input(value)} {reason}", None
-    return "invalid-value", f"{label}: {error['msg']}", None
+    if kind == REASON_ERROR:
+        reason = phrase(str(ctx.get("reason")))
+        return (
+            "invalid-value",
+            phrase("val.invalid-value", label=label, value=shown, reason=reason),
+            None,
+        )
+    return (
+        "invalid-value",
+        phrase("val.invalid-value.other", label=label, detail=error["msg"]),
+        None,
+    )
 
 
 def findings_from_validation_error(

@@ -23,6 +23,7 @@ from typing import Any
 
 from referral_cli.errors import FindingsError
 from referral_cli.findings import Finding
+from referral_cli.i18n import Phrase, phrase
 from referral_cli.models import SLUG_PATTERN, InventoryEntry
 from referral_cli.rules.validation import validate_document
 from referral_cli.store.yamlio import YamlError, mapping_end_line, parse_text
@@ -35,7 +36,9 @@ _RESERVED = {"true", "false", "null", "yes", "no", "on", "off", "y", "n", "~"}
 class EditError(FindingsError):
     """The file cannot be edited safely; carries one located finding."""
 
-    def __init__(self, display: str, line: int, message: str, hint: str | None = None) -> None:
+    def __init__(
+        self, display: str, line: int, message: Phrase, hint: Phrase | None = None
+    ) -> None:
         super().__init__([Finding(display, line, 1, "error", "cannot-edit", message, hint)])
 
 
@@ -128,8 +131,8 @@ def set_top_level_keys(text: str, updates: Mapping[str, str], display: str) -> s
         raise EditError(
             display,
             1,
-            "the file is not a mapping of keys",
-            "an inventory entry has one 'key: value' per line, e.g. 'date: 2026-08-22'",
+            phrase("store.edit.not-mapping"),
+            phrase("store.edit.not-mapping.hint"),
         )
     lines = _split_lines(body)
     endings = [_ending(line) for line in lines if _ending(line)]
@@ -148,8 +151,8 @@ def set_top_level_keys(text: str, updates: Mapping[str, str], display: str) -> s
             raise EditError(
                 display,
                 line_number,
-                f"the value of '{key}' spans several lines; cannot change it safely",
-                f"write it on one line, e.g. '{key}: {scalar}', and run the command again",
+                phrase("store.edit.multi-line", key=key),
+                phrase("store.edit.multi-line.hint", key=key, value=scalar),
             )
         line = lines[line_number - 1]
         ending = _ending(line)
@@ -159,8 +162,8 @@ def set_top_level_keys(text: str, updates: Mapping[str, str], display: str) -> s
             raise EditError(
                 display,
                 line_number,
-                f"the value of '{key}' is not a plain one-line value; cannot change it safely",
-                f"write it as '{key}: {scalar}' and run the command again",
+                phrase("store.edit.not-plain", key=key),
+                phrase("store.edit.not-plain.hint", key=key, value=scalar),
             )
         start, end = span
         rest = content[end:]
@@ -177,7 +180,7 @@ def set_top_level_keys(text: str, updates: Mapping[str, str], display: str) -> s
         # scalar's own lines may look like comments ('  # ...') or markers ('  ...').
         last = mapping_end_line(body, display)
         if last == 0:
-            raise EditError(display, 1, "the file has no keys to add to")
+            raise EditError(display, 1, phrase("store.edit.no-keys"))
         new_lines = [indent + addition for addition in additions]
         if not _ending(lines[last - 1]):
             # The last line had no final newline: keep it that way after the new lines.
@@ -202,9 +205,11 @@ def _verify(result: str, before: dict[str, Any], updates: Mapping[str, str], dis
         raise EditError(
             display,
             1,
-            "the file could not be changed without touching other values; nothing was written",
-            "add the keys by hand: "
-            + ", ".join(f"{k}: {yaml_scalar(v)}" for k, v in updates.items()),
+            phrase("store.edit.unsafe"),
+            phrase(
+                "store.edit.unsafe.hint",
+                keys=", ".join(f"{k}: {yaml_scalar(v)}" for k, v in updates.items()),
+            ),
         )
 
 
@@ -246,7 +251,7 @@ def update_entry_file(path: Path, updates: Mapping[str, str], display: str) -> N
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
-        raise EditError(display, 1, "the file is not valid UTF-8 text") from None
+        raise EditError(display, 1, phrase("store.edit.not-utf8")) from None
     edited = set_top_level_keys(text, updates, display)
     problems = [f for f in validate_entry_text(edited, display) if f.severity == "error"]
     if problems:

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from referral_cli.errors import RootNotFoundError
+from referral_cli.i18n import Phrase, phrase
 
 if TYPE_CHECKING:
     from pydantic import BaseModel
@@ -53,8 +54,7 @@ def find_root(explicit: Path | None = None, start: Path | None = None) -> Path:
     if chosen is not None:
         if not (chosen / MATRIX_FILE).is_file():
             raise RootNotFoundError(
-                f"{chosen} is not a guideline repository: {MATRIX_FILE} is missing there. "
-                "Create one with 'referral init DIR'."
+                phrase("store.not-a-repository", path=str(chosen), matrix=MATRIX_FILE)
             )
         return chosen.resolve()
     here = (start or Path.cwd()).resolve()
@@ -62,9 +62,7 @@ def find_root(explicit: Path | None = None, start: Path | None = None) -> Path:
         if (folder / MATRIX_FILE).is_file():
             return folder
     raise RootNotFoundError(
-        f"no guideline repository found: no {MATRIX_FILE} in {here} or any folder above it. "
-        "Run the command inside your guideline repository, pass --root DIR, "
-        f"set {ROOT_ENV}, or create one with 'referral init DIR'."
+        phrase("store.no-repository", matrix=MATRIX_FILE, here=str(here), env=ROOT_ENV)
     )
 
 
@@ -156,7 +154,7 @@ def entry_files(root: Path) -> Iterator[tuple[Path, str]]:
 
 
 def _entry_dir_entries(
-    root: Path, problems: list[tuple[Path, str]] | None = None
+    root: Path, problems: list[tuple[Path, Phrase]] | None = None
 ) -> Iterator[tuple[Path, str, os.DirEntry[str]]]:
     from referral_cli.store.yamlio import walk_yaml_entries
 
@@ -223,8 +221,8 @@ def load_guidelines(
                 1,
                 "error",
                 "missing-file",
-                f"{ACTORS_FILE} is missing",
-                "create it with a top-level 'actors:' list (see README, 'The file format')",
+                phrase("store.missing-file", file=ACTORS_FILE),
+                phrase("store.missing-actors.hint"),
             )
         )
 
@@ -240,7 +238,7 @@ def load_guidelines(
     return guidelines, findings
 
 
-def _inventory_problem(display: str, message: str, hint: str | None = None) -> Finding:
+def _inventory_problem(display: str, message: Phrase, hint: Phrase | None = None) -> Finding:
     from referral_cli.findings import Finding
 
     return Finding(display, 1, 1, "error", "unreadable", message, hint)
@@ -260,12 +258,12 @@ def _load_entries(guidelines: Guidelines, findings: list[Finding], use_cache: bo
         findings.append(
             _inventory_problem(
                 INVENTORY_DIR,
-                f"{INVENTORY_DIR} must be a folder, with one file per question",
-                f"move this file elsewhere and create the folder {INVENTORY_DIR}/",
+                phrase("store.inventory-not-folder", folder=INVENTORY_DIR),
+                phrase("store.inventory-not-folder.hint", folder=INVENTORY_DIR),
             )
         )
         return
-    problems: list[tuple[Path, str]] = []
+    problems: list[tuple[Path, Phrase]] = []
     collecting = gc.isenabled()
     gc.disable()
     try:
@@ -311,8 +309,8 @@ def _load_entries(guidelines: Guidelines, findings: list[Finding], use_cache: bo
             findings.append(
                 _inventory_problem(
                     shown,
-                    f"{reason}; its questions were not read",
-                    "check the file's permissions, or remove it if it should not be there",
+                    phrase("store.questions-not-read", problem=reason),
+                    phrase("store.questions-not-read.hint"),
                 )
             )
     finally:

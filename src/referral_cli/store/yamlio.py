@@ -25,6 +25,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from referral_cli.findings import Finding
+from referral_cli.i18n import Phrase, phrase
 
 Location = tuple[int, int]
 PathKey = tuple[str | int, ...]
@@ -176,7 +177,7 @@ class YamlError(Exception):
 
 
 def _finding(
-    display: str, line: int, column: int, code: str, message: str, hint: str | None = None
+    display: str, line: int, column: int, code: str, message: Phrase, hint: Phrase | None = None
 ) -> Finding:
     return Finding(display, line, column, "error", code, message, hint)
 
@@ -192,8 +193,8 @@ def _decode(raw: bytes, display: str) -> tuple[str, list[Finding]]:
                 1,
                 "warning",
                 "bom",
-                "the file starts with a byte-order mark (BOM), added by some Windows editors",
-                "save the file as 'UTF-8' without BOM",
+                phrase("yaml.bom"),
+                phrase("yaml.bom.hint"),
             )
         )
     try:
@@ -210,58 +211,40 @@ def _decode(raw: bytes, display: str) -> tuple[str, list[Finding]]:
                 line,
                 column,
                 "encoding",
-                f"the file is not valid UTF-8 text (byte 0x{bad} here)",
-                "save the file with the encoding 'UTF-8' (in Notepad: Save as, Encoding: UTF-8)",
+                phrase("yaml.encoding", byte=bad),
+                phrase("yaml.encoding.hint"),
             )
         ) from None
 
 
-def _explain_syntax_error(exc: yaml.MarkedYAMLError, text: str) -> tuple[str, str | None]:
+def _explain_syntax_error(exc: yaml.MarkedYAMLError, text: str) -> tuple[Phrase, Phrase | None]:
     problem = exc.problem or "the YAML is malformed"
     mark = exc.problem_mark
     if mark is not None and "\t" in text:
         line_text = text.splitlines()[mark.line] if mark.line < len(text.splitlines()) else ""
         if "\t" in line_text or "tab" in problem or "'\\t'" in problem:
-            return (
-                "a tab character is used here; YAML indentation must use spaces",
-                "replace the tab with spaces (two spaces per level)",
-            )
+            return phrase("yaml.tab"), phrase("yaml.tab.hint")
     if "cannot start any token" in problem and mark is not None:
         lines = text.splitlines()
         line_text = lines[mark.line] if mark.line < len(lines) else ""
         char = line_text[mark.column : mark.column + 1]
         if char.strip():
             return (
-                f"a value cannot start with '{char}' unless it is quoted",
-                f'put the text in double quotes, e.g. "{char}..."',
+                phrase("yaml.cannot-start", char=char),
+                phrase("yaml.cannot-start.hint", char=char),
             )
     if "mapping values are not allowed" in problem:
-        return (
-            "unexpected ':' in a value",
-            "text containing ': ' must be quoted, e.g. need: \"Tid: 10:00\"",
-        )
+        return phrase("yaml.colon"), phrase("yaml.colon.hint")
     if "could not find expected ':'" in problem:
-        return (
-            "a line is missing its ':' after the key, or the indentation is off",
-            "each line should look like 'key: value', indented like its neighbours",
-        )
+        return phrase("yaml.missing-colon"), phrase("yaml.missing-colon.hint")
     if "while scanning a quoted scalar" in (exc.context or "") or "quoted scalar" in problem:
-        return (
-            "a quoted text is not closed",
-            "every opening quote (' or \") needs a matching closing quote",
-        )
+        return phrase("yaml.unclosed-quote"), phrase("yaml.unclosed-quote.hint")
     if "found undefined alias" in problem or "found duplicate anchor" in problem:
-        return (
-            "anchors and aliases (&name, *name) are not supported",
-            "write the value out in full where it is needed",
-        )
+        return phrase("yaml.alias"), phrase("yaml.alias.hint")
     if "expected <block end>" in problem or "did not find expected" in problem:
-        return (
-            f"the indentation or structure is off here ({problem})",
-            "check that this line is indented like the lines it belongs with",
-        )
+        return phrase("yaml.structure", problem=problem), phrase("yaml.structure.hint")
     context = f" {exc.context}" if exc.context else ""
-    return f"YAML syntax error: {problem}{context}", None
+    return phrase("yaml.syntax", problem=f"{problem}{context}"), None
 
 
 def _syntax_error(exc: yaml.YAMLError, display: str, text: str) -> YamlError:
@@ -275,8 +258,8 @@ def _syntax_error(exc: yaml.YAMLError, display: str, text: str) -> YamlError:
                 line,
                 column,
                 "control-character",
-                f"the file contains an invisible control character (code {exc.character:#06x})",
-                "delete the character; it often comes from copying text out of another program",
+                phrase("yaml.control-character", code=f"{exc.character:#06x}"),
+                phrase("yaml.control-character.hint"),
             )
         )
     if isinstance(exc, yaml.MarkedYAMLError) and exc.problem_mark is not None:
@@ -285,7 +268,9 @@ def _syntax_error(exc: yaml.YAMLError, display: str, text: str) -> YamlError:
         return YamlError(
             _finding(display, mark.line + 1, mark.column + 1, "yaml-syntax", message, hint)
         )
-    return YamlError(_finding(display, 1, 1, "yaml-syntax", f"YAML syntax error: {exc}"))
+    return YamlError(
+        _finding(display, 1, 1, "yaml-syntax", phrase("yaml.syntax", problem=str(exc)))
+    )
 
 
 def _pos(node: Node) -> Location:
@@ -300,7 +285,7 @@ class _Builder:
         self.source = SourceMap()
         self._seen: set[int] = set()
 
-    def fail(self, node: Node, code: str, message: str, hint: str | None = None) -> YamlError:
+    def fail(self, node: Node, code: str, message: Phrase, hint: Phrase | None = None) -> YamlError:
         line, column = _pos(node)
         return YamlError(_finding(self.display, line, column, code, message, hint))
 
@@ -314,8 +299,8 @@ class _Builder:
                     line,
                     column,
                     "alias",
-                    "anchors and aliases (&name, *name) are not supported",
-                    "write the value out in full where it is needed",
+                    phrase("yaml.alias"),
+                    phrase("yaml.alias.hint"),
                 )
             )
         self._seen.add(id(node))
@@ -324,8 +309,8 @@ class _Builder:
             raise self.fail(
                 node,
                 "tag",
-                f"the tag '{node.tag}' is not supported",
-                "remove the '!…' tag and write the value as plain text",
+                phrase("yaml.tag", tag=node.tag),
+                phrase("yaml.tag.hint"),
             )
         if isinstance(node, ScalarNode):
             return self._scalar(node)
@@ -339,7 +324,7 @@ class _Builder:
             return None
         if node.tag == _BOOL_TAG:
             if node.value not in _BOOL_VALUES:
-                raise self.fail(node, "tag", f"'{node.value}' is not true or false")
+                raise self.fail(node, "tag", phrase("yaml.not-boolean", value=node.value))
             return _BOOL_VALUES[node.value]
         return node.value
 
@@ -347,7 +332,7 @@ class _Builder:
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, ScalarNode):
-                raise self.fail(key_node, "key", "a key must be a single word, like 'name:'")
+                raise self.fail(key_node, "key", phrase("yaml.key"))
             key = str(key_node.value)
             child = (*path, key)
             if key in result:
@@ -355,8 +340,8 @@ class _Builder:
                 raise self.fail(
                     key_node,
                     "duplicate-key",
-                    f"the key '{key}' appears twice in the same place (first on line {first_line})",
-                    "keep one of them; YAML would silently use only the last",
+                    phrase("yaml.duplicate-key", key=key, first_line=first_line),
+                    phrase("yaml.duplicate-key.hint"),
                 )
             self.source.keys[child] = _pos(key_node)
             result[key] = self.build(value_node, child)
@@ -432,8 +417,8 @@ def _refuse_anchors(text: str, display: str) -> None:
                         mark.line + 1 if mark is not None else 1,
                         mark.column + 1 if mark is not None else 1,
                         "alias",
-                        "anchors and aliases (&name, *name) are not supported",
-                        "write the value out in full, and quote text that starts with '&'",
+                        phrase("yaml.alias"),
+                        phrase("yaml.anchor.hint"),
                     )
                 )
     finally:
@@ -501,16 +486,14 @@ def parse_text_fast(text: str, display: str) -> tuple[Any, SourceMap | None]:
         return builder.build(node, ()), builder.source
 
 
-_EXPECT_NAMES: dict[type, str] = {
-    dict: "a mapping of keys (key: value)",
-    list: "a list (lines starting with '-')",
-}
+# Catalogue keys naming what a file should hold, and what it holds instead.
+_EXPECT_NAMES: dict[type, str] = {dict: "yaml.expect.mapping", list: "yaml.expect.list"}
 _FOUND_NAMES: dict[type, str] = {
-    dict: "a mapping of keys",
-    list: "a list",
-    str: "a single text value",
-    bool: "true/false",
-    type(None): "nothing",
+    dict: "yaml.found.mapping",
+    list: "yaml.found.list",
+    str: "yaml.found.text",
+    bool: "yaml.found.boolean",
+    type(None): "yaml.found.nothing",
 }
 
 
@@ -537,7 +520,11 @@ def load_file(
         except OSError as exc:
             raise YamlError(
                 _finding(
-                    display, 1, 1, "unreadable", f"cannot read the file: {exc.strerror or exc}"
+                    display,
+                    1,
+                    1,
+                    "unreadable",
+                    phrase("yaml.unreadable", reason=exc.strerror or str(exc)),
                 )
             ) from None
     text, warnings = _decode(raw, display)
@@ -555,20 +542,26 @@ def load_file(
                 1,
                 1,
                 "empty-file",
-                f"the file is empty; expected {_EXPECT_NAMES.get(expect, 'data')}",
+                phrase(
+                    "yaml.empty-file",
+                    expected=phrase(_EXPECT_NAMES.get(expect, "yaml.expect.data")),
+                ),
             )
         )
     if not isinstance(data, expect):
         line, column = source.locate(())
-        found = _FOUND_NAMES.get(type(data), "something else")
+        found = _FOUND_NAMES.get(type(data), "yaml.found.other")
         raise YamlError(
             _finding(
                 display,
                 line,
                 column,
                 "wrong-type",
-                f"expected {_EXPECT_NAMES.get(expect, 'data')} at the top of the file, "
-                f"found {found}",
+                phrase(
+                    "yaml.wrong-top",
+                    expected=phrase(_EXPECT_NAMES.get(expect, "yaml.expect.data")),
+                    found=phrase(found),
+                ),
             )
         )
     return Document(path, data, source, warnings)
@@ -590,7 +583,7 @@ def walk_yaml_files(folder: Path) -> Iterator[tuple[Path, str, bool]]:
 
 
 def walk_yaml_entries(
-    folder: Path, problems: list[tuple[Path, str]] | None = None
+    folder: Path, problems: list[tuple[Path, Phrase]] | None = None
 ) -> Iterator[tuple[Path, str, os.DirEntry[str]]]:
     """Like `walk_yaml_files`, with each file's `os.DirEntry` (for a cheap `stat()`).
 
@@ -603,7 +596,7 @@ def walk_yaml_entries(
 
 
 def _walk(
-    directory: Path, relative: str, problems: list[tuple[Path, str]] | None
+    directory: Path, relative: str, problems: list[tuple[Path, Phrase]] | None
 ) -> Iterator[tuple[Path, str, os.DirEntry[str]]]:
     try:
         with os.scandir(directory) as scan:
@@ -613,7 +606,9 @@ def _walk(
             )
     except OSError as exc:
         if problems is not None and relative:
-            problems.append((directory, f"cannot read the folder: {exc.strerror or exc}"))
+            problems.append(
+                (directory, phrase("store.unreadable-folder", reason=exc.strerror or str(exc)))
+            )
         return
     # `directory / name` re-parses `name`; CPython's own child constructor (used by
     # Path.iterdir) does not. Private, hence the fallback.
@@ -626,7 +621,8 @@ def _walk(
             is_file = not is_dir and is_yaml and entry.is_file()
         except OSError as exc:
             if problems is not None and is_yaml:
-                problems.append((child(name), f"cannot read the file: {exc.strerror or exc}"))
+                reason = exc.strerror or str(exc)
+                problems.append((child(name), phrase("store.unreadable-file", reason=reason)))
             continue
         if is_dir:
             yield from _walk(child(name), f"{relative}{name}/", problems)
@@ -634,7 +630,7 @@ def _walk(
             # A child path shares the folder's parts: less memory than Path(str).
             yield child(name), relative + name, entry
         elif is_yaml and problems is not None:
-            problems.append((child(name), "is not a readable file (a broken link?)"))
+            problems.append((child(name), phrase("store.not-a-file")))
 
 
 def _sort_name(entry: os.DirEntry[str]) -> str:
