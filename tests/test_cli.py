@@ -141,3 +141,34 @@ def test_help_imports_neither_yaml_nor_jinja_nor_models() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert "HEAVY []" in result.stdout
+
+
+# --- hostile data never crashes and never reaches the terminal (issue 15, items 3-4) --
+
+DEEP_KIND = ACTORS.replace("kind: bank", "kind: " + "[" * 500 + "]" * 500, 1)
+ESCAPED_NAME = ACTORS.replace("name: Banken", 'name: "Ban\\e[31mken\\e]0;TITEL\\a"', 1)
+COMMANDS = [
+    ["validate"],
+    ["lookup", "bank"],
+    ["render", "--format", "md"],
+    ["actors"],
+    ["review"],
+    ["add-question", "--no-input", "--description", "Ett ärende."],
+]
+
+
+@pytest.mark.parametrize("actors", [DEEP_KIND, ESCAPED_NAME], ids=["deep", "escape"])
+@pytest.mark.parametrize("command", COMMANDS, ids=lambda c: c[0])
+def test_hostile_actors_file_is_a_located_error_in_every_command(
+    runner: CliRunner,
+    make_repo: Callable[..., Path],
+    tmp_path: Path,
+    actors: str,
+    command: list[str],
+) -> None:
+    repo = make_repo({"data/actors.yaml": actors})
+    extra = ["--out", str(tmp_path / "out")] if command[0] == "render" else []
+    result = runner.invoke(app, [*command, "--root", str(repo), *extra])
+    assert result.exit_code == 1, result.output
+    assert "data/actors.yaml:" in result.output
+    assert "\x1b" not in result.output and "\x07" not in result.output

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -7,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from referral_cli.store import yamlio
-from referral_cli.store.yamlio import YamlError, load_file, parse_text
+from referral_cli.store.yamlio import YamlError, load_file, parse_text, parse_text_fast
 
 
 def test_uses_libyaml_when_present() -> None:
@@ -272,3 +273,53 @@ def test_walk_matches_sorted_rglob(tmp_path: Path) -> None:
         p.relative_to(tmp_path).as_posix() for p in expected
     ]
     assert list(yamlio.iter_yaml_files(tmp_path / "missing")) == []
+
+
+# --- hostile input (issue 15, items 3 and 4) -------------------------------------
+
+
+@pytest.mark.parametrize("parse", [parse_text, parse_text_fast])
+@pytest.mark.parametrize(
+    ("text", "code", "column"),
+    [
+        ('name: "Skatte\\e[31mverket\\e]0;TITLE\\a"\n', "0x001b", 7),
+        ('name: "ring\\x07"\n', "0x0007", 7),
+        ('name: "rad\\rny"\n', "0x000d", 7),
+        ('"\\e": 1\n', "0x001b", 1),
+        ('name: "C1 \\x9b31m"\n', "0x009b", 7),
+    ],
+)
+def test_control_characters_from_escapes_are_refused(
+    parse: Callable[[str, str], object], text: str, code: str, column: int
+) -> None:
+    with pytest.raises(YamlError) as caught:
+        parse(text, "data/actors.yaml")
+    finding = caught.value.finding
+    assert (finding.line, finding.column, finding.code) == (1, column, "control-character")
+    assert f"(code {code})" in finding.text()
+
+
+@pytest.mark.parametrize("parse", [parse_text, parse_text_fast])
+def test_tabs_and_line_breaks_written_as_escapes_stay_text(
+    parse: Callable[[str, str], object],
+) -> None:
+    assert parse('a: "ett\\ttvå\\ntre"\n', "f.yaml")[0] == {"a": "ett\ttvå\ntre"}  # type: ignore[index]
+
+
+@pytest.mark.parametrize("parse", [parse_text, parse_text_fast])
+@pytest.mark.parametrize("depth", [65, 500, 999])
+def test_deep_nesting_is_a_located_error_not_a_crash(
+    parse: Callable[[str, str], object], depth: int
+) -> None:
+    text = "a: " + "[" * depth + "]" * depth + "\n"
+    with pytest.raises(YamlError) as caught:
+        parse(text, "data/matrix.yaml")
+    finding = caught.value.finding
+    assert finding.code == "too-deep" and finding.line == 1
+    assert finding.text() == "values are nested too deeply (more than 64 levels)"
+
+
+def test_nesting_up_to_the_limit_is_read() -> None:
+    text = "a: " + "[" * 63 + "]" * 63 + "\n"
+    data, _ = parse_text_fast(text, "f.yaml")
+    assert isinstance(data, dict)

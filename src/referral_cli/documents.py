@@ -25,7 +25,6 @@ from referral_cli.rendering import (
     default_template_dir,
     render_template,
 )
-from referral_cli.store.repository import display_path
 
 FORMATS: Final = ("html", "md", "pdf")
 ALL_FORMATS: Final = "all"
@@ -105,20 +104,30 @@ def require_weasyprint() -> None:
 def problem_to_error(problem: TemplateProblem, root: Path, plan: DocumentPlan) -> Exception:
     """A repository's template problem is a finding (exit 1); a default template's is a bug."""
     path = problem.path
-    if path is not None and any(
-        path.resolve().is_relative_to(d.resolve()) for d in plan.template_dirs
-    ):
+    if path is not None and _in_template_dirs(path, plan.template_dirs):
+        # Lexically relative: resolving would follow a refused link to where it points.
+        shown = Path(os.path.relpath(os.path.abspath(path), os.path.abspath(root))).as_posix()  # noqa: PTH100
         finding = Finding(
-            display_path(root, path),
+            shown if not shown.startswith("..") else str(path),
             problem.line or 1,
             1,
             "error",
             "template-error",
-            phrase("render.template-error", problem=problem.message),
+            phrase(problem.key, problem=problem.message),
             phrase("render.template-error.hint"),
         )
         return FindingsError([finding])
     return RuntimeError(f"a default template failed: {problem.describe()}")
+
+
+def _in_template_dirs(path: Path, dirs: Sequence[Path]) -> bool:
+    # Without following links: a refused link is the repository's, wherever it points.
+    here = Path(os.path.abspath(path))  # noqa: PTH100 - resolve() would follow the link
+    return any(
+        here.is_relative_to(Path(os.path.abspath(d)))  # noqa: PTH100 - as above
+        or here.is_relative_to(d.resolve())
+        for d in dirs
+    )
 
 
 def tidy_markdown(text: str) -> str:

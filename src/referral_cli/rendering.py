@@ -40,20 +40,24 @@ lines).
 
 from __future__ import annotations
 
+import os
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
 from jinja2 import (
+    BaseLoader,
     ChoiceLoader,
     Environment,
     FileSystemLoader,
     PrefixLoader,
     StrictUndefined,
+    TemplateNotFound,
     TemplateSyntaxError,
 )
+from jinja2.loaders import split_template_path
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup
 
@@ -194,6 +198,34 @@ def _finalize_md(value: object) -> object:
 # Environment
 
 
+class ContainedLoader(BaseLoader):
+    """Templates from one folder of a guideline repository, and nothing outside it.
+
+    A name may only lead to a regular file inside `directory` once every link is
+    followed: a link to `/proc/self/environ`, `/etc/passwd`, `/dev/zero` or the
+    repository's own `data/` is refused (a located `TemplateProblem`) before it is read.
+    """
+
+    def __init__(self, directory: Path) -> None:
+        self.directory = Path(directory)
+
+    def get_source(
+        self, environment: Environment, template: str
+    ) -> tuple[str, str, Callable[[], bool]]:
+        """The template's text, file name and freshness check; refuse what leaves the folder."""
+        parts = split_template_path(template)
+        candidate = self.directory.joinpath(*parts)
+        if not os.path.lexists(candidate):
+            raise TemplateNotFound(template)
+        target = Path(os.path.realpath(candidate))
+        inside = target.is_relative_to(Path(os.path.realpath(self.directory)))
+        if not inside or not target.is_file():
+            raise TemplateProblem("", candidate, 1, key="render.template-link")
+        text = target.read_text(encoding="utf-8")
+        mtime = target.stat().st_mtime
+        return text, str(candidate), lambda: target.stat().st_mtime == mtime
+
+
 def build_environment(output: OutputKind, template_dirs: Sequence[Path] = ()) -> Environment:
     """Build the Jinja environment for one output kind: `"html"`, `"md"` or `"text"`.
 
@@ -206,7 +238,8 @@ def build_environment(output: OutputKind, template_dirs: Sequence[Path] = ()) ->
     defaults = default_template_dir()
     loader = ChoiceLoader(
         [
-            FileSystemLoader([*(str(d) for d in template_dirs), str(defaults)]),
+            *(ContainedLoader(directory) for directory in template_dirs),
+            FileSystemLoader(str(defaults)),
             PrefixLoader({DEFAULT_PREFIX: FileSystemLoader(str(defaults))}),
         ]
     )
@@ -237,6 +270,8 @@ class TemplateProblem(Exception):
     message: str
     path: Path | None = None
     line: int | None = None
+    # The catalogue key that words it for the user, with `message` as its `problem`.
+    key: str = "render.template-error"
 
     def __post_init__(self) -> None:
         super().__init__(self.describe())
@@ -263,6 +298,8 @@ def render_template(env: Environment, name: str, context: Mapping[str, Any]) -> 
     """Render template `name` with `context`; any failure becomes a located `TemplateProblem`."""
     try:
         return env.get_template(name).render(context)
+    except TemplateProblem:
+        raise
     except TemplateSyntaxError as exc:
         path = Path(exc.filename) if exc.filename else None
         raise TemplateProblem(f"template syntax error: {exc.message}", path, exc.lineno) from None

@@ -221,6 +221,10 @@ PHRASES: Final[dict[str, str]] = {
     "yaml.key": "a key must be a single word, like 'name:'",
     "yaml.duplicate-key": "the key '{key}' appears twice in the same place (first on line {first_line})",
     "yaml.duplicate-key.hint": "keep one of them; YAML would silently use only the last",
+    "yaml.escaped-control": "the text contains an invisible control character (code {code}), written as an escape sequence",
+    "yaml.escaped-control.hint": "remove the '\\' sequence (such as \\e or \\x1b); control characters can change what a terminal shows",
+    "yaml.too-deep": "values are nested too deeply (more than {limit} levels)",
+    "yaml.too-deep.hint": "the guidelines need only a few levels; check the brackets and indentation here",
     # === end of yaml
     # === validation (pydantic errors as findings)
     "val.unknown-key": "unknown key '{name}'{suggestion}",
@@ -348,6 +352,7 @@ PHRASES: Final[dict[str, str]] = {
     "render.pdf-broken": "{advice}\n(WeasyPrint could not start: {reason})",
     "render.template-error": "{problem}",
     "render.template-error.hint": "fix the template, or remove it to use referral's default template of the same name",
+    "render.template-link": "template error: the template is a link that leads outside the templates folder, or is not a regular file; referral only reads plain files in it",
     # === end of documents
     # === init and schema
     "init.unknown-language": "unknown language '{value}': choose sv or en",

@@ -221,6 +221,10 @@ PHRASES: Final[dict[str, str]] = {
     "yaml.key": "en nyckel måste vara ett enda ord, som 'name:'",
     "yaml.duplicate-key": "nyckeln '{key}' finns två gånger på samma ställe (första gången på rad {first_line})",
     "yaml.duplicate-key.hint": "behåll en av dem; YAML skulle tyst bara använda den sista",
+    "yaml.escaped-control": "texten innehåller ett osynligt styrtecken (kod {code}), skrivet som en escape-sekvens",
+    "yaml.escaped-control.hint": "ta bort '\\'-sekvensen (till exempel \\e eller \\x1b); styrtecken kan ändra hur terminalen visar text",
+    "yaml.too-deep": "värdena ligger för djupt i varandra (mer än {limit} nivåer)",
+    "yaml.too-deep.hint": "riktlinjerna behöver bara några få nivåer; kontrollera hakparenteser och indrag här",
     # === end of yaml
     # === validation (pydantic errors as findings)
     "val.unknown-key": "okänd nyckel '{name}'{suggestion}",
@@ -348,6 +352,7 @@ PHRASES: Final[dict[str, str]] = {
     "render.pdf-broken": "{advice}\n(WeasyPrint kunde inte starta: {reason})",
     "render.template-error": "{problem}",
     "render.template-error.hint": "rätta mallen, eller ta bort den så används referrals standardmall med samma namn",
+    "render.template-link": "mallfel: mallen är en länk som leder utanför mallmappen, eller är ingen vanlig fil; referral läser bara vanliga filer i mappen",
     # === end of documents
     # === init and schema
     "init.unknown-language": "okänt språk '{value}': välj sv eller en",

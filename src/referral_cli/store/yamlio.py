@@ -290,6 +290,13 @@ class _Builder:
         return YamlError(_finding(self.display, line, column, code, message, hint))
 
     def build(self, node: Node, path: PathKey) -> Any:
+        if len(path) > MAX_DEPTH:
+            raise self.fail(
+                node,
+                "too-deep",
+                phrase("yaml.too-deep", limit=MAX_DEPTH),
+                phrase("yaml.too-deep.hint"),
+            )
         if id(node) in self._seen:
             # An alias returns the anchored node itself; report where it is used.
             line, column = self.source.keys.get(path) or _pos(node)
@@ -326,13 +333,30 @@ class _Builder:
             if node.value not in _BOOL_VALUES:
                 raise self.fail(node, "tag", phrase("yaml.not-boolean", value=node.value))
             return _BOOL_VALUES[node.value]
+        self._refuse_control(node)
         return node.value
+
+    def _refuse_control(self, node: ScalarNode) -> None:
+        r"""Refuse control characters a double-quoted escape (`\e`, `\x1b`) put in a text.
+
+        The YAML reader refuses them written as they are; an escape would carry them
+        past it into a terminal, where they can recolour text or change the title.
+        """
+        found = CONTROL_CHARACTERS.search(node.value)
+        if found is not None:
+            raise self.fail(
+                node,
+                "control-character",
+                phrase("yaml.escaped-control", code=f"{ord(found.group()):#06x}"),
+                phrase("yaml.escaped-control.hint"),
+            )
 
     def _mapping(self, node: MappingNode, path: PathKey) -> dict[str, Any]:
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, ScalarNode):
                 raise self.fail(key_node, "key", phrase("yaml.key"))
+            self._refuse_control(key_node)
             key = str(key_node.value)
             child = (*path, key)
             if key in result:
@@ -428,11 +452,17 @@ def _refuse_anchors(text: str, display: str) -> None:
 _intern = sys.intern
 
 
+# C0 and C1 control characters except tab and line feed: never part of guideline text.
+CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# Guideline data nests a few levels; deeper is a mistake (and would exhaust the stack).
+MAX_DEPTH = 64
+
+
 class _NotPlain(Exception):
     """The fast walk met something only the located walk may judge."""
 
 
-def _plain(node: Node) -> Any:
+def _plain(node: Node, depth: int = 0) -> Any:
     """Plain data from a node tree, with no positions, for files that are ordinary.
 
     Anything the located walk would refuse or treat specially (a tag, a bad
@@ -454,17 +484,21 @@ def _plain(node: Node) -> Any:
             return _BOOL_VALUES[node.value]
         raise _NotPlain
     if cls is MappingNode and tag == _MAP_TAG:
+        if depth >= MAX_DEPTH:
+            raise _NotPlain
         pairs = node.value
         result = {}
         for key_node, value_node in pairs:
             if key_node.__class__ is not ScalarNode:
                 raise _NotPlain
-            result[key_node.value] = _plain(value_node)
+            result[key_node.value] = _plain(value_node, depth + 1)
         if len(result) != len(pairs):
             raise _NotPlain
         return result
     if cls is SequenceNode and tag == _SEQ_TAG:
-        return [_plain(item) for item in node.value]
+        if depth >= MAX_DEPTH:
+            raise _NotPlain  # the located walk reports where it is too deep
+        return [_plain(item, depth + 1) for item in node.value]
     raise _NotPlain
 
 
@@ -474,7 +508,8 @@ def parse_text_fast(text: str, display: str) -> tuple[Any, SourceMap | None]:
     Returns the same data, and either a `SourceMap` (when the located walk was
     needed) or None; errors are raised exactly as `parse_text` raises them.
     """
-    if "&" in text:
+    if "&" in text or "\\" in text:
+        # Anchors, and escapes that may hide control characters: the located walk judges.
         return parse_text(text, display)
     node = _compose(text, display)
     if node is None:
