@@ -14,6 +14,7 @@ import referral_cli.store.inventory_writer as writer
 from referral_cli.models import OUTCOMES, SLUG_PATTERN, InventoryEntry
 from referral_cli.store.repository import load_guidelines
 from referral_cli.store.yamlio import load_file
+from referral_cli.text import CONTROL_CHARACTERS
 
 NAME = re.compile(r"^\d{4}-\d{2}-\d{2}-[a-z]+(?:-[a-z]+)*-[0-9a-f]{8}\.yaml$")
 
@@ -152,8 +153,9 @@ def test_entry_data_leaves_out_empty_keys_and_keeps_model_order() -> None:
 # --------------------------------------------------------------------------- round trip
 
 _ids = st.from_regex(SLUG_PATTERN, fullmatch=True).filter(lambda s: len(s) <= 30)
+# Any text an entry may hold: control characters are refused before anything is written.
 _texts = st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=200).filter(
-    lambda s: s.strip() != ""
+    lambda s: s.strip() != "" and CONTROL_CHARACTERS.search(s) is None
 )
 _entries = st.fixed_dictionaries(
     {

@@ -23,6 +23,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from referral_cli.dates import ISO_DATE
+from referral_cli.text import CONTROL_CHARACTERS
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$"
 LANGUAGE_CODE_PATTERN = r"^[a-z]{2,3}$"
@@ -52,6 +53,13 @@ def _not_a_boolean(value: object) -> object:
     return value
 
 
+def _no_control_characters(value: str) -> str:
+    """Refuse control characters: invisible on paper, harmful in a terminal."""
+    if CONTROL_CHARACTERS.search(value):
+        raise _reason("val.reason.control-character")
+    return value
+
+
 def _web_address(value: str) -> str:
     """Accept only http(s) addresses: anything else could become a dangerous link."""
     lowered = value.lower()
@@ -63,7 +71,11 @@ def _web_address(value: str) -> str:
 
 
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN)]
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Text = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1),
+    AfterValidator(_no_control_characters),
+]
 IsoDate = Annotated[date, BeforeValidator(_iso_date_only)]
 WebAddress = Annotated[str, StringConstraints(strip_whitespace=True), AfterValidator(_web_address)]
 LanguageCode = Annotated[str, StringConstraints(pattern=LANGUAGE_CODE_PATTERN)]

@@ -265,6 +265,7 @@ PHRASES: Final[dict[str, str]] = {
     "val.reason.web-incomplete": "is not a complete web address without spaces, e.g. https://example.se",
     "validate.all-good": "All good: {files} checked, no problems found.",
     "validate.summary": "{errors}, {warnings} in {files_with} ({files} checked).",
+    "val.reason.control-character": "contains an invisible control character; write the text without it",
     # === end of validation
     # === checks (cross-file findings)
     "check.id-of.actor": "actor id",

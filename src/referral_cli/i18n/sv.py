@@ -265,6 +265,7 @@ PHRASES: Final[dict[str, str]] = {
     "val.reason.web-incomplete": "är ingen fullständig webbadress utan mellanslag, till exempel https://exempel.se",
     "validate.all-good": "Allt är i ordning: {files} kontrollerade, inga problem hittades.",
     "validate.summary": "{errors}, {warnings} i {files_with} ({files} kontrollerade).",
+    "val.reason.control-character": "innehåller ett osynligt styrtecken; skriv texten utan det",
     # === end of validation
     # === checks (cross-file findings)
     "check.id-of.actor": "aktörs-id:t",

@@ -26,6 +26,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from referral_cli.findings import Finding
 from referral_cli.i18n import Phrase, phrase
+from referral_cli.text import CONTROL_CHARACTERS
 
 Location = tuple[int, int]
 PathKey = tuple[str | int, ...]
@@ -452,8 +453,6 @@ def _refuse_anchors(text: str, display: str) -> None:
 _intern = sys.intern
 
 
-# C0 and C1 control characters except tab and line feed: never part of guideline text.
-CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 # Guideline data nests a few levels; deeper is a mistake (and would exhaust the stack).
 MAX_DEPTH = 64
 
