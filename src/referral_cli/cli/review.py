@@ -173,13 +173,12 @@ def diff(
     lang: LangOption = None,
 ) -> None:
     """Show the guideline changes between two git revisions in words a reviewer reads."""
-    from referral_cli.commands.diff import diff_revisions, format_diff
-    from referral_cli.errors import UsageError
+    from referral_cli.commands.diff.formats import formatter
+    from referral_cli.commands.diff.run import diff_revisions
 
     language = checked_lang(lang)
-    if output_format not in ("text", "md"):
-        raise UsageError(f"--format: '{output_format}' is not text or md")
-    typer.echo(format_diff(diff_revisions(resolve_root(root), rev1, rev2, language), output_format))
+    write = formatter(output_format)  # a bad --format fails before git is asked anything
+    typer.echo(write(diff_revisions(resolve_root(root), rev1, rev2, language)))
 
 
 def report_app() -> typer.Typer:
