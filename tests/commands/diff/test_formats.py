@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import string
+
 import pytest
 
 from referral_cli.commands.diff.changes import (
@@ -18,6 +20,7 @@ from referral_cli.commands.diff.formats import (
     formatter,
 )
 from referral_cli.errors import UsageError
+from referral_cli.i18n import catalogue
 
 
 def full_report(language: str, new_label: str | None = "HEAD") -> DiffReport:
@@ -192,3 +195,17 @@ def test_formats_diff_does_not_write(output_format: str) -> None:
     assert str(caught.value) == f"--format: '{output_format}' is not text or md"
     with pytest.raises(UsageError):
         format_diff(DiffReport("a", "b", "sv"), output_format)
+
+
+def placeholders(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+def test_diff_phrases_have_the_same_keys_and_placeholders_in_both_languages() -> None:
+    sv = {k: v for k, v in catalogue("sv").items() if k.startswith("diff.")}
+    en = {k: v for k, v in catalogue("en").items() if k.startswith("diff.")}
+    assert sv, "no diff phrases found"
+    assert set(sv) == set(en)
+    for key, text in sv.items():
+        assert text.strip() and en[key].strip(), key
+        assert placeholders(text) == placeholders(en[key]), key

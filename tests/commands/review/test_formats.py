@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import re
+import string
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -22,6 +23,7 @@ from referral_cli.commands.review.report import (
     run_review,
 )
 from referral_cli.errors import UsageError
+from referral_cli.i18n import catalogue
 from referral_cli.rendering import default_template_dir
 from referral_cli.rules.loading import load_readable
 from referral_cli.store.repository import Guidelines
@@ -217,3 +219,17 @@ def test_agenda_formats(repo: Path, output: str) -> None:
     with pytest.raises(UsageError):
         render_agenda(load_readable(repo), report, output=output)
     assert check_agenda_format("html") == "html"
+
+
+def placeholders(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+def test_review_phrases_have_the_same_keys_and_placeholders_in_both_languages() -> None:
+    sv = {k: v for k, v in catalogue("sv").items() if k.startswith("review.")}
+    en = {k: v for k, v in catalogue("en").items() if k.startswith("review.")}
+    assert sv, "no review phrases found"
+    assert set(sv) == set(en)
+    for key, text in sv.items():
+        assert text.strip() and en[key].strip(), key
+        assert placeholders(text) == placeholders(en[key]), key

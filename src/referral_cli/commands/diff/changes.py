@@ -12,12 +12,13 @@ import difflib
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-from pydantic import BaseModel
+if TYPE_CHECKING:
+    from pydantic import BaseModel
 
-from referral_cli.commands.diff.loading import State
-from referral_cli.models import Matrix
+    from referral_cli.commands.diff.loading import State
+    from referral_cli.models import Matrix
 
 ChangeKind = Literal["added", "removed", "renamed", "changed"]
 StepKind = Literal["added", "removed", "changed"]
