@@ -135,18 +135,17 @@ def review(
     today: TodayOption = None,
 ) -> None:
     """Show what in the guidelines needs attention now: overdue reviews, gaps, open questions."""
-    from referral_cli.commands.review import (
-        build_review,
+    from referral_cli.commands.review.formats import (
+        check_agenda_format,
         format_review,
-        load_for_review,
         render_agenda,
     )
+    from referral_cli.commands.review.report import build_review, load_for_review
     from referral_cli.dates import parse_date_option
-    from referral_cli.errors import UsageError
 
     language = checked_lang(lang)
-    if agenda and output_format not in ("md", "html"):
-        raise UsageError(f"--format: '{output_format}' is not md or html (the agenda's formats)")
+    if agenda:  # a bad --format fails before the repository is read
+        check_agenda_format(output_format)
     since_date = parse_date_option(since, "--since")
     guidelines = load_for_review(resolve_root(root))
     report = build_review(guidelines, parse_date_option(today, "--today"), language)
@@ -173,13 +172,12 @@ def diff(
     lang: LangOption = None,
 ) -> None:
     """Show the guideline changes between two git revisions in words a reviewer reads."""
-    from referral_cli.commands.diff import diff_revisions, format_diff
-    from referral_cli.errors import UsageError
+    from referral_cli.commands.diff.formats import formatter
+    from referral_cli.commands.diff.run import diff_revisions
 
     language = checked_lang(lang)
-    if output_format not in ("text", "md"):
-        raise UsageError(f"--format: '{output_format}' is not text or md")
-    typer.echo(format_diff(diff_revisions(resolve_root(root), rev1, rev2, language), output_format))
+    write = formatter(output_format)  # a bad --format fails before git is asked anything
+    typer.echo(write(diff_revisions(resolve_root(root), rev1, rev2, language)))
 
 
 def report_app() -> typer.Typer:

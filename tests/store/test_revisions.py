@@ -1,0 +1,136 @@
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from referral_cli.errors import UsageError
+from referral_cli.store import revisions
+from referral_cli.store.revisions import (
+    WORKTREE,
+    Snapshot,
+    check_git_repository,
+    resolve_revision,
+)
+from tests.conftest import ACTORS, write_tree
+from tests.git_history import ACTORS_3, ENTRY_NONE, git, make_history
+
+pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    return make_history(tmp_path / "repo")
+
+
+def test_a_file_reads_as_it_was_at_the_revision(repo: Path) -> None:
+    first = Snapshot(repo, resolve_revision(repo, "HEAD~2"), "HEAD~2")
+    assert first.read("data/actors.yaml") == ACTORS.encode()
+    assert first.read("data/library.yaml") is None  # added only by the second commit
+    head = Snapshot(repo, resolve_revision(repo, "HEAD"), "HEAD")
+    assert head.read("data/actors.yaml") == ACTORS_3.encode()
+
+
+def test_the_working_tree_is_read_from_disk(repo: Path) -> None:
+    (repo / "data/actors.yaml").write_text("actors: []\n", encoding="utf-8")
+    worktree = Snapshot(repo, WORKTREE, "")
+    assert worktree.read("data/actors.yaml") == b"actors: []\n"
+    assert worktree.read("data/nothing.yaml") is None
+    assert worktree.read("data") is None  # a folder is not a file
+
+
+def test_files_are_named_after_their_revision(repo: Path) -> None:
+    assert Snapshot(repo, "abc123", "HEAD~1").display("data/matrix.yaml") == (
+        "HEAD~1:data/matrix.yaml"
+    )
+    assert Snapshot(repo, WORKTREE, "").display("data/matrix.yaml") == "data/matrix.yaml"
+
+
+def test_inventory_files_skip_hidden_folders_and_other_files(repo: Path) -> None:
+    write_tree(
+        repo, {"data/inventory/2026/notes.txt": "x", "data/inventory/2026/d.yml": ENTRY_NONE}
+    )
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "more")
+    expected = [
+        "data/inventory/2026/a.yaml",
+        "data/inventory/2026/b.yaml",
+        "data/inventory/2026/d.yml",
+    ]
+    assert Snapshot(repo, resolve_revision(repo, "HEAD"), "HEAD").inventory_files() == expected
+    assert Snapshot(repo, WORKTREE, "").inventory_files() == expected
+    assert Snapshot(repo, resolve_revision(repo, "HEAD~3"), "HEAD~3").inventory_files() == []
+
+
+def test_read_many_leaves_out_missing_files(repo: Path) -> None:
+    paths = ["data/inventory/2026/a.yaml", "data/inventory/2026/c.yaml", "data/actors.yaml"]
+    second = Snapshot(repo, resolve_revision(repo, "HEAD~1"), "HEAD~1")
+    assert second.read_many(paths) == {p: second.read(p) for p in paths}
+    head = Snapshot(repo, resolve_revision(repo, "HEAD"), "HEAD")
+    assert list(head.read_many(paths)) == [paths[0], paths[2]]  # c.yaml was removed
+    assert list(Snapshot(repo, WORKTREE, "").read_many(paths)) == [paths[0], paths[2]]
+    assert head.read_many([]) == {}
+
+
+def test_resolve_revision_gives_the_commit(repo: Path) -> None:
+    check_git_repository(repo)  # no error inside a work tree
+    assert resolve_revision(repo, "HEAD") == git(repo, "rev-parse", "HEAD").strip()
+
+
+@pytest.mark.parametrize(
+    ("revision", "message"),
+    [
+        (
+            "nope",
+            "unknown git revision 'nope': give a commit, branch or tag "
+            "(see 'git log --oneline'), e.g. HEAD~1",
+        ),
+        (
+            "HEAD~9",
+            "unknown git revision 'HEAD~9': give a commit, branch or tag "
+            "(see 'git log --oneline'), e.g. HEAD~1",
+        ),
+        ("--all", "'--all' is not a git revision"),
+    ],
+)
+def test_resolve_revision_refuses(repo: Path, revision: str, message: str) -> None:
+    with pytest.raises(UsageError) as caught:
+        resolve_revision(repo, revision)
+    assert str(caught.value) == message
+    assert caught.value.text("sv") != message  # worded in Swedish too
+
+
+def test_a_folder_outside_git_is_a_usage_error(make_repo: Callable[..., Path]) -> None:
+    plain = make_repo()
+    with pytest.raises(UsageError) as caught:
+        check_git_repository(plain)
+    assert str(caught.value) == (
+        f"{plain} is not inside a git repository; referral diff compares git revisions "
+        "(run 'git init' and commit first)"
+    )
+
+
+def test_without_git_every_access_is_a_usage_error(
+    repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(revisions, "run_git", lambda *args, **kwargs: None)
+    monkeypatch.setattr(revisions, "is_work_tree", lambda root: None)
+    message = "git is not installed; referral diff needs git"
+    for attempt in (
+        lambda: check_git_repository(repo),
+        lambda: resolve_revision(repo, "HEAD"),
+        lambda: Snapshot(repo, "HEAD", "HEAD").read("data/actors.yaml"),
+    ):
+        with pytest.raises(UsageError, match=message):
+            attempt()
+
+
+def test_split_batch_reads_blobs_and_skips_missing() -> None:
+    output = b"1111 blob 3\nabc\nHEAD:./x missing\n2222 blob 0\n\n3333 blob 2\na\n\n"
+    assert revisions._split_batch(output, ["a", "x", "empty", "two-lines"]) == {
+        "a": b"abc",
+        "empty": b"",
+        "two-lines": b"a\n",
+    }
