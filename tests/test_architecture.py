@@ -15,11 +15,8 @@ UI_LIBRARIES = ("typer", "rich", "click")
 KNOWN_VIOLATIONS = frozenset(
     {
         "rich:referral_cli.commands.actors",
-        "rich:referral_cli.commands.inventory",
         "rich:referral_cli.commands.lookup",
-        "command:referral_cli.commands.export",
         "command:referral_cli.commands.match",
-        "command:referral_cli.commands.report",
     }
 )
 

@@ -9,7 +9,9 @@ import typer
 
 from referral_cli.cli.errors import err, handle_errors
 from referral_cli.cli.options import (
+    BranchOption,
     LangOption,
+    PeriodOption,
     RootOption,
     SinceOption,
     UntilOption,
@@ -134,17 +136,12 @@ def inventory(
     root: RootOption = None,
     since: SinceOption = None,
     until: UntilOption = None,
-    branch: Annotated[
-        list[str] | None,
-        typer.Option(metavar="ID", help="Only this branch id (repeat for several)."),
-    ] = None,
+    branch: BranchOption = None,
     reason: Annotated[
         list[str] | None,
         typer.Option(metavar="ID", help="Only entries with this reason id (repeatable)."),
     ] = None,
-    period: Annotated[
-        list[str] | None, typer.Option(metavar="ID", help="Only this period id (repeatable).")
-    ] = None,
+    period: PeriodOption = None,
     category: Annotated[
         list[str] | None,
         typer.Option(metavar="ID", help="Only this matrix category id (repeatable)."),
@@ -159,18 +156,29 @@ def inventory(
     lang: LangOption = None,
 ) -> None:
     """List the question inventory, filtered, as a table, CSV or JSON."""
-    from referral_cli.commands.inventory import InventoryFilter, list_inventory, render
-    from referral_cli.dates import parse_date_option
+    from referral_cli.commands.inventory import list_inventory
+    from referral_cli.records import RecordFilter
 
     language = checked_lang(lang)
-    selection = InventoryFilter(
-        since=parse_date_option(since, "--since"),
-        until=parse_date_option(until, "--until"),
-        branches=branch or [],
-        reasons=reason or [],
-        periods=period or [],
-        categories=category or [],
+    selection = RecordFilter.from_options(
+        since,
+        until,
+        branches=branch or (),
+        reasons=reason or (),
+        periods=period or (),
+        categories=category or (),
         unmatched=unmatched,
     )
     listing = list_inventory(resolve_root(root), selection)
-    typer.echo(render(listing, output_format.value, language, terminal_width()))
+    if output_format is ListFormat.json:
+        from referral_cli.formats.inventory import format_json
+
+        typer.echo(format_json(listing))
+    elif output_format is ListFormat.csv:
+        from referral_cli.formats.inventory import format_csv
+
+        typer.echo(format_csv(listing).rstrip("\n"))
+    else:
+        from referral_cli.cli.show_inventory import format_table
+
+        typer.echo(format_table(listing, language, terminal_width()))

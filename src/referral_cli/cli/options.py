@@ -38,6 +38,14 @@ UntilOption = Annotated[
         "--until", metavar="DATE", help="Only entries on or before this date (YYYY-MM-DD)."
     ),
 ]
+BranchOption = Annotated[
+    list[str] | None,
+    typer.Option("--branch", metavar="ID", help="Only this branch id (repeat for several)."),
+]
+PeriodOption = Annotated[
+    list[str] | None,
+    typer.Option("--period", metavar="ID", help="Only this period id (repeatable)."),
+]
 TemplatesOption = Annotated[
     Path | None,
     typer.Option(

@@ -10,9 +10,11 @@ import typer
 
 from referral_cli.cli.errors import handle_errors
 from referral_cli.cli.options import (
+    BranchOption,
     DocumentFormatOption,
     LangOption,
     OutOption,
+    PeriodOption,
     RootOption,
     SinceOption,
     TemplatesOption,
@@ -21,13 +23,6 @@ from referral_cli.cli.options import (
     resolve_root,
 )
 
-PeriodOption = Annotated[
-    str | None,
-    typer.Option("--period", metavar="ID", help="Only entries recorded in this period (id)."),
-]
-BranchOption = Annotated[
-    str | None, typer.Option("--branch", metavar="ID", help="Only entries from this branch (id).")
-]
 TodayOption = Annotated[
     str | None,
     typer.Option("--today", hidden=True, help="Pretend today is this date (for tests)."),
@@ -64,10 +59,11 @@ def stats(
     lang: LangOption = None,
 ) -> None:
     """Count the question inventory by any field, with minutes summed and median."""
-    from referral_cli.commands.stats import Filters, run_stats
+    from referral_cli.commands.stats import run_stats
+    from referral_cli.records import RecordFilter
 
     language = checked_lang(lang)
-    filters = Filters.from_options(since, until, period, branch)
+    filters = RecordFilter.from_options(since, until, branches=branch or (), periods=period or ())
     sources = list(roots) if roots else [resolve_root(None)]
     typer.echo(run_stats(sources, by or [], filters, language, output_format))
 
@@ -93,9 +89,9 @@ def export(
 ) -> None:
     """Write the question inventory as JSON Lines (one entry per line) for aggregation."""
     from referral_cli.commands.export import export_inventory, export_to_file
-    from referral_cli.commands.stats import Filters
+    from referral_cli.records import RecordFilter
 
-    filters = Filters.from_options(since, until, period, branch)
+    filters = RecordFilter.from_options(since, until, branches=branch or (), periods=period or ())
     if out is None:
         try:
             export_inventory(
@@ -110,7 +106,10 @@ def export(
     count = export_to_file(
         resolve_root(root), out, include_text=include_text, filters=filters, force=force
     )
-    typer.echo(f"{count} entries written to {out}", err=True)
+    from referral_cli.i18n import t
+
+    # Messages stay English until they follow the library's language (the next step).
+    typer.echo(t("export.written", "en", count=count, out=out), err=True)
 
 
 @handle_errors

@@ -17,7 +17,7 @@ is replaced by its masked form. Nothing in the letter depends on today's
 date or on git, so the same data always gives byte-identical files.
 
 Options, template overrides, PDF printing and writing reuse
-`referral_cli.commands.render`.
+`referral_cli.documents`; the letter's words are the catalogue's `report.letter.*`.
 """
 
 from __future__ import annotations
@@ -27,121 +27,37 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 from referral_cli.errors import UsageError
+from referral_cli.findings import suggestion
+from referral_cli.i18n import catalogue, check_language, labels, phrase, t
+from referral_cli.records import RecordFilter, month_label
+
+if TYPE_CHECKING:
+    from referral_cli.models import InventoryEntry
+    from referral_cli.store.repository import Guidelines
 
 REPORT_NAME: Final = "report-actor"
 MAX_EXAMPLES: Final = 3
-OUTCOME_ORDER: Final = ("helped", "partly", "referred", "declined")
-
-# key -> (Swedish, English). Labels of the letter only; the shared handout labels
-# (contact keys, page numbers, "need") come from `referral_cli.i18n`.
-_LABELS: Final[dict[str, tuple[str, str]]] = {
-    "report_title": ("Återkoppling till {actor}", "Feedback to {actor}"),
-    "report_subtitle": (
-        "Frågor om era tjänster som kommit till biblioteket",
-        "Questions about your services that reached the library",
-    ),
-    "to": ("Till", "To"),
-    "from": ("Från", "From"),
-    "period": ("Period", "Period"),
-    "period_all": ("alla registrerade frågor", "all recorded questions"),
-    "period_since": ("från och med {date}", "from {date}"),
-    "period_until": ("till och med {date}", "up to and including {date}"),
-    "report_intro": (
-        "Många tjänster finns i dag främst digitalt, och den som inte klarar de digitala "
-        "kanalerna vänder sig ofta till biblioteket. Biblioteket registrerar frågor som hör "
-        "till andra organisationer i en frågeinventering. Här berättar vi vilka frågor om era "
-        "tjänster som har nått oss och hur vi hanterar dem, så att ni kan se vilka behov era "
-        "användare har och var de söker hjälp.",
-        "Many services are now mainly digital, and people who cannot use the digital channels "
-        "often turn to the library. The library records questions that belong to other "
-        "organisations in a question inventory. This letter tells you which questions about "
-        "your services reached us and how we handle them, so that you can see what your users "
-        "need and where they look for help.",
-    ),
-    "summary_heading": ("Frågorna i korthet", "The questions in brief"),
-    "figure_questions": ("Frågor om era tjänster", "Questions about your services"),
-    "figure_referred": ("Varav hänvisade till er", "Of which referred to you"),
-    "figure_total": (
-        "Alla frågor som biblioteket registrerade under perioden",
-        "All questions the library recorded in the period",
-    ),
-    "figure_minutes": (
-        "Personalens tid för frågorna om era tjänster",
-        "Staff time spent on the questions about your services",
-    ),
-    "minutes_partial": (
-        "tid angiven för {n} av {count} frågor",
-        "time recorded for {n} of {count} questions",
-    ),
-    "hours_minutes": ("{h} h {m} min", "{h} h {m} min"),
-    "only_minutes": ("{m} min", "{m} min"),
-    "no_questions": (
-        "Under perioden registrerade biblioteket inga frågor som gällde era tjänster.",
-        "The library recorded no questions about your services in the period.",
-    ),
-    "inventory_note": (
-        "Siffrorna kommer från bibliotekets frågeinventering: personalen registrerar frågor "
-        "som är svåra att hantera, oftast under avgränsade inventeringsperioder. De visar "
-        "vilka slags ärenden som kommer till biblioteket, inte hur många de är totalt.",
-        "The figures come from the library's question inventory: staff record questions that "
-        "are hard to handle, mostly during set inventory periods. They show what kinds of "
-        "errands come to the library, not how many there are in total.",
-    ),
-    "campaigns": ("Inventeringsperioder", "Inventory periods"),
-    "themes_heading": ("Frågor per tema och utfall", "Questions by theme and outcome"),
-    "theme": ("Tema", "Theme"),
-    "total": ("Totalt", "Total"),
-    "uncategorised": ("Ej kategoriserad", "Uncategorised"),
-    "outcome_none": ("Ej angivet", "Not recorded"),
-    "reasons_heading": (
-        "Varför frågorna var svåra för biblioteket",
-        "Why the questions were hard for the library",
-    ),
-    "reason": ("Skäl", "Reason"),
-    "count": ("Antal", "Count"),
-    "reasons_note": ("En fråga kan ha flera skäl.", "A question can have several reasons."),
-    "examples_heading": ("Exempel på frågor", "Example questions"),
-    "examples_note": (
-        "Anonymiserade beskrivningar ur frågeinventeringen, de senaste först. De beskriver "
-        "ärendet, aldrig personen.",
-        "Anonymised descriptions from the question inventory, most recent first. They describe "
-        "the case, never the person.",
-    ),
-    "rows_heading": (
-        "Så hanterar biblioteket frågor om era tjänster",
-        "How the library handles questions about your services",
-    ),
-    "rows_intro": (
-        "Bibliotekets riktlinjer anger vad personalen hjälper till med och när vi hänvisar "
-        "vidare. Det här gäller för frågor som rör er.",
-        "The library's guidelines say what staff help with and when we refer users elsewhere. "
-        "This is what applies to questions that concern you.",
-    ),
-    "row_library_can": ("Det här gör biblioteket", "What the library does"),
-    "row_solution": ("Lösning och motivering", "Solution and reasoning"),
-    "row_phrasing": ("Så säger personalen till användaren", "What staff tell the user"),
-    "row_also": ("Vi hänvisar också till", "We also refer to"),
-    "no_rows": (
-        "Bibliotekets riktlinjer hänvisar ännu inte användare till er.",
-        "The library's guidelines do not yet refer users to you.",
-    ),
-    "contact_heading": ("Kontakt", "Contact"),
-    "contact_text": (
-        "Hör gärna av er om ni har frågor om återkopplingen eller synpunkter på hur vi "
-        "hänvisar till er.",
-        "Please get in touch if you have questions about this feedback or comments on how we "
-        "refer users to you.",
-    ),
-}
+LETTER: Final = "report.letter."  # catalogue prefix of the letter's own labels
 
 
 def report_labels(language: str) -> dict[str, str]:
-    """The letter's own labels in `language` (`sv` or `en`)."""
-    index = 1 if language == "en" else 0
-    return {key: pair[index] for key, pair in _LABELS.items()}
+    """The letter's own labels in `language` (`sv` or `en`), by name without the prefix.
+
+    The shared handout labels (contact keys, page numbers, "need") are `i18n.labels`.
+    """
+    return {
+        key.removeprefix(LETTER): text
+        for key, text in catalogue(language).items()
+        if key.startswith(LETTER)
+    }
+
+
+def _word(name: str, lang: str, **values: Any) -> str:
+    """One of the letter's own labels, with `values` filled in."""
+    return t(LETTER + name, lang, **values)
 
 
 @dataclass(frozen=True)
@@ -179,37 +95,132 @@ def anonymise(text: str) -> str:
 # Context
 
 
-def _period_text(
-    since: date | None, until: date | None, first_last: str | None, t: dict[str, str]
-) -> str:
+def _period_text(period: RecordFilter, first_last: str | None, lang: str) -> str:
+    since, until = period.since, period.until
     if since and until:
         return f"{since.isoformat()} – {until.isoformat()}"
     if since:
-        return t["period_since"].format(date=since.isoformat())
+        return _word("period_since", lang, date=since.isoformat())
     if until:
-        return t["period_until"].format(date=until.isoformat())
-    return f"{t['period_all']} ({first_last})" if first_last else t["period_all"]
+        return _word("period_until", lang, date=until.isoformat())
+    everything = _word("period_all", lang)
+    return f"{everything} ({first_last})" if first_last else everything
 
 
-def _duration(minutes: int, t: dict[str, str]) -> str:
+def _duration(minutes: int, lang: str) -> str:
     hours, rest = divmod(minutes, 60)
     if hours:
-        return t["hours_minutes"].format(h=hours, m=rest)
-    return t["only_minutes"].format(m=rest)
+        return _word("hours_minutes", lang, h=hours, m=rest)
+    return _word("only_minutes", lang, m=rest)
 
 
-def _in_period(day: date, since: date | None, until: date | None) -> bool:
-    return (since is None or day >= since) and (until is None or day <= until)
+def _outcome_label(outcome: str | None, lang: str) -> str:
+    from referral_cli.views import outcome_label
+
+    return _word("outcome_none", lang) if outcome is None else outcome_label(outcome, lang)
 
 
-def _outcome_label(outcome: str | None, lang: str, t: dict[str, str]) -> str:
-    from referral_cli.i18n import vocabulary_label
+@dataclass(frozen=True)
+class _Themes:
+    """Matrix categories by id and the category of every row: an entry's theme."""
 
-    return t["outcome_none"] if outcome is None else vocabulary_label("outcome", outcome, lang)
+    titles: dict[str, str]
+    category_of_row: dict[str, str]
+
+    def of(self, entry: InventoryEntry) -> str | None:
+        """The entry's category, else its row's category, else None."""
+        if entry.category is not None:
+            return str(entry.category)
+        if entry.row is not None:
+            return self.category_of_row.get(entry.row)
+        return None
+
+    def label(self, theme: str | None, lang: str) -> str:
+        """A theme's title (its id when unknown); *Uncategorised* for None."""
+        return self.titles.get(theme, theme) if theme else _word("uncategorised", lang)
+
+
+def _theme_table(
+    chosen: list[InventoryEntry], category_order: list[str], themes: _Themes, lang: str
+) -> dict[str, Any] | None:
+    """Theme x outcome counts, in matrix order; uncategorised and unrecorded last."""
+    from referral_cli.models import OUTCOMES
+
+    if not chosen:
+        return None
+    cells: dict[str | None, Counter[str | None]] = {}
+    for entry in chosen:
+        cells.setdefault(themes.of(entry), Counter())[entry.outcome] += 1
+    present = {outcome for counts in cells.values() for outcome in counts}
+    outcomes: list[str | None] = [o for o in OUTCOMES if o in present]
+    outcomes += [None] if None in present else []
+    order: list[str | None] = [c for c in category_order if c in cells]
+    order += [None] if None in cells else []
+    return {
+        "columns": [_outcome_label(o, lang) for o in outcomes],
+        "rows": [
+            {
+                "label": themes.label(theme, lang),
+                "cells": [cells[theme][o] for o in outcomes],
+                "total": sum(cells[theme].values()),
+            }
+            for theme in order
+        ],
+        "totals": [sum(cells[theme][o] for theme in order) for o in outcomes],
+        "total": len(chosen),
+    }
+
+
+def _reason_counts(chosen: list[InventoryEntry], library: Any, lang: str) -> list[dict[str, Any]]:
+    """Reasons with their counts: the vocabulary's order first, unknown ids after."""
+    from referral_cli.models import default_reasons
+
+    # The library's own reasons as written; the default vocabulary in the letter's language.
+    vocabulary = library.reasons if library.reasons is not None else default_reasons(lang)
+    labels = {r.id: r.label for r in vocabulary}
+    counts = Counter(reason for entry in chosen for reason in entry.reasons)
+    order = [rid for rid in labels if rid in counts] + sorted(
+        rid for rid in counts if rid not in labels
+    )
+    return [{"label": labels.get(rid, rid), "count": counts[rid]} for rid in order]
+
+
+def _examples(chosen: list[InventoryEntry], themes: _Themes, lang: str) -> list[dict[str, Any]]:
+    """Up to `MAX_EXAMPLES` different anonymised descriptions, the most recent first."""
+    examples: list[dict[str, Any]] = []
+    seen: set[str] = set()
+    for entry in reversed(chosen):
+        text = anonymise(" ".join(entry.description.split()))
+        if text in seen:
+            continue
+        seen.add(text)
+        examples.append(
+            {
+                "when": month_label(entry.date.year, entry.date.month, lang),
+                "theme": themes.label(themes.of(entry), lang),
+                "outcome": _outcome_label(entry.outcome, lang) if entry.outcome else None,
+                "description": text,
+            }
+        )
+        if len(examples) == MAX_EXAMPLES:
+            break
+    return examples
+
+
+def _minutes(chosen: list[InventoryEntry], lang: str) -> str | None:
+    """Staff time on the chosen questions, and for how many it was recorded if not all."""
+    timed = [entry.minutes for entry in chosen if entry.minutes is not None]
+    if not timed:
+        return None
+    minutes = _duration(sum(timed), lang)
+    if len(timed) < len(chosen):
+        partial = _word("minutes_partial", lang, n=len(timed), count=len(chosen))
+        minutes += f" ({partial})"
+    return minutes
 
 
 def actor_report_context(
-    guidelines: Any,
+    guidelines: Guidelines,
     actor_id: str,
     lang: str,
     since: date | None = None,
@@ -222,28 +233,26 @@ def actor_report_context(
     `figures`, `campaigns`, `table` (None without questions), `reasons`,
     `examples`, `rows`. Only public data is in it.
     """
-    from referral_cli.commands.stats import MONTH_LABELS
-    from referral_cli.i18n import labels
-    from referral_cli.models import default_reasons
     from referral_cli.views import library_view
 
-    t = report_labels(lang)
-    words = {**labels(lang), **t}
+    words = {**labels(lang), **report_labels(lang)}
     library = guidelines.library
     actors = {actor.id: actor for actor in guidelines.actors.actors}
     actor = actors[actor_id]
+    period = RecordFilter(since=since, until=until)
 
-    category_of: dict[str, Any] = {}
+    category_of_row: dict[str, str] = {}
     actor_rows = []
     for category, row in guidelines.matrix.rows():
-        category_of[row.id] = category
+        category_of_row[row.id] = category.id
         if actor_id in row.refer_to:
             actor_rows.append(row)
     row_ids = {row.id for row in actor_rows}
-    titles = {category.id: category.title for category in guidelines.matrix.categories}
+    categories = guidelines.matrix.categories
+    themes = _Themes({c.id: c.title for c in categories}, category_of_row)
 
     everything = sorted(guidelines.entries, key=lambda e: (e.entry.date, e.display))
-    in_period = [e.entry for e in everything if _in_period(e.entry.date, since, until)]
+    in_period = period.apply(e.entry for e in everything)
     chosen = [
         entry
         for entry in in_period
@@ -254,81 +263,11 @@ def actor_report_context(
         if everything
         else None
     )
-    period_text = _period_text(since, until, first_last, t)
-
-    def theme_of(entry: Any) -> str | None:
-        if entry.category is not None:
-            return str(entry.category)
-        if entry.row is not None and entry.row in category_of:
-            return str(category_of[entry.row].id)
-        return None
-
-    # Theme x outcome table, in matrix order; uncategorised and unrecorded last.
-    cells: dict[str | None, Counter[str | None]] = {}
-    for entry in chosen:
-        cells.setdefault(theme_of(entry), Counter())[entry.outcome] += 1
-    present = {outcome for counts in cells.values() for outcome in counts}
-    outcomes: list[str | None] = [o for o in OUTCOME_ORDER if o in present]
-    outcomes += [None] if None in present else []
-    themes: list[str | None] = [c.id for c in guidelines.matrix.categories if c.id in cells]
-    themes += [None] if None in cells else []
-    table = None
-    if chosen:
-        table = {
-            "columns": [_outcome_label(o, lang, t) for o in outcomes],
-            "rows": [
-                {
-                    "label": titles.get(theme, theme) if theme else t["uncategorised"],
-                    "cells": [cells[theme][o] for o in outcomes],
-                    "total": sum(cells[theme].values()),
-                }
-                for theme in themes
-            ],
-            "totals": [sum(cells[theme][o] for theme in themes) for o in outcomes],
-            "total": len(chosen),
-        }
-
-    # The library's own reasons as written; the default vocabulary in the letter's language.
-    vocabulary = library.reasons if library.reasons is not None else default_reasons(lang)
-    reason_labels = {r.id: r.label for r in vocabulary}
-    reason_counts = Counter(reason for entry in chosen for reason in entry.reasons)
-    reason_order = [rid for rid in reason_labels if rid in reason_counts] + sorted(
-        rid for rid in reason_counts if rid not in reason_labels
-    )
-    reasons = [
-        {"label": reason_labels.get(rid, rid), "count": reason_counts[rid]} for rid in reason_order
-    ]
-
-    examples: list[dict[str, Any]] = []
-    seen: set[str] = set()
-    for entry in reversed(chosen):
-        text = anonymise(" ".join(entry.description.split()))
-        if text in seen:
-            continue
-        seen.add(text)
-        theme = theme_of(entry)
-        examples.append(
-            {
-                "when": f"{MONTH_LABELS[lang][entry.date.month - 1]} {entry.date.year}",
-                "theme": titles.get(theme, theme) if theme else t["uncategorised"],
-                "outcome": _outcome_label(entry.outcome, lang, t) if entry.outcome else None,
-                "description": text,
-            }
-        )
-        if len(examples) == MAX_EXAMPLES:
-            break
-
-    timed = [entry.minutes for entry in chosen if entry.minutes is not None]
-    minutes = None
-    if timed:
-        minutes = _duration(sum(timed), t)
-        if len(timed) < len(chosen):
-            minutes += " (" + t["minutes_partial"].format(n=len(timed), count=len(chosen)) + ")"
-
+    period_text = _period_text(period, first_last, lang)
     campaigns = [
         f"{p.start.isoformat()} – {p.end.isoformat()}"
         for p in sorted(library.periods, key=lambda p: (p.start, p.end, p.id))
-        if (until is None or p.start <= until) and (since is None or p.end >= since)
+        if period.overlaps(p.start, p.end)
     ]
     rows = [
         {
@@ -341,7 +280,7 @@ def actor_report_context(
         }
         for row in actor_rows
     ]
-    title = t["report_title"].format(actor=actor.name)
+    title = _word("report_title", lang, actor=actor.name)
     return {
         "handout": REPORT_NAME,
         "lang": lang,
@@ -359,12 +298,12 @@ def actor_report_context(
             "questions": len(chosen),
             "referred": sum(1 for entry in chosen if actor_id in entry.referred_to),
             "total": len(in_period),
-            "minutes": minutes,
+            "minutes": _minutes(chosen, lang),
         },
         "campaigns": campaigns,
-        "table": table,
-        "reasons": reasons,
-        "examples": examples,
+        "table": _theme_table(chosen, [c.id for c in categories], themes, lang),
+        "reasons": _reason_counts(chosen, library, lang),
+        "examples": _examples(chosen, themes, lang),
         "rows": rows,
     }
 
@@ -373,22 +312,16 @@ def actor_report_context(
 # Rendering
 
 
-def _check_period(since: date | None, until: date | None) -> None:
-    if since is not None and until is not None and since > until:
-        raise UsageError(
-            f"--since {since.isoformat()} is after --until {until.isoformat()}: "
-            "the period would be empty"
-        )
-
-
 def unknown_actor(actor_id: str, known: Iterable[str]) -> UsageError:
     """The error for an actor id that is not in actors.yaml, with a did-you-mean."""
-    from referral_cli.findings import did_you_mean
-
     listed = list(known)
     return UsageError(
-        f"unknown actor '{actor_id}'{did_you_mean(actor_id, listed)}: "
-        f"choose one of the ids in data/actors.yaml: {', '.join(listed)}"
+        phrase(
+            "error.report.unknown_actor",
+            actor=actor_id,
+            suggestion=suggestion(actor_id, listed),
+            known=", ".join(listed),
+        )
     )
 
 
@@ -404,10 +337,17 @@ def render_actor_report(root: Path, options: ActorReportOptions) -> dict[str, by
     for bad data or a broken template of the repository; nothing is written.
     """
     from referral_cli.documents import plan_documents, render_documents
-    from referral_cli.i18n import check_language
     from referral_cli.rules.loading import load_valid_guidelines
 
-    _check_period(options.since, options.until)
+    period = RecordFilter(since=options.since, until=options.until)
+    if period.empty_range:
+        raise UsageError(
+            phrase(
+                "error.report.empty_period",
+                since=str(options.since),
+                until=str(options.until),
+            )
+        )
     check_language(options.language)
     plan = plan_documents(root, tuple(options.formats) or ("html",), options.templates)
     guidelines = load_valid_guidelines(root)

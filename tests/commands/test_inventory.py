@@ -3,7 +3,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -11,66 +10,11 @@ import pytest
 from typer.testing import CliRunner
 
 from referral_cli.cli import app
-from referral_cli.commands.inventory import (
-    InventoryFilter,
-    format_table,
-    list_inventory,
-)
+from referral_cli.commands.inventory import list_inventory
+from referral_cli.records import RecordFilter
 from referral_cli.store.inventory_writer import FIELD_ORDER
-from tests.conftest import LIBRARY, MATRIX
-
-GOLDEN = Path(__file__).parent / "golden" / "inventory"
-UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"
-
-LIBRARY_MORE = (
-    LIBRARY.replace(
-        "    name: Centrumbiblioteket\n",
-        "    name: Centrumbiblioteket\n  - id: norrby\n    name: Norrby områdesbibliotek\n",
-    )
-    + "  - id: vt-2026\n    start: 2026-03-02\n    end: 2026-03-15\n"
-)
-MATRIX_MORE = MATRIX + (
-    "  - id: telefoner\n    title: Telefoner\n    rows:\n"
-    "      - id: sim-kort\n        need: SIM-kort\n        solution: Operatören.\n"
-    "        reviewed: 2026-09-01\n"
-)
-MARCH = """\
-date: 2026-03-05
-description: Skanna pass och bifoga det i en visumansökan på ett annat lands webbplats.
-branch: norrby
-reflection: Osäker på om jag fick hantera en kopia av passet.
-reasons: [privacy, legal, language]
-referred_to: [skatteverket]
-outcome: partly
-minutes: 25
-read_level: 3
-recorded_by: OS
-period: vt-2026
-"""
-SIM = """\
-date: 2026-08-23
-description: "Återställa ett SIM-kort: PUK-koden fanns i kundportalen."
-branch: centrum
-reasons: [time]
-category: telefoner
-row: sim-kort
-outcome: helped
-period: ht-2026
-"""
-BARE = """\
-date: 2026-09-03
-description: Bluff-sms
-"""
-FILES = {
-    "data/library.yaml": LIBRARY_MORE,
-    "data/matrix.yaml": MATRIX_MORE,
-    "data/inventory/2026/2026-03-05-skanna-pass-aaaaaa.yaml": MARCH,
-    "data/inventory/2026/2026-08-23-sim-kort-bbbbbb.yaml": SIM,
-    "data/inventory/2026/2026-09-03-bluff-sms-cccccc.yaml": BARE,
-}
-# The base fixture's entry: 2026-08-22, centrum, [language, privacy], row bank-e-legitimation.
-BASE = "data/inventory/2026/2026-08-22-test-000001.yaml"
-MARCH_FILE, SIM_FILE, BARE_FILE = list(FILES)[2:]
+from tests.conftest import LIBRARY
+from tests.inventory_repo import BARE, BARE_FILE, BASE, FILES, MARCH_FILE, SIM_FILE
 
 
 @pytest.fixture
@@ -85,7 +29,7 @@ def repo(make_repo: Callable[..., Path], monkeypatch: pytest.MonkeyPatch) -> Pat
 
 
 def listed(repo: Path, **conditions: object) -> list[str]:
-    return [e.display for e in list_inventory(repo, InventoryFilter(**conditions)).entries]  # type: ignore[arg-type]
+    return [e.display for e in list_inventory(repo, RecordFilter(**conditions)).entries]  # type: ignore[arg-type]
 
 
 def test_entries_are_sorted_by_date(repo: Path) -> None:
@@ -190,20 +134,6 @@ def test_csv_export_can_be_imported_again_without_the_file_column(
         }
 
 
-@pytest.mark.parametrize(
-    ("lang", "width", "golden"),
-    [("sv", 100, "table.sv.100.txt"), ("en", 150, "table.en.150.txt")],
-)
-def test_table_golden(repo: Path, lang: str, width: int, golden: str) -> None:
-    text = format_table(list_inventory(repo, InventoryFilter()), lang, width) + "\n"
-    path = GOLDEN / golden
-    if UPDATE:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    assert path.exists(), f"missing golden file {path}; create it with UPDATE_GOLDEN=1"
-    assert text == path.read_text(encoding="utf-8")
-
-
 def test_table_shows_reason_labels_in_the_library_language(runner: CliRunner, repo: Path) -> None:
     result = runner.invoke(app, ["inventory", "--root", str(repo), "--reason", "legal"])
     assert result.exit_code == 0
@@ -291,13 +221,3 @@ def test_unknown_references_do_not_stop_the_listing(runner: CliRunner, repo: Pat
     result = runner.invoke(app, ["inventory", "--root", str(repo), "--reason", "egen"])
     assert result.exit_code == 0, result.output
     assert "egen" in result.stdout  # shown by its id when it has no label
-
-
-def test_table_prints_square_brackets_as_typed(
-    runner: CliRunner, make_repo: Callable[..., Path]
-) -> None:
-    # Rich would read '[/x]' as a closing markup tag and crash on it.
-    repo = make_repo({**FILES, BARE_FILE: BARE.replace("Bluff-sms", "Bluff-sms [/x] [b]")})
-    result = runner.invoke(app, ["inventory", "--root", str(repo)])
-    assert result.exit_code == 0, result.output
-    assert "[/x] [b]" in result.output

@@ -22,7 +22,7 @@ from referral_cli.rules.loading import load_valid_guidelines
 from tests.conftest import LIBRARY
 
 runner = CliRunner()
-GOLDEN = Path(__file__).parent / "golden" / "review"
+GOLDEN = Path(__file__).parents[1] / "golden" / "review"
 
 # Markers for everything that must never leave the library in a letter.
 INTERNAL = {

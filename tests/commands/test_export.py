@@ -10,14 +10,10 @@ from typer.testing import CliRunner
 
 from referral_cli.cli import app
 from referral_cli.commands.export import export_inventory
-from referral_cli.commands.stats import (
-    EXPORT_FIELDS,
-    Filters,
-    compute_stats,
-    load_export_records,
-    load_sources,
-    parse_date_option,
-)
+from referral_cli.commands.stats import compute_stats
+from referral_cli.dates import parse_date_option
+from referral_cli.records import RecordFilter, load_export_records, load_sources
+from referral_cli.store.export_file import EXPORT_FIELDS
 
 runner = CliRunner()
 
@@ -77,9 +73,25 @@ def test_export_include_text(repo: Path) -> None:
 
 def test_export_filters(repo: Path) -> None:
     stream = io.StringIO()
-    filters = Filters(since=parse_date_option("2026-08-30", "--since"))
+    filters = RecordFilter(since=parse_date_option("2026-08-30", "--since"))
     assert export_inventory(repo, stream, filters=filters) == 1
     assert lines_of(stream.getvalue())[0]["date"] == "2026-09-01"
+
+
+@pytest.mark.parametrize(
+    ("args", "dates"),
+    [
+        ([], ["2026-08-22", "2026-09-01"]),
+        (["--branch", "centrum"], ["2026-08-22"]),
+        (["--period", "ht-2026", "--period", "vt-2026"], ["2026-08-22"]),
+        (["--until", "2026-08-31"], ["2026-08-22"]),
+        (["--branch", "centrum", "--branch", "norrby", "--since", "2026-09-01"], []),
+    ],
+)
+def test_cli_filters(repo: Path, args: list[str], dates: list[str]) -> None:
+    result = runner.invoke(app, ["export", "--root", str(repo), *args])
+    assert result.exit_code == 0, result.output
+    assert [line["date"] for line in lines_of(result.stdout)] == dates
 
 
 def test_export_round_trips_through_stats(repo: Path, tmp_path: Path) -> None:

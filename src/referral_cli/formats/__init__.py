@@ -1,0 +1,1 @@
+"""Output formats: plain strings (text tables, CSV, JSON, HTML) built from a command's result."""

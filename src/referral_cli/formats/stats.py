@@ -1,0 +1,240 @@
+"""The output formats of `referral stats`: table, csv, json and html, side by side.
+
+Every format is built from a `StatsResult` and returns a string; the words come from
+the catalogue in the result's language. The table and html formats write decimals the
+way the language does (`12,5` in Swedish); csv and json always use a decimal point.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import TYPE_CHECKING, Any
+
+from referral_cli.i18n import t
+
+if TYPE_CHECKING:
+    from referral_cli.commands.stats import StatsResult
+
+# Dimensions a question can hold several values of, so the rows can add up to more
+# than the total (a note under the table says so).
+MULTI_VALUED: tuple[str, ...] = ("reason", "referred_to")
+
+
+def render_stats(result: StatsResult, output_format: str) -> str:
+    """The result in `output_format` (table, csv, json or html)."""
+    if output_format == "csv":
+        return format_csv(result)
+    if output_format == "json":
+        return format_json(result)
+    if output_format == "html":
+        return format_html(result)
+    return format_table(result)
+
+
+def number(value: float | None, language: str = "en") -> str:
+    """A figure as `language` writes it: whole numbers bare, else one decimal; `–` for none."""
+    if value is None:
+        return "–"
+    text = str(int(value)) if float(value).is_integer() else f"{value:.1f}"
+    return text.replace(".", t("stats.decimal_mark", language))
+
+
+def _label(dimension: str, language: str) -> str:
+    return t(f"stats.dimension.{dimension}", language)
+
+
+def title(result: StatsResult) -> str:
+    """One heading line: what was counted, how many, which filters."""
+    lang = result.language
+    if result.dimensions:
+        parts = " × ".join(_label(d, lang) for d in result.dimensions)
+        head = t("stats.title.by", lang, dimensions=parts.lower())
+    else:
+        head = t("stats.title.all", lang)
+    count_key = "stats.title.count_one" if result.total == 1 else "stats.title.count_many"
+    extra = [t(count_key, lang, count=result.total)]
+    f = result.filters
+    if f.since or f.until:
+        extra.append(f"{f.since or ''}–{f.until or ''}")
+    either = f" {t('stats.or', lang)} "
+    if f.periods:
+        extra.append(f"{_label('period', lang).lower()} {either.join(f.periods)}")
+    if f.branches:
+        extra.append(f"{_label('branch', lang).lower()} {either.join(f.branches)}")
+    return f"{head} ({', '.join(extra)})"
+
+
+def table_rows(result: StatsResult, decimal: str = "en") -> tuple[list[str], list[list[str]]]:
+    """Header and body cells shared by the table, csv and html formats.
+
+    `decimal` is the language whose decimal mark is used (csv always uses '.').
+    """
+    lang = result.language
+    if not result.dimensions:
+        header = [
+            t("stats.heading.count", lang),
+            t("stats.heading.minutes", lang),
+            t("stats.heading.median", lang),
+        ]
+        return header, [
+            [str(result.total), str(result.minutes_total), number(result.minutes_median, decimal)]
+        ]
+    first = _label(result.dimensions[0], lang)
+    if result.columns:
+        header = [first, *[label for _, label in result.columns], t("stats.heading.total", lang)]
+        body = [
+            [b.label, *[str(b.cells.get(key, 0)) for key, _ in result.columns], str(b.count)]
+            for b in result.buckets
+        ]
+        return header, body
+    header = [
+        first,
+        t("stats.heading.count", lang),
+        t("stats.heading.minutes", lang),
+        t("stats.heading.median", lang),
+    ]
+    body = [
+        [b.label, str(b.count), str(b.minutes_total), number(b.minutes_median, decimal)]
+        for b in result.buckets
+    ]
+    return header, body
+
+
+def footer(result: StatsResult) -> list[str]:
+    """The totals line under the buckets (none without a dimension)."""
+    if not result.dimensions:
+        return []
+    total = t("stats.heading.total", result.language)
+    if result.columns:
+        return [
+            total,
+            *[str(sum(b.cells.get(k, 0) for b in result.buckets)) for k, _ in result.columns],
+            str(result.total),
+        ]
+    return [
+        total,
+        str(result.total),
+        str(result.minutes_total),
+        number(result.minutes_median, result.language),
+    ]
+
+
+def multi_note(result: StatsResult) -> str | None:
+    """The note that rows can add up to more than the total, when a dimension allows it."""
+    lang = result.language
+    multi = [t(f"stats.multi.{d}", lang) for d in result.dimensions if d in MULTI_VALUED]
+    if not multi:
+        return None
+    return t("stats.multi_note", lang, what=f" {t('stats.and', lang)} ".join(multi))
+
+
+def format_table(result: StatsResult) -> str:
+    """Aligned plain text for the terminal."""
+    lines = [title(result), ""]
+    if result.total == 0:
+        return "\n".join([*lines, t("stats.no_entries", result.language)])
+    header, body = table_rows(result, result.language)
+    totals = footer(result)
+    rows = [header, *body, *([totals] if totals else [])]
+    widths = [max(len(row[i]) for row in rows) for i in range(len(header))]
+
+    def render(cells: list[str]) -> str:
+        first = cells[0].ljust(widths[0])
+        rest = [cell.rjust(widths[i + 1]) for i, cell in enumerate(cells[1:])]
+        return "  ".join([first, *rest]).rstrip()
+
+    rule = "  ".join("-" * width for width in widths)
+    lines += [render(header), rule, *(render(row) for row in body)]
+    if totals:
+        lines += [rule, render(totals)]
+    note = multi_note(result)
+    if note:
+        lines += ["", note]
+    return "\n".join(lines)
+
+
+def format_csv(result: StatsResult) -> str:
+    """CSV with a header row; ids are not included, labels are."""
+    header, body = table_rows(result)
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(header)
+    writer.writerows(body)
+    return buffer.getvalue().rstrip("\n")
+
+
+def as_json(result: StatsResult) -> dict[str, Any]:
+    """Plain data: keys (ids) and labels, counts, minutes."""
+    data: dict[str, Any] = {
+        "by": result.dimensions,
+        "language": result.language,
+        "filters": result.filters.as_dict(),
+        "libraries": result.libraries,
+        "total": result.total,
+        "minutes_total": result.minutes_total,
+        "minutes_median": result.minutes_median,
+        "rows": [],
+    }
+    if result.columns:
+        data["columns"] = [{"key": key, "label": label} for key, label in result.columns]
+    for b in result.buckets:
+        row: dict[str, Any] = {
+            "key": b.key,
+            "label": b.label,
+            "count": b.count,
+            "minutes_total": b.minutes_total,
+            "minutes_median": b.minutes_median,
+        }
+        if result.columns:
+            row["cells"] = [b.cells.get(key, 0) for key, _ in result.columns]
+        data["rows"].append(row)
+    return data
+
+
+def format_json(result: StatsResult) -> str:
+    """JSON text of `as_json`."""
+    return json.dumps(as_json(result), ensure_ascii=False, indent=2)
+
+
+def chart_data(result: StatsResult, bar_width: int = 360) -> dict[str, Any] | None:
+    """Geometry of a horizontal bar chart of the first dimension's counts (None: no chart)."""
+    if not result.buckets:
+        return None
+    largest = max(b.count for b in result.buckets) or 1
+    label_width = min(260, 16 + 7 * max(len(b.label) for b in result.buckets))
+    bars = [
+        {
+            "label": b.label,
+            "count": b.count,
+            "y": 6 + 24 * index,
+            "width": round(bar_width * b.count / largest),
+        }
+        for index, b in enumerate(result.buckets)
+    ]
+    return {
+        "bars": bars,
+        "label_width": label_width,
+        "width": label_width + bar_width + 60,
+        "height": 12 + 24 * len(bars),
+    }
+
+
+def format_html(result: StatsResult) -> str:
+    """A printable HTML page: bar chart as inline SVG (no JavaScript) and the table."""
+    from referral_cli.rendering import build_environment, render_template
+
+    header, body = table_rows(result, result.language)
+    context = {
+        "language": result.language,
+        "title": title(result),
+        "libraries": result.libraries,
+        "chart": chart_data(result) if result.dimensions else None,
+        "header": header,
+        "body": body if result.total else [],
+        "footer": footer(result),
+        "note": multi_note(result),
+        "no_entries": t("stats.no_entries", result.language),
+    }
+    return render_template(build_environment("html"), "stats.html.j2", context).rstrip("\n")
