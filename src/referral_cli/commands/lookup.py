@@ -39,7 +39,10 @@ SNAPSHOT_KIND = "lookup"
 SNAPSHOT_MODULES = (
     "__init__.py",
     "store/cache.py",
+    "rules/loading.py",
     "rules/checks.py",
+    "rules/privacy.py",
+    "dates.py",
     "findings.py",
     "models.py",
     "store/repository.py",
