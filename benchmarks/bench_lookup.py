@@ -124,7 +124,8 @@ def lookup_command(root: Path, query: str) -> list[str]:
 def in_process(root: Path, runs: int) -> dict[str, float]:
     """Median seconds for loading, indexing and each search, inside one process."""
     sys.path.insert(0, str(REPO / "src"))
-    from referral_cli.commands.lookup import RowIndex, lookup
+    from referral_cli.commands.lookup import lookup
+    from referral_cli.row_index import RowIndex
     from referral_cli.rules.loading import load_valid_guidelines
 
     def median(work: Callable[[], object]) -> float:

@@ -11,20 +11,6 @@ import pytest
 
 PACKAGE = Path(__file__).resolve().parents[1] / "src" / "referral_cli"
 UI_LIBRARIES = ("typer", "rich", "click")
-# Being moved out while the layout settles (issue 10); strict: a fixed one must leave the list.
-KNOWN_VIOLATIONS = frozenset(
-    {
-        "rich:referral_cli.commands.actors",
-        "rich:referral_cli.commands.lookup",
-        "command:referral_cli.commands.match",
-    }
-)
-
-
-def known(kind: str, name: str) -> list[pytest.MarkDecorator]:
-    if f"{kind}:{name}" in KNOWN_VIOLATIONS:
-        return [pytest.mark.xfail(strict=True, reason="layout work in progress")]
-    return []
 
 
 def module_name(path: Path) -> str:
@@ -108,9 +94,7 @@ def test_find_cycle_sees_a_cycle() -> None:
     assert find_cycle({"a": {"b"}, "b": set()}) is None
 
 
-@pytest.mark.parametrize(
-    "name", [pytest.param(n, marks=known("rich", n)) for n in sorted(modules())]
-)
+@pytest.mark.parametrize("name", sorted(modules()))
 def test_only_cli_imports_typer_or_rich(name: str) -> None:
     if name == "referral_cli.cli" or name.startswith("referral_cli.cli."):
         return
@@ -122,20 +106,26 @@ def test_only_cli_imports_typer_or_rich(name: str) -> None:
     assert not used, f"{name} imports {sorted(used)}: printing belongs in referral_cli.cli"
 
 
+def command_of(module: str) -> str:
+    """The command a module belongs to: `referral_cli.commands.diff.run` -> `...commands.diff`."""
+    return ".".join(module.split(".")[:3])
+
+
+def test_command_of() -> None:
+    assert command_of("referral_cli.commands.diff.run") == "referral_cli.commands.diff"
+    assert command_of("referral_cli.commands.stats") == "referral_cli.commands.stats"
+
+
 @pytest.mark.parametrize(
-    "name",
-    [
-        pytest.param(n, marks=known("command", n))
-        for n in sorted(modules())
-        if n.startswith("referral_cli.commands.")
-    ],
+    "name", sorted(n for n in modules() if n.startswith("referral_cli.commands."))
 )
 def test_no_command_imports_another_command(name: str) -> None:
+    own = command_of(name)
     others = {
-        target
+        command_of(target)
         for target in imports_of(modules()[name])
-        if target.startswith("referral_cli.commands.") and target.count(".") == 2
-    } - {name}
+        if target.startswith("referral_cli.commands.")
+    } - {own}
     assert not others, f"{name} imports {sorted(others)}: move what they share out of commands/"
 
 

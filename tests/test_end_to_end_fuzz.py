@@ -899,7 +899,7 @@ def mutations(draw: st.DrawFn, repo: Repo) -> tuple[str, str, str]:
         values = [
             m.end()
             for m in re.finditer(r"(?:: |- )(?=\S)", text)
-            if '"' not in text[text.rfind("\n", 0, m.start()) + 1 : m.start()]
+            if not {'"', "'"} & set(text[text.rfind("\n", 0, m.start()) + 1 : m.start()])
         ]
         at = draw(st.sampled_from(values))
         return display, kind, text[:at] + "&ankare " + text[at:]

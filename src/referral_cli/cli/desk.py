@@ -50,13 +50,15 @@ def lookup(
     collecting = gc.isenabled()
     gc.disable()
     try:
-        from referral_cli.commands.lookup import format_json, render_text, run_lookup
+        from referral_cli.commands.lookup import format_json, run_lookup
 
         result = run_lookup(resolve_root(root), terms, checked_lang(lang))
         if output_format is TextOrJson.json:
             typer.echo(format_json(result))
         else:
-            render_text(result, console(), show_all=show_all)
+            from referral_cli.cli.show_lookup import render_lookup
+
+            render_lookup(result, console(), show_all=show_all)
     finally:
         if collecting:
             gc.enable()
@@ -96,12 +98,13 @@ def match(
     """Propose matrix rows for inventory questions that have none, and list the gaps."""
     from referral_cli.commands import match as core
     from referral_cli.errors import UsageError
+    from referral_cli.i18n import phrase
 
     language = checked_lang(lang)
     if yes and not apply:
-        raise UsageError("--yes only works together with --apply")
+        raise UsageError(phrase("error.match.yes_without_apply"))
     if apply and output_format is not MatchFormat.text:
-        raise UsageError("--apply prints text; run 'referral match --format ...' afterwards")
+        raise UsageError(phrase("error.match.apply_prints_text"))
     threshold = core.MIN_SCORE if min_score is None else min_score
     directory = resolve_root(root)
     report = core.run_match(directory, min_score=threshold, language=language)
@@ -178,7 +181,7 @@ def actors(
     if ctx.invoked_subcommand is not None:
         ctx.obj = {"root": root, "lang": lang}
         return
-    from referral_cli.commands.actors import format_json, render_table, run_list
+    from referral_cli.commands.actors import format_json, run_list
 
     view = run_list(
         resolve_root(root),
@@ -190,6 +193,8 @@ def actors(
     if output_format is TextOrJson.json:
         typer.echo(format_json(view))
     else:
+        from referral_cli.cli.show_actors import render_table
+
         render_table(view, console())
 
 
@@ -202,7 +207,7 @@ def actors_show(
     lang: LangOption = None,
 ) -> None:
     """Show one actor with the rows that refer to it and the questions referred to it."""
-    from referral_cli.commands.actors import format_json, render_detail, run_show
+    from referral_cli.commands.actors import format_json, run_show
 
     parent = ctx.obj if isinstance(ctx.obj, dict) else {}
     view = run_show(
@@ -213,4 +218,6 @@ def actors_show(
     if output_format is TextOrJson.json:
         typer.echo(format_json(view, single=True))
     else:
+        from referral_cli.cli.show_actors import render_detail
+
         render_detail(view, console())

@@ -2,7 +2,7 @@
 
 The core loads only library, actors and matrix (never the inventory), builds a
 `SearchIndex` over the rows and the actors, and returns a `LookupResult`; printing is
-separate (`format_json`, `render_text`) and imports rich only when called.
+the CLI's job (`referral_cli.cli.show_lookup`); here `format_json` gives the JSON.
 
 At the desk every millisecond counts, so `run_lookup` keeps what it built (the rows,
 the actors and both indexes, as plain data) in the user's cache folder, keyed by the
@@ -19,16 +19,16 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from types import SimpleNamespace
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar, cast
 
 from referral_cli.errors import UsageError
-from referral_cli.search import Hit, SearchDoc, SearchIndex
+from referral_cli.i18n import language_for, phrase
+from referral_cli.row_index import RowHit, RowIndex
+from referral_cli.search import SearchDoc, SearchIndex
 from referral_cli.store.repository import ACTORS_FILE, LIBRARY_FILE, MATRIX_FILE
-from referral_cli.views import MatrixRow, contact_lines, matrix_rows
+from referral_cli.views import MatrixRow
 
 if TYPE_CHECKING:
-    from rich.console import Console, RenderableType
-
     from referral_cli.models import Actor
     from referral_cli.store.repository import Guidelines
 
@@ -39,7 +39,10 @@ SNAPSHOT_KIND = "lookup"
 SNAPSHOT_MODULES = (
     "__init__.py",
     "store/cache.py",
+    "rules/loading.py",
     "rules/checks.py",
+    "rules/privacy.py",
+    "dates.py",
     "findings.py",
     "models.py",
     "store/repository.py",
@@ -47,107 +50,17 @@ SNAPSHOT_MODULES = (
     "rules/validation.py",
     "store/yamlio.py",
     "commands/lookup.py",
+    "row_index.py",
+    "text.py",
     "views.py",
 )
 
-# Field weights: what the user needs and the keywords count most; the long texts and
-# the referred actors less, so a row is found first by what it is about.
-ROW_WEIGHTS: dict[str, float] = {
-    "keywords": 1.0,
-    "need": 1.0,
-    "category": 0.6,
-    "library_can": 0.5,
-    "solution": 0.5,
-    "actor_name": 0.5,
-    "actor_helps": 0.35,
-}
 ACTOR_WEIGHTS: dict[str, float] = {"name": 1.0, "helps_with": 0.7, "description": 0.4}
 
 MIN_SCORE = 0.2  # below this a row is not shown at all
 RELATIVE_SCORE = 0.3  # rows scoring under this share of the best one are noise
-MORE_HITS = 4  # one-line hits shown after the best row
 ACTOR_HITS = 3
 ACTOR_MIN_SCORE = 0.5  # actors are listed for what they are, not for a stray word
-
-LABELS: dict[str, dict[str, str]] = {
-    "sv": {
-        "library_can": "Biblioteket kan",
-        "phrasing": "Säg så här",
-        "solution": "Lösning / motivering",
-        "refer_to": "Hänvisa till",
-        "requires": "Ta med",
-        "no_referral": "Ingen hänvisning: biblioteket hjälper till.",
-        "more": "Fler träffar",
-        "actors": "Aktörer",
-        "nothing": "Inget i matrisen matchar",
-        "closest": "Närmaste ord i matrisen",
-        "no_words": "Inga liknande ord i matrisen. Pröva ett kortare eller annat ord.",
-        "score": "träff",
-        "phone": "Telefon",
-        "website": "Webb",
-        "chat": "Chatt",
-        "email": "E-post",
-        "address": "Adress",
-        "opening_hours": "Öppettider",
-        "row": "rad",
-    },
-    "en": {
-        "library_can": "The library can",
-        "phrasing": "Say this",
-        "solution": "Solution / reason",
-        "refer_to": "Refer to",
-        "requires": "Bring",
-        "no_referral": "No referral: the library helps.",
-        "more": "More hits",
-        "actors": "Actors",
-        "nothing": "Nothing in the matrix matches",
-        "closest": "Closest words in the matrix",
-        "no_words": "No similar words in the matrix. Try a shorter or different word.",
-        "score": "score",
-        "phone": "Phone",
-        "website": "Web",
-        "chat": "Chat",
-        "email": "Email",
-        "address": "Address",
-        "opening_hours": "Opening hours",
-        "row": "row",
-    },
-}
-
-
-def label(language: str, key: str) -> str:
-    """A label in `language` (sv or en), falling back to Swedish."""
-    return LABELS.get(language, LABELS["sv"]).get(key, LABELS["sv"][key])
-
-
-def _requirement(language: str, requirement: str) -> str:
-    # The words the referral slips use, so desk and slip say the same thing.
-    from referral_cli.i18n import vocabulary_label
-
-    return vocabulary_label("requirement", requirement, "en" if language == "en" else "sv")
-
-
-def _language(default: str, override: str | None) -> str:
-    from referral_cli.i18n import language_for
-
-    return language_for(override, default)
-
-
-def row_document(item: MatrixRow) -> SearchDoc:
-    """The searchable text of one row: its own fields, category title and referred actors."""
-    row = item.row
-    return SearchDoc(
-        row.id,
-        {
-            "need": [row.need],
-            "keywords": list(row.keywords),
-            "solution": [row.solution],
-            "library_can": [row.library_can] if row.library_can else [],
-            "category": [item.category.title],
-            "actor_name": [actor.name for actor in item.actors],
-            "actor_helps": [text for actor in item.actors for text in actor.helps_with],
-        },
-    )
 
 
 def actor_document(actor: Actor) -> SearchDoc:
@@ -160,33 +73,6 @@ def actor_document(actor: Actor) -> SearchDoc:
             "description": [actor.description] if actor.description else [],
         },
     )
-
-
-@dataclass
-class RowIndex:
-    """The rows of a matrix and a search index over them."""
-
-    rows: list[MatrixRow]
-    index: SearchIndex
-
-    @classmethod
-    def build(cls, guidelines: Guidelines) -> RowIndex:
-        """Index every row of the loaded matrix."""
-        rows = matrix_rows(guidelines)
-        return cls(rows, SearchIndex((row_document(r) for r in rows), ROW_WEIGHTS))
-
-    def by_id(self) -> dict[str, MatrixRow]:
-        """Rows by id."""
-        return {item.row.id: item for item in self.rows}
-
-
-@dataclass(frozen=True)
-class RowHit:
-    """One matching row with its score (0–1) and the matrix words it matched."""
-
-    item: MatrixRow
-    score: float
-    matched: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -208,8 +94,16 @@ class LookupResult:
     suggestions: list[str]
 
 
-def keep_relevant(hits: Sequence[Hit], min_score: float = MIN_SCORE) -> list[Hit]:
-    """Drop hits under `min_score` or far below the best one."""
+class _Scored(Protocol):
+    @property
+    def score(self) -> float: ...
+
+
+ScoredT = TypeVar("ScoredT", bound=_Scored)
+
+
+def keep_relevant(hits: Sequence[ScoredT], min_score: float = MIN_SCORE) -> list[ScoredT]:
+    """Drop hits under `min_score` or far below the best one (hits come best first)."""
     if not hits:
         return []
     floor = max(min_score, hits[0].score * RELATIVE_SCORE)
@@ -352,19 +246,14 @@ def lookup(guidelines: Guidelines, terms: Sequence[str], language: str) -> Looku
 def _query(terms: Sequence[str]) -> str:
     query = " ".join(terms).strip()
     if not query:
-        raise UsageError("give one or more search words, e.g. referral lookup bankid")
+        raise UsageError(phrase("error.lookup.no_terms"))
     return query
 
 
 def search(data: LookupData, terms: Sequence[str], language: str) -> LookupResult:
     """Search indexed rows and actors for `terms`, best first."""
     query = _query(terms)
-    row_index = data.rows
-    rows = row_index.by_id()
-    hits = [
-        RowHit(rows[hit.key], hit.score, hit.matched)
-        for hit in keep_relevant(row_index.index.search(query))
-    ]
+    hits = keep_relevant(data.rows.search(query))
     actors = {actor.id: actor for actor in data.actors}
     actor_hits = [
         ActorHit(actors[hit.key], hit.score)
@@ -372,7 +261,7 @@ def search(data: LookupData, terms: Sequence[str], language: str) -> LookupResul
     ]
     suggestions: list[str] = []
     if not hits:
-        suggestions = row_index.index.suggest(query)
+        suggestions = data.rows.index.suggest(query)
     return LookupResult(query, language, hits, actor_hits, suggestions)
 
 
@@ -420,7 +309,7 @@ def load_lookup_data(root: Path) -> LookupData:
 def run_lookup(root: Path, terms: Sequence[str], language: str | None = None) -> LookupResult:
     """Load the matrix and actors at `root` (not the inventory) and search them."""
     data = load_lookup_data(root)
-    return search(data, terms, _language(data.language, language))
+    return search(data, terms, language_for(language, data.language))
 
 
 def _contact_dict(actor: Actor) -> dict[str, Any]:
@@ -465,86 +354,3 @@ def format_json(result: LookupResult) -> str:
     import json
 
     return json.dumps(as_data(result), ensure_ascii=False, indent=2)
-
-
-def _panel(hit: RowHit, language: str) -> RenderableType:
-    from rich.console import Group
-    from rich.panel import Panel
-    from rich.text import Text
-
-    row = hit.item.row
-    parts: list[RenderableType] = []
-
-    def section(key: str, body: str | Text) -> None:
-        if parts:
-            parts.append(Text(""))
-        parts.append(Text(label(language, key), style="bold"))
-        parts.append(body if isinstance(body, Text) else Text(body))
-
-    if row.library_can:
-        section("library_can", row.library_can)
-    if row.phrasing:
-        section("phrasing", Text(f"”{row.phrasing}”", style="italic"))
-    section("solution", row.solution)
-    if hit.item.actors:
-        lines = Text()
-        for number, actor in enumerate(hit.item.actors):
-            if number:
-                lines.append("\n")
-            lines.append(actor.name, style="bold")
-            for line in contact_lines(actor, language):
-                lines.append(f"\n  {line}")
-        section("refer_to", lines)
-    elif not row.refer_to:
-        section("refer_to", label(language, "no_referral"))
-    if row.requires:
-        section("requires", ", ".join(_requirement(language, r) for r in row.requires))
-    need = Text(row.need, style="bold")
-    subtitle = f"{label(language, 'row')} {row.id} · {label(language, 'score')} {hit.score:.2f}"
-    return Panel(
-        Group(need, Text(""), *parts),
-        title=hit.item.category.title,
-        title_align="left",
-        subtitle=subtitle,
-        subtitle_align="right",
-    )
-
-
-def _one_liner(rank: int, hit: RowHit) -> str:
-    refer = ", ".join(actor.name for actor in hit.item.actors)
-    return f"{rank}. {hit.item.row.need}" + (f" → {refer}" if refer else "")
-
-
-def _line(console: Console, text: str, *, style: str = "") -> None:
-    """One line cut to the console's width (desk screens are narrow)."""
-    from rich.text import Text
-
-    console.print(Text(text, style=style), no_wrap=True, overflow="ellipsis")
-
-
-def render_text(result: LookupResult, console: Console, *, show_all: bool = False) -> None:
-    """Print the best row as a panel, the next few as one-liners, then matching actors."""
-    language = result.language
-    shown: set[str] = set()
-    if not result.hits:
-        console.print(f"{label(language, 'nothing')} ”{result.query}”.")
-        if result.suggestions:
-            console.print(f"{label(language, 'closest')}: {', '.join(result.suggestions)}")
-        else:
-            console.print(label(language, "no_words"))
-    else:
-        full = result.hits if show_all else result.hits[:1]
-        for hit in full:
-            console.print(_panel(hit, language))
-            shown.update(actor.id for actor in hit.item.actors)
-        rest = [] if show_all else result.hits[1 : 1 + MORE_HITS]
-        if rest:
-            _line(console, f"{label(language, 'more')}:", style="bold")
-            for rank, hit in enumerate(rest, start=2):
-                _line(console, "  " + _one_liner(rank, hit))
-    actors = [hit.actor for hit in result.actors if hit.actor.id not in shown]
-    if actors:
-        _line(console, f"{label(language, 'actors')}:", style="bold")
-        for actor in actors:
-            details = "; ".join(contact_lines(actor, language)[:2])
-            _line(console, f"  {actor.name}" + (f" ({details})" if details else ""))

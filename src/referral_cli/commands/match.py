@@ -22,15 +22,14 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from referral_cli.commands.lookup import RowIndex
 from referral_cli.errors import FindingsError
 from referral_cli.findings import Finding
-from referral_cli.i18n import language_for
+from referral_cli.i18n import language_for, t
+from referral_cli.row_index import RowHit, RowIndex
 from referral_cli.rules.loading import load_valid_guidelines
 from referral_cli.search import content_words, fold
 from referral_cli.store.entry_edit import update_entry_file
 from referral_cli.store.repository import Guidelines, LoadedEntry
-from referral_cli.views import MatrixRow
 
 MIN_SCORE = 0.2  # calibrated on the bundled example: real matches score ≥ 0.24, gaps ≤ 0.17
 # A question's words that no row contains count a quarter of a rare word each, so a
@@ -40,86 +39,8 @@ PROPOSALS = 3
 GROUP_SIMILARITY = 0.12  # weighted share of distinctive words two gap questions must share
 _STEM = 6  # words are compared on their first letters, so inflections meet
 
-LABELS: dict[str, dict[str, str]] = {
-    "sv": {
-        "proposals": "Förslag",
-        "gaps": "Luckor: frågor som ingen rad i matrisen passar",
-        "group": "Grupp",
-        "questions": "frågor",
-        "question": "fråga",
-        "closest": "närmast",
-        "none_closest": "ingen rad liknar",
-        "nothing": "Alla frågor i inventeringen har en rad i matrisen.",
-        "no_gaps": "Inga luckor: alla frågor utan rad har ett bra förslag.",
-        "prompt": "[a] godta, 1–{n} välj, [s] hoppa över, [q] avsluta",
-        "weak": "svag träff",
-        "applied": "Skrev",
-        "skipped": "Hoppade över",
-        "quit": "Avslutade; det som redan skrivits finns kvar.",
-        "summary": "{applied} skrivna, {skipped} överhoppade.",
-        "failed": "{n} kunde inte skrivas, se ovan; rätta filen för hand.",
-        "bad_answer": "Svara a, s, q eller ett nummer 1–{n}.",
-        "md_title": "Frågor som matrisen saknar rader för",
-        "md_intro": (
-            "Frågor från frågeinventeringen som ingen rad i matrisen passar, grupperade "
-            "efter likhet. Underlag till arbetsgruppen: behövs en ny rad, eller ska en "
-            "befintlig rad utvidgas?"
-        ),
-        "md_generated": "Sammanställt",
-        "md_reasons": "Varför det skavde",
-        "md_referred": "Hänvisad till",
-        "md_reflection": "Reflektion",
-        "md_closest": "Närmaste rad",
-        "md_common": "Gemensamma ord",
-        "md_none": "Inga luckor: alla frågor utan rad har ett bra förslag i matrisen.",
-    },
-    "en": {
-        "proposals": "Proposals",
-        "gaps": "Gaps: questions no matrix row fits",
-        "group": "Group",
-        "questions": "questions",
-        "question": "question",
-        "closest": "closest",
-        "none_closest": "no row is similar",
-        "nothing": "Every inventory question already has a matrix row.",
-        "no_gaps": "No gaps: every question without a row has a good proposal.",
-        "prompt": "[a] accept, 1–{n} choose, [s] skip, [q] quit",
-        "weak": "weak match",
-        "applied": "Wrote",
-        "skipped": "Skipped",
-        "quit": "Stopped; what was already written stays.",
-        "summary": "{applied} written, {skipped} skipped.",
-        "failed": "{n} could not be written, see above; fix the file by hand.",
-        "bad_answer": "Answer a, s, q or a number 1–{n}.",
-        "md_title": "Questions the matrix has no row for",
-        "md_intro": (
-            "Questions from the question inventory that no matrix row fits, grouped by "
-            "similarity. For the working group: is a new row needed, or should an "
-            "existing row be widened?"
-        ),
-        "md_generated": "Compiled",
-        "md_reasons": "Why it chafed",
-        "md_referred": "Referred to",
-        "md_reflection": "Reflection",
-        "md_closest": "Closest row",
-        "md_common": "Shared words",
-        "md_none": "No gaps: every question without a row has a good proposal in the matrix.",
-    },
-}
-
-
-def _t(language: str, key: str, **values: object) -> str:
-    text = LABELS.get(language, LABELS["sv"])[key]
-    return text.format(**values) if values else text
-
-
-@dataclass(frozen=True)
-class Candidate:
-    """One proposed row for an entry."""
-
-    item: MatrixRow
-    score: float
-    matched: tuple[str, ...]
+# One proposed row for an entry: the row, its score and the words it matched.
+Candidate = RowHit
 
 
 @dataclass
@@ -188,17 +109,15 @@ def propose(
     An entry that already names a `category` only gets rows from that category.
     """
     index = index or RowIndex.build(guidelines)
-    rows = index.by_id()
     proposals = []
     for loaded in guidelines.entries:
         if loaded.entry.row is not None:
             continue
         candidates = []
-        for hit in index.index.search(entry_query(loaded), unknown_weight=UNKNOWN_WEIGHT):
-            item = rows[hit.key]
-            if loaded.entry.category and item.category.id != loaded.entry.category:
+        for hit in index.search(entry_query(loaded), unknown_weight=UNKNOWN_WEIGHT):
+            if loaded.entry.category and hit.item.category.id != loaded.entry.category:
                 continue
-            candidates.append(Candidate(item, hit.score, hit.matched))
+            candidates.append(hit)
             if len(candidates) == limit:
                 break
         proposals.append(Proposal(loaded, candidates))
@@ -408,7 +327,7 @@ def apply_interactively(
         say(describe_proposal(proposal, number, report))
         count = len(proposal.candidates)
         while True:
-            answer = ask(_t(language, "prompt", n=count)).strip().lower()
+            answer = ask(t("match.prompt", language, count=count)).strip().lower()
             if answer == "a":
                 chosen: Candidate | None = proposal.candidates[0]
             elif answer.isdigit() and 1 <= int(answer) <= count:
@@ -417,17 +336,17 @@ def apply_interactively(
                 chosen = None
             elif answer == "q":
                 summary.quit = True
-                say(_t(language, "quit"))
+                say(t("match.quit", language))
                 return summary
             else:
-                say(_t(language, "bad_answer", n=count))
+                say(t("match.bad_answer", language, count=count))
                 continue
             break
         if chosen is None:
             summary.skipped.append(proposal)
-            say(f"{_t(language, 'skipped')} {proposal.loaded.display}")
+            say(t("match.skipped", language, file=proposal.loaded.display))
         elif summary.apply(proposal, chosen):
-            say(f"{_t(language, 'applied')} row: {chosen.item.row.id} → {proposal.loaded.display}")
+            say(t("match.wrote", language, row=chosen.item.row.id, file=proposal.loaded.display))
         else:
             say("\n".join(finding.format() for finding in summary.failed[-1:]))
     return summary
@@ -449,7 +368,9 @@ def describe_proposal(proposal: Proposal, number: int, report: MatchReport) -> s
         f"   {_excerpt(entry.description)}",
     ]
     for rank, candidate in enumerate(proposal.candidates, start=1):
-        weak = "" if candidate.score >= report.min_score else f"  ({_t(report.language, 'weak')})"
+        weak = (
+            "" if candidate.score >= report.min_score else f"  ({t('match.weak', report.language)})"
+        )
         lines.append(
             f"   [{rank}] {candidate.item.row.id} {candidate.score:.2f}  "
             f"{_excerpt(candidate.item.row.need, 60)}{weak}"
@@ -460,8 +381,19 @@ def describe_proposal(proposal: Proposal, number: int, report: MatchReport) -> s
 def _closest(proposal: Proposal, language: str) -> str:
     best = proposal.best
     if best is None:
-        return _t(language, "none_closest")
-    return f"{_t(language, 'closest')}: {best.item.row.id} {best.score:.2f}"
+        return t("match.none_closest", language)
+    return t("match.closest", language, row=best.item.row.id, score=f"{best.score:.2f}")
+
+
+def _group_heading(number: int, group: GapGroup, language: str) -> str:
+    """`Group 1: words (2 questions)`, in the text report and as a Markdown heading."""
+    size = len(group.proposals)
+    questions = t(
+        "match.questions.one" if size == 1 else "match.questions.many", language, count=size
+    )
+    return t(
+        "match.group", language, number=number, words=", ".join(group.words), questions=questions
+    )
 
 
 def format_gaps(report: MatchReport) -> str:
@@ -469,12 +401,10 @@ def format_gaps(report: MatchReport) -> str:
     language = report.language
     groups = report.gap_groups()
     if not groups:
-        return _t(language, "no_gaps")
-    lines = [f"{_t(language, 'gaps')} ({len(report.gaps)}):"]
+        return t("match.no_gaps", language)
+    lines = [t("match.gaps", language, count=len(report.gaps))]
     for number, group in enumerate(groups, start=1):
-        size = len(group.proposals)
-        noun = _t(language, "question" if size == 1 else "questions")
-        lines.append(f"{_t(language, 'group')} {number}: {', '.join(group.words)} ({size} {noun})")
+        lines.append(_group_heading(number, group, language))
         for proposal in group.proposals:
             excerpt = _excerpt(proposal.loaded.entry.description, 70)
             lines.append(
@@ -487,11 +417,11 @@ def format_text(report: MatchReport) -> str:
     """Proposals for entries with a good match, then the grouped gaps."""
     language = report.language
     if not report.proposals:
-        return _t(language, "nothing")
+        return t("match.nothing", language)
     blocks: list[str] = []
     good = report.good
     if good:
-        blocks.append(f"{_t(language, 'proposals')} ({len(good)}):")
+        blocks.append(t("match.proposals", language, count=len(good)))
         for number, proposal in enumerate(good, start=1):
             blocks.append(describe_proposal(proposal, number, report))
     blocks.append(format_gaps(report))
@@ -503,48 +433,43 @@ def format_markdown(report: MatchReport, today: date | None = None) -> str:
     language = report.language
     today = today or date.today()
     lines = [
-        f"# {_t(language, 'md_title')}",
+        f"# {t('match.md.title', language)}",
         "",
-        f"{report.library_name}. {_t(language, 'md_generated')} {today.isoformat()}.",
+        t("match.md.compiled", language, library=report.library_name, date=today.isoformat()),
         "",
-        _t(language, "md_intro"),
+        t("match.md.intro", language),
         "",
     ]
     groups = report.gap_groups()
     if not groups:
-        lines += [_t(language, "md_none"), ""]
+        lines += [t("match.md.none", language), ""]
     for number, group in enumerate(groups, start=1):
-        size = len(group.proposals)
-        noun = _t(language, "question" if size == 1 else "questions")
-        lines += [
-            f"## {_t(language, 'group')} {number}: {', '.join(group.words)} ({size} {noun})",
-            "",
-        ]
-        if size > 1:
-            lines += [f"{_t(language, 'md_common')}: {', '.join(group.words)}.", ""]
+        lines += [f"## {_group_heading(number, group, language)}", ""]
+        if len(group.proposals) > 1:
+            lines += [t("match.md.common", language, words=", ".join(group.words)), ""]
         for proposal in group.proposals:
             entry = proposal.loaded.entry
             lines.append(f"### {entry.date} · `{proposal.loaded.display}`")
             lines += ["", " ".join(entry.description.split()), ""]
             if entry.reflection:
                 lines += [
-                    f"*{_t(language, 'md_reflection')}:* {' '.join(entry.reflection.split())}",
+                    f"*{t('match.md.reflection', language)}:* {' '.join(entry.reflection.split())}",
                     "",
                 ]
             details = []
             if entry.reasons:
                 reasons = ", ".join(report.reason_labels.get(r, r) for r in entry.reasons)
-                details.append(f"- {_t(language, 'md_reasons')}: {reasons}")
+                details.append(f"- {t('match.md.reasons', language)}: {reasons}")
             if entry.referred_to:
                 names = ", ".join(report.actor_names.get(a, a) for a in entry.referred_to)
-                details.append(f"- {_t(language, 'md_referred')}: {names}")
+                details.append(f"- {t('match.md.referred', language)}: {names}")
             best = proposal.best
             closest = (
                 f"{best.item.row.id} ({best.item.row.need}), {best.score:.2f}"
                 if best
-                else _t(language, "none_closest")
+                else t("match.none_closest", language)
             )
-            details.append(f"- {_t(language, 'md_closest')}: {closest}")
+            details.append(f"- {t('match.md.closest', language)}: {closest}")
             lines += [*details, ""]
     return "\n".join(lines).rstrip("\n") + "\n"
 
@@ -590,7 +515,7 @@ def format_json(report: MatchReport) -> str:
 
 def summary_line(language: str, summary: ApplySummary) -> str:
     """One line after an apply session."""
-    line = _t(language, "summary", applied=len(summary.applied), skipped=len(summary.skipped))
+    line = t("match.summary", language, applied=len(summary.applied), skipped=len(summary.skipped))
     if summary.failed:
-        line += " " + _t(language, "failed", n=len(summary.failed))
+        line += " " + t("match.failed", language, count=len(summary.failed))
     return line

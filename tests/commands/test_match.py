@@ -1,3 +1,5 @@
+"""The match core: proposals, gap groups, the text, Markdown and JSON reports, applying."""
+
 from __future__ import annotations
 
 import json
@@ -6,22 +8,24 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from referral_cli.cli import app
 from referral_cli.commands.match import (
+    ApplySummary,
     MatchReport,
     _average_link,
     apply_above,
     apply_candidate,
     apply_interactively,
+    format_json,
     format_markdown,
     format_text,
     group_gaps,
     run_match,
+    summary_line,
 )
 from referral_cli.commands.validate import validate_repository
 from referral_cli.errors import FindingsError
+from referral_cli.findings import Finding
 from tests.test_search import SEARCH_TREE
 
 MakeRepo = Callable[..., Path]
@@ -205,6 +209,73 @@ def test_markdown_without_gaps(repo: Path) -> None:
     assert "## Group 1: " in document  # entries without any candidate are still gaps
 
 
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        (
+            "sv",
+            "# Frågor som matrisen saknar rader för\n\nTestbiblioteket. Sammanställt 2026-09-01.\n\n"
+            "Frågor från frågeinventeringen som ingen rad i matrisen passar, grupperade efter "
+            "likhet. Underlag till arbetsgruppen: behövs en ny rad, eller ska en befintlig rad "
+            "utvidgas?\n\nInga luckor: alla frågor utan rad har ett bra förslag i matrisen.\n",
+        ),
+        (
+            "en",
+            "# Questions the matrix has no row for\n\nTestbiblioteket. Compiled 2026-09-01.\n\n"
+            "Questions from the question inventory that no matrix row fits, grouped by "
+            "similarity. For the working group: is a new row needed, or should an existing row "
+            "be widened?\n\nNo gaps: every question without a row has a good proposal in the "
+            "matrix.\n",
+        ),
+    ],
+)
+def test_markdown_when_nothing_is_missing(make_repo: MakeRepo, lang: str, expected: str) -> None:
+    report = run_match(make_repo(SEARCH_TREE), language=lang)
+    assert format_markdown(report, today=date(2026, 9, 1)) == expected
+
+
+def test_json_report(report: MatchReport) -> None:
+    data = json.loads(format_json(report))
+    assert data["min_score"] == 0.2
+    assert [(e["file"], e["date"], e["good"]) for e in data["entries"]] == [
+        (SIM, "2026-08-24", True),
+        (PARKING_1, "2026-08-25", False),
+        (PARKING_2, "2026-08-26", False),
+        (BIRDS, "2026-08-27", False),
+        (PASS, "2026-08-28", True),
+    ]
+    best = data["entries"][0]["candidates"][0]
+    assert (best["row"], best["category"], best["refer_to"]) == (
+        "sim-kort",
+        "telefoner",
+        ["operatoren"],
+    )
+    assert data["entries"][3]["candidates"] == []
+    assert data["gaps"] == [
+        {"words": report.gap_groups()[0].words, "files": [PARKING_1, PARKING_2]},
+        {"words": report.gap_groups()[1].words, "files": [BIRDS]},
+    ]
+
+
+@pytest.mark.parametrize(
+    ("lang", "failed", "expected"),
+    [
+        ("sv", 0, "1 skrivna, 2 överhoppade."),
+        ("en", 0, "1 written, 2 skipped."),
+        ("sv", 1, "1 skrivna, 2 överhoppade. 1 kunde inte skrivas, se ovan; rätta filen för hand."),
+        ("en", 1, "1 written, 2 skipped. 1 could not be written, see above; fix the file by hand."),
+    ],
+)
+def test_summary_line(report: MatchReport, lang: str, failed: int, expected: str) -> None:
+    finding = Finding("x.yaml", 1, 1, "error", "cannot-edit", "no")
+    summary = ApplySummary(
+        applied=[(report.proposals[0], report.proposals[0].candidates[0])],
+        skipped=report.proposals[1:3],
+        failed=[finding] * failed,
+    )
+    assert summary_line(lang, summary) == expected
+
+
 # --- applying ---------------------------------------------------------------------------
 
 
@@ -265,6 +336,25 @@ def test_interactive_quit_keeps_what_was_applied(repo: Path, report: MatchReport
     assert (repo / SIM).read_bytes() == SIM_TEXT.encode("utf-8")
 
 
+def test_interactive_in_english(repo: Path) -> None:
+    answers = iter(["x", "s", "q"])
+    asked: list[str] = []
+    said: list[str] = []
+
+    def ask(prompt: str) -> str:
+        asked.append(prompt)
+        return next(answers)
+
+    summary = apply_interactively(run_match(repo, language="en"), ask, said.append)
+    assert asked == ["[a] accept, 1–3 choose, [s] skip, [q] quit"] * 2 + [
+        "[a] accept, 1–1 choose, [s] skip, [q] quit"
+    ]
+    assert said[1:3] == ["Answer a, s, q or a number 1–3.", f"Skipped {SIM}"]
+    assert said[-1] == "Stopped; what was already written stays."
+    assert "(weak match)" in said[0]
+    assert summary.quit and summary.applied == []
+
+
 def test_an_entry_changed_into_invalid_yaml_is_not_written(repo: Path, report: MatchReport) -> None:
     # Someone edits the file between loading and applying: the edit must not guess.
     (repo / SIM).write_text("date: 2026-08-24\ndescription: x\nrow: >-\n  a\n", encoding="utf-8")
@@ -293,106 +383,3 @@ def test_a_file_that_cannot_be_edited_is_reported_and_the_session_goes_on(
     assert summary.failed[0].format() in said
     # Entries are numbered as they are asked about: those without candidates are left out.
     assert said[-2].startswith(f"2. {PASS} (2026-08-28)")
-
-
-# --- the command ------------------------------------------------------------------------
-
-
-@pytest.fixture
-def runner() -> CliRunner:
-    return CliRunner()
-
-
-def test_cli_report(runner: CliRunner, repo: Path) -> None:
-    result = runner.invoke(app, ["match", "--root", str(repo)])
-    assert result.exit_code == 0, result.output
-    assert result.output.startswith("Förslag (2):")
-    assert (repo / SIM).read_bytes() == SIM_TEXT.encode("utf-8")
-
-
-def test_cli_markdown(runner: CliRunner, repo: Path) -> None:
-    result = runner.invoke(app, ["match", "--root", str(repo), "--format", "md", "--lang", "en"])
-    assert result.exit_code == 0, result.output
-    assert result.output.startswith("# Questions the matrix has no row for\n")
-    assert result.output.count("\n### ") == 3
-
-
-def test_cli_json(runner: CliRunner, repo: Path) -> None:
-    result = runner.invoke(app, ["match", "--root", str(repo), "--format", "json"])
-    data = json.loads(result.output)
-    assert data["min_score"] == 0.2
-    assert [(e["file"], e["good"]) for e in data["entries"]] == [
-        (SIM, True),
-        (PARKING_1, False),
-        (PARKING_2, False),
-        (BIRDS, False),
-        (PASS, True),
-    ]
-    assert data["entries"][0]["candidates"][0]["row"] == "sim-kort"
-    assert data["gaps"][0]["files"] == [PARKING_1, PARKING_2]
-
-
-def test_cli_apply_yes(runner: CliRunner, repo: Path) -> None:
-    result = runner.invoke(
-        app, ["match", "--root", str(repo), "--apply", "--yes", "--min-score", "0.5"]
-    )
-    assert result.exit_code == 0, result.output
-    assert f"row: sim-kort → {SIM}\nrow: passansokan → {PASS}\n" in result.output
-    assert "2 skrivna, 0 överhoppade." in result.output
-    assert "Luckor: frågor som ingen rad i matrisen passar (3):" in result.output
-    assert (repo / SIM).read_bytes().endswith(b"\r\ncategory: telefoner\r\nrow: sim-kort")
-    assert validate_repository(repo).errors == []
-
-
-def test_cli_apply_yes_reports_a_file_it_cannot_edit_and_exits_1(
-    runner: CliRunner, repo: Path
-) -> None:
-    # Valid YAML written as one flow mapping: a line cannot be added safely.
-    text = "{date: 2026-08-28, description: Hjälp med passansökan., category: dokument}\n"
-    (repo / PASS).write_text(text, encoding="utf-8")
-    result = runner.invoke(app, ["match", "--root", str(repo), "--apply", "--yes"])
-    assert result.exit_code == 1
-    assert (
-        f"{PASS}:1:1: error: the file could not be changed without touching other values"
-        in result.output
-    )
-    assert "1 skrivna, 0 överhoppade. 1 kunde inte skrivas, se ovan; rätta filen för hand." in (
-        result.output
-    )
-    assert (repo / PASS).read_text(encoding="utf-8") == text
-
-
-def test_cli_apply_interactive(runner: CliRunner, repo: Path) -> None:
-    result = runner.invoke(app, ["match", "--root", str(repo), "--apply"], input="a\ns\n")
-    assert result.exit_code == 0, result.output
-    assert "1 skrivna, 1 överhoppade." in result.output
-    assert (repo / PASS).read_text(encoding="utf-8") == ENTRIES[PASS]
-
-
-def test_cli_apply_end_of_input_quits_cleanly(runner: CliRunner, repo: Path) -> None:
-    result = runner.invoke(app, ["match", "--root", str(repo), "--apply"], input="")
-    assert result.exit_code == 0, result.output
-    assert "Avslutade; det som redan skrivits finns kvar." in result.output
-
-
-@pytest.mark.parametrize(
-    ("args", "message"),
-    [
-        (["--yes"], "error: --yes only works together with --apply"),
-        (["--apply", "--format", "md"], "error: --apply prints text"),
-        (["--min-score", "2"], "Invalid value for '--min-score'"),
-    ],
-)
-def test_cli_usage_errors(runner: CliRunner, repo: Path, args: list[str], message: str) -> None:
-    result = runner.invoke(app, ["match", "--root", str(repo), *args])
-    assert result.exit_code == 2
-    assert message in result.output
-
-
-def test_cli_refuses_invalid_data(runner: CliRunner, make_repo: MakeRepo) -> None:
-    bad = ENTRIES[BIRDS] + "reasons: [weather]\n"
-    repo = make_repo({**SEARCH_TREE, **ENTRIES, BIRDS: bad})
-    result = runner.invoke(app, ["match", "--root", str(repo), "--apply", "--yes"])
-    assert result.exit_code == 1
-    assert f"{BIRDS}:3:" in result.output
-    assert (repo / SIM).read_bytes() == SIM_TEXT.encode("utf-8")

@@ -30,6 +30,7 @@ from referral_cli.rules.loading import load_valid_guidelines
 from referral_cli.store import cache
 from referral_cli.store.repository import load_guidelines
 from tests.conftest import ENTRY
+from tests.test_architecture import PACKAGE, internal_graph, modules
 from tests.test_search import SEARCH_TREE
 
 MakeRepo = Callable[..., Path]
@@ -203,6 +204,38 @@ def test_a_warm_lookup_imports_neither_pydantic_models_nor_yaml(repo: Path) -> N
     second = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
     assert "LOADED False False" in second.stdout, second.stderr
     assert first.stdout.rsplit("LOADED", 1)[0] == second.stdout.rsplit("LOADED", 1)[0]
+
+
+# Modules a lookup reaches that cannot change the cached rows and indexes: the words
+# (the cache keeps none), the exceptions, and a package's docstring-only __init__.
+NOT_IN_THE_SNAPSHOT = {
+    "referral_cli.i18n",
+    "referral_cli.i18n.en",
+    "referral_cli.i18n.sv",
+    "referral_cli.errors",
+    "referral_cli.store",
+}
+
+
+def _reached_from(start: str) -> set[str]:
+    graph = internal_graph()
+    seen: set[str] = set()
+    waiting = [start]
+    while waiting:
+        name = waiting.pop()
+        if name not in seen:
+            seen.add(name)
+            waiting.extend(graph[name])
+    return seen
+
+
+def test_every_module_a_lookup_runs_is_in_the_snapshot_fingerprint() -> None:
+    # A change in any of them must make a cached lookup stale, or the cache would
+    # answer with data the new code would have built differently.
+    reached = _reached_from("referral_cli.commands.lookup") - NOT_IN_THE_SNAPSHOT
+    paths = modules()
+    listed = sorted(paths[name].relative_to(PACKAGE).as_posix() for name in reached)
+    assert listed == sorted(lookup_module.SNAPSHOT_MODULES)
 
 
 # --- the personal-data verdict kept with each cached entry ----------------------------

@@ -1,0 +1,91 @@
+"""The matrix rows as a search index: what `lookup` and `match` both search.
+
+A row is found by its own fields, its category's title and the actors it refers to
+(`row_document`), each field weighed by `ROW_WEIGHTS`. The scoring itself lives in
+`referral_cli.search`; this module only decides what a row's searchable text is and
+turns the index's hits back into rows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from referral_cli.search import SearchDoc, SearchIndex
+from referral_cli.views import MatrixRow, matrix_rows
+
+if TYPE_CHECKING:
+    from referral_cli.store.repository import Guidelines
+
+# Field weights: what the user needs and the keywords count most; the long texts and
+# the referred actors less, so a row is found first by what it is about.
+ROW_WEIGHTS: dict[str, float] = {
+    "keywords": 1.0,
+    "need": 1.0,
+    "category": 0.6,
+    "library_can": 0.5,
+    "solution": 0.5,
+    "actor_name": 0.5,
+    "actor_helps": 0.35,
+}
+
+
+def row_document(item: MatrixRow) -> SearchDoc:
+    """The searchable text of one row: its own fields, category title and referred actors."""
+    row = item.row
+    return SearchDoc(
+        row.id,
+        {
+            "need": [row.need],
+            "keywords": list(row.keywords),
+            "solution": [row.solution],
+            "library_can": [row.library_can] if row.library_can else [],
+            "category": [item.category.title],
+            "actor_name": [actor.name for actor in item.actors],
+            "actor_helps": [text for actor in item.actors for text in actor.helps_with],
+        },
+    )
+
+
+@dataclass(frozen=True)
+class RowHit:
+    """One matching row with its score (0–1) and the matrix words it matched."""
+
+    item: MatrixRow
+    score: float
+    matched: tuple[str, ...]
+
+
+@dataclass
+class RowIndex:
+    """The rows of a matrix and a search index over them."""
+
+    rows: list[MatrixRow]
+    index: SearchIndex
+    _by_id: dict[str, MatrixRow] | None = field(default=None, init=False, repr=False)
+
+    @classmethod
+    def build(cls, guidelines: Guidelines) -> RowIndex:
+        """Index every row of the loaded matrix."""
+        rows = matrix_rows(guidelines)
+        return cls(rows, SearchIndex((row_document(r) for r in rows), ROW_WEIGHTS))
+
+    def by_id(self) -> dict[str, MatrixRow]:
+        """Rows by id."""
+        if self._by_id is None:
+            self._by_id = {item.row.id: item for item in self.rows}
+        return self._by_id
+
+    def search(self, query: str, *, unknown_weight: float | None = None) -> list[RowHit]:
+        """The rows matching `query`, best first.
+
+        `unknown_weight` is passed on to `SearchIndex.search` only when given, so
+        lookup keeps the search engine's own default.
+        """
+        hits = (
+            self.index.search(query)
+            if unknown_weight is None
+            else self.index.search(query, unknown_weight=unknown_weight)
+        )
+        rows = self.by_id()
+        return [RowHit(rows[hit.key], hit.score, hit.matched) for hit in hits]

@@ -1,0 +1,173 @@
+"""Lookup at a terminal: the panel, the one-liners, the actors, and what is said when nothing
+is found. The panel uses the desk guide's labels."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from rich.console import Console
+
+from referral_cli.cli.show_lookup import render_lookup
+from referral_cli.commands.lookup import LookupResult, run_lookup
+from tests.test_search import SEARCH_TREE
+
+MakeRepo = Callable[..., Path]
+
+
+@pytest.fixture
+def repo(make_repo: MakeRepo) -> Path:
+    return make_repo(SEARCH_TREE)
+
+
+def rendered(result: LookupResult, *, show_all: bool = False, width: int = 80) -> str:
+    buffer = io.StringIO()
+    render_lookup(result, Console(file=buffer, width=width, color_system=None), show_all=show_all)
+    return buffer.getvalue()
+
+
+BANKID_PANEL = """\
+╭─ Dokument och e-tjänster ────────────────────────────────────────────────────╮
+│ Bankärenden och inloggning med e-legitimation                                │
+│                                                                              │
+│ Biblioteket kan                                                              │
+│ Visa bankens webbplats och kundtjänst.                                       │
+│                                                                              │
+│ Säg till exempel                                                             │
+│ ”Jag visar dig var bankens kundtjänst finns.”                                │
+│                                                                              │
+│ Lösning och/eller motivering                                                 │
+│ Banken som utfärdat e-legitimationen ger support.                            │
+│                                                                              │
+│ Hänvisa till                                                                 │
+│ Din bank                                                                     │
+│   Webb: https://www.bankid.com                                               │
+│   Öppettider: Varierar mellan bankerna.                                      │
+│ Skatteverket                                                                 │
+│   Telefon: 0771-567 567                                                      │
+│   Webb: https://www.skatteverket.se                                          │
+│   Öppettider: Vardagar 8–16.                                                 │
+│                                                                              │
+│ Användaren behöver ha med                                                    │
+│ E-legitimation, Lånekort                                                     │
+╰─────────────────────────────────────── rad bank-e-legitimation · träff 1.00 ─╯
+"""
+
+
+def test_best_row_is_shown_as_a_full_panel(repo: Path) -> None:
+    assert rendered(run_lookup(repo, ["bankid"])) == BANKID_PANEL
+
+
+def test_english_uses_the_desk_guide_labels(repo: Path) -> None:
+    lines = [line.strip("│ ") for line in rendered(run_lookup(repo, ["bankid"], "en")).splitlines()]
+    for label in (
+        "The library can",
+        "You can say",
+        "Solution and/or reason",
+        "Refer to",
+        "The user needs to bring",
+    ):
+        assert label in lines, label
+    assert "“Jag visar dig var bankens kundtjänst finns.”" in lines
+    assert "E-ID, Library card" in lines
+    assert "Phone: 0771-567 567" in lines
+    assert lines[-1].endswith("row bank-e-legitimation · score 1.00 ─╯")
+
+
+def test_more_hits_are_one_liners(repo: Path) -> None:
+    text = rendered(run_lookup(repo, ["kort"]))
+    assert text.startswith("╭─ Telefoner och enheter ─")
+    assert "│ Återställa ett låst SIM-kort " in text
+    assert text.endswith(
+        "Fler träffar:\n"
+        "  2. Bankärenden och inloggning med e-legitimation → Din bank, Skatteverket\n"
+        "  3. Hjälp med passansökan och visumansökan → Skatteverket\n"
+        "Aktörer:\n"
+        "  Skatteverket (Telefon: 0771-567 567; Webb: https://www.skatteverket.se)\n"
+    )
+
+
+def test_one_liners_in_english(repo: Path) -> None:
+    text = rendered(run_lookup(repo, ["kort"], "en"))
+    assert "\nMore hits:\n  2. Bankärenden" in text
+    assert text.endswith(
+        "Actors:\n  Skatteverket (Phone: 0771-567 567; Web: https://www.skatteverket.se)\n"
+    )
+
+
+def test_one_liners_are_cut_to_the_width_not_wrapped(repo: Path) -> None:
+    lines = rendered(run_lookup(repo, ["kort"]), width=40).splitlines()
+    assert lines[-4:-2] == [
+        "  2. Bankärenden och inloggning med e-l…",
+        "  3. Hjälp med passansökan och visumans…",
+    ]
+
+
+def test_all_shows_every_hit_in_full(repo: Path) -> None:
+    result = run_lookup(repo, ["kort"])
+    assert len(result.hits) == 3
+    text = rendered(result, show_all=True)
+    assert text.count("╭─") == 3
+    assert "Fler träffar" not in text
+
+
+def test_row_without_referral_says_the_library_helps(repo: Path) -> None:
+    lines = rendered(run_lookup(repo, ["fake", "news"])).splitlines()
+    assert lines[lines.index(f"│ Hänvisa till{' ' * 65}│") + 1] == (
+        f"│ Ingen hänvisning: biblioteket hjälper till.{' ' * 34}│"
+    )
+
+
+def test_actors_matching_the_query_are_listed_unless_already_shown(repo: Path) -> None:
+    text = rendered(run_lookup(repo, ["deklaration"]))
+    # Skatteverket helps with Deklaration: its row is found through it, and the
+    # actor itself is not listed again under "Aktörer".
+    assert "│ Skatteverket" in text
+    assert "Aktörer:" not in text
+    text = rendered(run_lookup(repo, ["kontaktcenter"]))
+    assert "Inget i matrisen matchar ”kontaktcenter”." in text
+    assert "Aktörer:\n  Kommunens kontaktcenter\n" in text
+
+
+@pytest.mark.parametrize(
+    ("terms", "lang", "expected"),
+    [
+        (
+            ["visumet", "zebrafink"],
+            None,
+            "Inget i matrisen matchar ”visumet zebrafink”.\n"
+            "Närmaste ord i matrisen: visumansökan, Visa, visar\n",
+        ),
+        (
+            ["xyzzy"],
+            None,
+            "Inget i matrisen matchar ”xyzzy”.\n"
+            "Inga liknande ord i matrisen. Pröva ett kortare eller annat ord.\n",
+        ),
+        (
+            ["visumet"],
+            "en",
+            "Nothing in the matrix matches ”visumet”.\n"
+            "Closest words in the matrix: visumansökan, Visa, visar\n",
+        ),
+        (
+            ["xyzzy"],
+            "en",
+            "Nothing in the matrix matches ”xyzzy”.\n"
+            "No similar words in the matrix. Try a shorter or different word.\n",
+        ),
+    ],
+)
+def test_nothing_found(repo: Path, terms: list[str], lang: str | None, expected: str) -> None:
+    assert rendered(run_lookup(repo, terms, lang)) == expected
+
+
+def test_square_brackets_in_a_category_title_are_text(make_repo: MakeRepo) -> None:
+    # A str panel title would be read as rich markup: '[/x]' would crash the lookup.
+    matrix = SEARCH_TREE["data/matrix.yaml"].replace(
+        "title: Telefoner och enheter", "title: Telefoner [/x] [b]"
+    )
+    repo = make_repo({**SEARCH_TREE, "data/matrix.yaml": matrix})
+    assert rendered(run_lookup(repo, ["sim"])).startswith("╭─ Telefoner [/x] [b] ─")
