@@ -12,14 +12,11 @@ import pytest
 from typer.testing import CliRunner
 
 from referral_cli.cli import app
-from referral_cli.commands.add_question import (
-    AddRequest,
-    add_question,
-    commit_message,
-    parse_csv_entries,
-)
+from referral_cli.commands.add_question import add_question, commit_message
 from referral_cli.commands.validate import validate_repository
 from referral_cli.errors import FindingsError
+from referral_cli.intake.request import AddRequest
+from referral_cli.intake.sources import parse_csv_entries
 from referral_cli.models import InventoryEntry
 from referral_cli.rules.checks import check_guidelines
 from referral_cli.store.repository import load_guidelines
@@ -663,7 +660,7 @@ def test_from_stdin(runner: CliRunner, repo: Path) -> None:
 def test_csv_with_semicolons_and_bom_from_a_spreadsheet(repo: Path) -> None:
     text = "\ufeffdate;description;reasons\n2026-08-18;Bluff-sms;technical,other\n"
     [candidate] = parse_csv_entries(text.lstrip("\ufeff"), "log.csv")
-    assert candidate.data == {
+    assert candidate.values == {
         "date": "2026-08-18",
         "description": "Bluff-sms",
         "reasons": ["technical", "other"],
