@@ -65,6 +65,7 @@ def add_question(request: AddRequest, prompter: Prompter | None = None) -> AddRe
     if errors:
         raise FindingsError(errors)
     _confirm_doubts(verdicts, request.assume_yes, prompter, lang)
+    # No errors: the model took every candidate, so each verdict has its entry.
     entries = [verdict.entry for verdict in verdicts if verdict.entry is not None]
     paths = _write(request.root, entries)
     result = AddResult(paths, [finding for verdict in verdicts for finding in verdict.warnings])

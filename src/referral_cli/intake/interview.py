@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -45,13 +46,13 @@ class Prompter(Protocol):
         """Show a line of text."""
 
 
+@dataclass(frozen=True)
 class Interview:
     """One conversation: the prompter, the language and today's date."""
 
-    def __init__(self, prompter: Prompter, lang: str, today: date) -> None:
-        self.prompter = prompter
-        self.lang = lang
-        self.today = today
+    prompter: Prompter
+    lang: str
+    today: date
 
     def text(self, key: str, **values: Any) -> str:
         """A phrase of this section of the catalogue, in the interview's language."""

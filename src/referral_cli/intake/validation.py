@@ -65,7 +65,8 @@ def check_candidate(guidelines: Guidelines, candidate: Candidate, today: date) -
     refused = {name for name, _ in found if name is not None}
     checked = entry if entry is not None else _valid_part(candidate.values, refused, today)
     if checked is not None:
-        found += _entry_checks(guidelines, checked, in_file, today, candidate.values, refused)
+        stand_in_date = "date" in refused or "date" not in candidate.values
+        found += _entry_checks(guidelines, checked, in_file, today, stand_in_date)
     verdict = Verdict(entry)
     for name, finding in found:
         located = _located(finding, name, candidate)
@@ -117,20 +118,19 @@ def _valid_part(values: dict[str, Any], refused: set[str], today: date) -> Inven
 
 
 def _entry_checks(
-    guidelines: Guidelines,
-    entry: InventoryEntry,
-    in_file: InFile,
-    today: date,
-    values: dict[str, Any],
-    refused: set[str],
+    guidelines: Guidelines, entry: InventoryEntry, in_file: InFile, today: date, stand_in_date: bool
 ) -> list[About]:
-    """The cross-file checks of one entry (references, dates), with their fields."""
+    """The cross-file checks of one entry (references, dates), with their fields.
+
+    `stand_in_date`: the entry's own date is missing or refused, so the date checked
+    is a stand-in, and what the checks say about it is left out.
+    """
     from referral_cli.rules.checks import check_entry
     from referral_cli.store.repository import LoadedEntry
 
     loaded = LoadedEntry(Path(in_file.display), in_file.display, entry, in_file.source)
     found = check_entry(guidelines, loaded, today)
-    if "date" in refused or "date" not in values:  # the date checked was a stand-in
+    if stand_in_date:
         found = [f for f in found if f.code not in _DATE_CHECKS]
     return [(CHECKED_FIELD.get(f.code), f) for f in found]
 
