@@ -209,6 +209,7 @@ PHRASES: Final[dict[str, str]] = {
     "add-question.kind.email": "email address",
     "add-question.kind.phone": "phone number",
     "add-question.kind.card_number": "card number",
+    "add-question.after-option": "{message}",
     "add-question.commit.one": "Question inventory: {day} {summary}",
     "add-question.commit.many": "Question inventory: {count} questions, {first} to {last}",
     "add-question.committed": "Committed to git: {commit}",

@@ -209,6 +209,7 @@ PHRASES: Final[dict[str, str]] = {
     "add-question.kind.email": "e-postadress",
     "add-question.kind.phone": "telefonnummer",
     "add-question.kind.card_number": "kortnummer",
+    "add-question.after-option": "{message}",
     "add-question.commit.one": "Frågeinventering: {day} {summary}",
     "add-question.commit.many": "Frågeinventering: {count} frågor, {first}–{last}",
     "add-question.committed": "Incheckat i git: {commit}",

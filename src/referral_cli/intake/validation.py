@@ -163,16 +163,26 @@ def _located(finding: Finding, name: str | None, candidate: Candidate) -> Findin
         return finding
     if name is None or name not in FLAG_OF:
         return Finding(COMMAND, 0, 0, finding.severity, finding.code, finding.message, finding.hint)
-    message = _without_label(finding.message, name)
+    message = AfterOption.of(finding.message, name)
     return Finding(FLAG_OF[name], 0, 0, finding.severity, finding.code, message, finding.hint)
 
 
-def _without_label(message: Phrase | str, name: str) -> Phrase | str:
-    """The message as an option shows it: the option names the field, so `name: ` goes.
+class AfterOption(Phrase):
+    """A finding's message shown after the option of its field, without its own `field: `.
 
-    In a file a message starts with the field it is about (`minutes: 'x' is not a
-    whole number`); shown after `--minutes:` that would say it twice.
+    In a file a message names the field it is about (`minutes: 'x' is not a whole
+    number`); after `--minutes:` that would say it twice. The field is a key of the
+    entry file, written the same in every language, so it is left out in whichever
+    language the message is worded (the message stays a phrase until then).
     """
-    if isinstance(message, str):
-        return message.removeprefix(f"{name}: ")
-    return message
+
+    @classmethod
+    def of(cls, message: Phrase | str, name: str) -> AfterOption:
+        """`message` about the field `name`, to be shown after its option."""
+        return cls("add-question.after-option", (("message", message), ("field", name)))
+
+    def word(self, lang: str) -> str:
+        """The message in `lang`, without the field it starts with."""
+        message, name = self.values["message"], self.values["field"]
+        text = message.word(lang) if isinstance(message, Phrase) else str(message)
+        return text.removeprefix(f"{name}: ")
