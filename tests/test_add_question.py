@@ -1,3 +1,9 @@
+"""`add-question` from the command line: options, personal data, files, git, concurrency.
+
+The intake's jobs have their own tests in tests/intake/: the request, reading files,
+the interview and the validation.
+"""
+
 from __future__ import annotations
 
 import os
@@ -11,27 +17,24 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from referral_cli.cli import app
-from referral_cli.commands.add_question import (
-    AddRequest,
-    add_question,
-    commit_message,
-    parse_csv_entries,
-)
+from referral_cli.commands.add_question import add_question, commit_message
 from referral_cli.commands.validate import validate_repository
 from referral_cli.errors import FindingsError
+from referral_cli.intake.request import AddRequest
 from referral_cli.models import InventoryEntry
 from referral_cli.rules.checks import check_guidelines
 from referral_cli.store.repository import load_guidelines
-from referral_cli.store.yamlio import load_file
 from referral_cli.views import shorten
-from tests.conftest import LIBRARY
-
-INVENTORY = Path("data/inventory")
-TODAY = date(2026, 11, 28)
-LIBRARY_TWO_BRANCHES = LIBRARY.replace(
-    "    name: Centrumbiblioteket\n",
-    "    name: Centrumbiblioteket\n  - id: norrby\n    name: Norrby områdesbibliotek\n",
+from tests.intake.conftest import (
+    CSV_LOG,
+    INVENTORY,
+    LIBRARY_TWO_BRANCHES,
+    TODAY,
+    YAML_LOG,
+    invoke,
+    new_files,
+    read_entry,
+    snapshot,
 )
 
 
@@ -46,22 +49,6 @@ def repo(make_repo: Callable[..., Path], monkeypatch: pytest.MonkeyPatch) -> Pat
     monkeypatch.chdir(root)
     monkeypatch.delenv("REFERRAL_ROOT", raising=False)
     return root
-
-
-def snapshot(root: Path) -> dict[Path, bytes]:
-    return {p: p.read_bytes() for p in sorted((root / INVENTORY).rglob("*")) if p.is_file()}
-
-
-def new_files(root: Path, before: dict[Path, bytes]) -> list[Path]:
-    return sorted(set(snapshot(root)) - set(before))
-
-
-def read_entry(path: Path) -> InventoryEntry:
-    return InventoryEntry.model_validate(load_file(path, path.name).data)
-
-
-def invoke(runner: CliRunner, *args: str, input: str | None = None):  # type: ignore[no-untyped-def]
-    return runner.invoke(app, ["add-question", *args], input=input)
 
 
 # --------------------------------------------------------------------------- options
@@ -430,182 +417,12 @@ def test_an_uncertain_number_is_confirmed_at_the_prompt(
     assert "Kan vara personuppgifter:" in result.stdout
     assert "811218****" in result.stdout
     assert len(new_files(repo, before)) == (1 if code == 0 else 0)
-
-
-# --------------------------------------------------------------------------- prompts
-
-SESSION = "\n".join(
-    [
-        "2026-08-21",  # date
-        "Besökaren ville ha hjälp med BankID",  # description, line 1
-        "på en ny telefon.",  # description, line 2
-        "",  # end of description
-        "",  # no reflection
-        "norby",  # branch: not a choice, asked again
-        "2",  # branch: norrby
-        "privcy",  # reasons: not a choice, asked again
-        "1, technical",  # reasons
-        "1",  # category: dokument
-        "bank-e-legitimation",  # row, by id
-        "1,2",  # referred to: both actors
-        "3",  # outcome: referred
-        "90000",  # minutes: out of range, asked again
-        "25",  # minutes
-        "",  # read level: skipped
-        "MS",  # initials
-        "",
-    ]
-)
-
-
-def test_prompts_ask_for_every_missing_field(runner: CliRunner, repo: Path) -> None:
-    before = snapshot(repo)
-    result = invoke(runner, input=SESSION)
-    assert result.exit_code == 0, result.output
-    [path] = new_files(repo, before)
-    assert result.stdout.rstrip().endswith(path.relative_to(repo).as_posix())
-    entry = read_entry(path)
-    assert entry.model_dump(exclude_defaults=True) == {
-        "date": date(2026, 8, 21),
-        "description": "Besökaren ville ha hjälp med BankID\npå en ny telefon.",
-        "branch": "norrby",
-        "reasons": ["privacy", "technical"],
-        "category": "dokument",
-        "row": "bank-e-legitimation",
-        "referred_to": ["skatteverket", "bank"],
-        "outcome": "referred",
-        "minutes": 25,
-        "recorded_by": "MS",
-        "period": "ht-2026",
-    }
-    output = result.stdout
-    # the choices are shown, numbered, with their Swedish labels
-    assert "  1) privacy     Integritet / personuppgifter" in output
-    assert "  7) language    Språkbarriär" in output
-    assert "  2) norrby   Norrby områdesbibliotek" in output
-    assert "  1) skatteverket  Skatteverket" in output
-    assert "  3) referred  Hänvisad" in output
-    assert "'norby' finns inte bland valen (menade du 'norrby'?). Försök igen." in output
-    assert "'privcy' finns inte bland valen (menade du 'privacy'?). Försök igen." in output
-    assert "Skriv ett heltal från 0 till 1440." in output
-
-
-def test_prompts_follow_lang(runner: CliRunner, repo: Path) -> None:
-    result = invoke(runner, "--lang", "en", input=SESSION.replace("norby", "nrby"))
-    assert result.exit_code == 0, result.output
-    assert "Describe the case, not the visitor" in result.stdout
-    assert "'nrby' is not one of the choices (did you mean 'norrby'?). Try again." in (
-        result.stdout
-    )
-    assert "  1) privacy     Integritet / personuppgifter" in result.stdout  # the library's labels
-
-
-def test_only_missing_fields_are_asked_for(runner: CliRunner, repo: Path) -> None:
-    before = snapshot(repo)
-    result = invoke(
-        runner,
-        "--description",
-        "Bluff-sms",
-        "--branch",
-        "centrum",
-        "--reason",
-        "other",
-        "--row",
-        "bank-e-legitimation",
-        "--referred-to",
-        "bank",
-        "--outcome",
-        "helped",
-        "--minutes",
-        "5",
-        "--read-level",
-        "2",
-        "--recorded-by",
-        "AB",
-        "--reflection",
-        "Inget",
-        input="\n",  # the date: Enter takes today
-    )
-    assert result.exit_code == 0, result.output
-    assert result.stdout.startswith(f"Datum (ÅÅÅÅ-MM-DD) [{date.today().isoformat()}]: ")
-    assert "Bibliotek" not in result.stdout
-    [path] = new_files(repo, before)
-    assert read_entry(path).date == date.today()
-
-
-def test_personal_data_typed_at_a_prompt_is_refused_and_asked_again(
-    runner: CliRunner, repo: Path
-) -> None:
-    before = snapshot(repo)
-    session = SESSION.replace(
-        "Besökaren ville ha hjälp med BankID\npå en ny telefon.\n",
-        "Ring 070-123 45 67\n\nBesökaren ville ha hjälp med BankID\npå en ny telefon.\n",
-    )
-    result = invoke(runner, input=session)
-    assert result.exit_code == 0, result.output
-    assert (
-        "Texten ser ut att innehålla en besökares telefonnummer (070-*** ** **). "
-        "Skriv om texten utan den." in result.stdout
-    )
-    [path] = new_files(repo, before)
-    assert "070" not in path.read_text(encoding="utf-8")
-
-
-def test_a_bad_option_fails_before_any_prompt(runner: CliRunner, repo: Path) -> None:
-    result = invoke(runner, "--branch", "centrm", input=SESSION)
-    assert result.exit_code == 1
-    assert result.stdout == ""
-    assert result.stderr.startswith("--branch: error: unknown branch 'centrm'")
-
-
-@pytest.mark.parametrize("cut", [1, 3, 9, 16])
-def test_giving_up_at_a_prompt_writes_nothing(runner: CliRunner, repo: Path, cut: int) -> None:
-    before = snapshot(repo)
-    partial = "\n".join(SESSION.split("\n")[:cut])  # input ends early, like Ctrl-D
-    result = invoke(runner, input=partial)
-    assert result.exit_code == 130
-    assert result.stderr == "Interrupted: nothing was written.\n"
-    assert snapshot(repo) == before
-
-
-def test_ctrl_c_in_the_core_writes_nothing(repo: Path) -> None:
-    class Interrupting:
-        def ask(self, prompt: str, default: str = "", suffix: str = ": ") -> str:
-            raise KeyboardInterrupt
-
-        def confirm(self, prompt: str) -> bool:  # pragma: no cover - never reached
-            raise KeyboardInterrupt
-
-        def say(self, text: str) -> None:
-            pass
-
-    before = snapshot(repo)
-    with pytest.raises(KeyboardInterrupt):
-        add_question(AddRequest(repo, {"description": "x"}), Interrupting())
-    assert snapshot(repo) == before
+    # Declined: the hint is in the language of the prompts just answered.
+    declined = "    hint: Inget sparades. Skriv om texten utan numret och försök igen."
+    assert (declined in result.stderr.splitlines()) is (code == 1)
 
 
 # --------------------------------------------------------------------------- --from-file
-
-YAML_LOG = """\
-# Från papperslistan vecka 34
-- date: 2026-08-18
-  description: Bluff-sms om ett paket
-  branch: centrum
-  reasons: [technical]
-- date: 2026-08-19
-  description: CV och aktivitetsrapport
-  reasons: [time, competence]
-  minutes: 40
-- date: 2026-08-20
-  description: 'Tid: 10:30'
-"""
-
-CSV_LOG = """\
-date,description,branch,reasons,referred-to,minutes
-2026-08-18,Bluff-sms om ett paket,centrum,technical,,
-2026-08-19,"CV och aktivitetsrapport, två timmar",norrby,time;competence,bank,40
-"""
 
 
 def test_from_yaml_file_writes_every_entry(runner: CliRunner, repo: Path) -> None:
@@ -660,19 +477,6 @@ def test_from_stdin(runner: CliRunner, repo: Path) -> None:
     assert len(new_files(repo, before)) == 3
 
 
-def test_csv_with_semicolons_and_bom_from_a_spreadsheet(repo: Path) -> None:
-    text = "\ufeffdate;description;reasons\n2026-08-18;Bluff-sms;technical,other\n"
-    [candidate] = parse_csv_entries(text.lstrip("\ufeff"), "log.csv")
-    assert candidate.data == {
-        "date": "2026-08-18",
-        "description": "Bluff-sms",
-        "reasons": ["technical", "other"],
-    }
-    (repo / "excel.csv").write_bytes(text.encode("utf-8"))
-    result = add_question(AddRequest(repo, from_file="excel.csv", no_input=True))
-    assert len(result.paths) == 1
-
-
 @pytest.mark.parametrize(
     ("name", "content", "expected"),
     [
@@ -712,22 +516,6 @@ def test_csv_with_semicolons_and_bom_from_a_spreadsheet(repo: Path) -> None:
         ),
         (
             "log.yaml",
-            YAML_LOG + "- Bara en rad text\n",
-            [
-                "log.yaml:12:3: error: expected an entry here (key: value lines, such as "
-                "'date: 2026-08-22') [wrong-type]"
-            ],
-        ),
-        (
-            "log.yaml",
-            YAML_LOG.replace("'Tid: 10:30'", "Tid: 10:30"),
-            [
-                "log.yaml:11:19: error: unexpected ':' in a value [yaml-syntax]",
-                "    hint: text containing ': ' must be quoted, e.g. need: \"Tid: 10:00\"",
-            ],
-        ),
-        (
-            "log.yaml",
             YAML_LOG.replace("om ett paket", "till 0701234567, personnummer 811218-9876"),
             [
                 "log.yaml:3:56: error: description: looks like a personnummer (811218-****); "
@@ -753,24 +541,6 @@ def test_csv_with_semicolons_and_bom_from_a_spreadsheet(repo: Path) -> None:
         ),
         (
             "log.csv",
-            CSV_LOG.replace("referred-to", "referd_to"),
-            [
-                "log.csv:1:5: error: unknown column 'referd_to' (did you mean 'referred_to'?) "
-                "[unknown-column]",
-                "    hint: allowed columns: date, description, branch, reflection, reasons, "
-                "category, row, referred_to, outcome, minutes, read_level, recorded_by, period",
-            ],
-        ),
-        (
-            "log.csv",
-            CSV_LOG + "2026-08-20,Skrivare,centrum,,,,extra\n",
-            [
-                "log.csv:4:7: error: this row has more cells than the header (6 columns) "
-                "[extra-cell]"
-            ],
-        ),
-        (
-            "log.csv",
             CSV_LOG.replace("Bluff-sms om ett paket", "Mejl från a.b@example.se"),
             [
                 "log.csv:2:2: error: description: looks like an email address (a***@example.se); the "
@@ -778,11 +548,6 @@ def test_csv_with_semicolons_and_bom_from_a_spreadsheet(repo: Path) -> None:
                 "    hint: Describe the case, not the person: write 'the visitor's email "
                 "address' instead of the address.",
             ],
-        ),
-        (
-            "empty.yaml",
-            "# nothing yet\n",
-            ["empty.yaml:1:1: error: the file holds no entries [no-entries]"],
         ),
     ],
 )
@@ -926,6 +691,20 @@ def test_commit_message_of_one_entry() -> None:
     entry = InventoryEntry.model_validate({"date": "2026-08-22", "description": "Kort"})
     assert commit_message([entry], [Path("x.yaml")], Path(), "sv") == (
         "Frågeinventering: 2026-08-22 Kort"
+    )
+
+
+def test_commit_message_of_many_entries_lists_them() -> None:
+    entries = [
+        InventoryEntry.model_validate({"date": day, "description": text})
+        for day, text in [("2026-08-20", "Skrivare"), ("2026-08-18", "Bluff-sms")]
+    ]
+    paths = [Path("/repo/data/inventory/2026/a.yaml"), Path("/repo/data/inventory/2026/b.yaml")]
+    assert commit_message(entries, paths, Path("/repo"), "sv") == (
+        "Frågeinventering: 2 frågor, 2026-08-18–2026-08-20\n"
+        "\n"
+        "- 2026-08-20 Skrivare (data/inventory/2026/a.yaml)\n"
+        "- 2026-08-18 Bluff-sms (data/inventory/2026/b.yaml)"
     )
 
 

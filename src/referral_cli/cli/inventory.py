@@ -95,8 +95,8 @@ def add_question(
     lang: LangOption = None,
 ) -> None:
     """Add a question that chafed to the inventory (asks for what is missing)."""
-    from referral_cli.commands.add_question import AddRequest
     from referral_cli.commands.add_question import add_question as run
+    from referral_cli.intake.request import AddRequest
 
     given = {
         "date": date,
@@ -115,7 +115,7 @@ def add_question(
     }
     request = AddRequest(
         root=resolve_root(root),
-        values={name: value for name, value in given.items() if value is not None},
+        options={name: value for name, value in given.items() if value is not None},
         from_file=from_file,
         no_input=no_input,
         assume_yes=yes,

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import os
 import subprocess
+from collections.abc import Sequence
 from pathlib import Path
+
+from referral_cli.errors import UsageError
+from referral_cli.i18n import phrase
 
 # Stable, parseable output whatever the user's locale, and no index lock taken by read-only
 # commands (`git status` would otherwise refresh the index and race a user's own git).
@@ -60,3 +64,26 @@ def head_revision(root: Path, *paths: str) -> tuple[str | None, bool]:
     )
     changed = status is None or status.returncode != 0 or bool(output_text(status))
     return output_text(head), changed
+
+
+def commit_paths(root: Path, paths: Sequence[Path], message: str) -> str:
+    """`git add` and `git commit` exactly `paths`; return the new commit's short hash.
+
+    Only these files go into the commit: work the user has staged stays staged and
+    out of it. Raises `UsageError` when git is missing or a step fails.
+    """
+    relative = [os.path.relpath(path, root) for path in paths]
+    for args in (("add", "--", *relative), ("commit", "-q", "-m", message, "--", *relative)):
+        result = _git_or_refuse(root, *args)
+        if result.returncode != 0:
+            raise UsageError(
+                phrase("error.git-step-failed", step=args[0], reason=error_text(result))
+            )
+    return output_text(_git_or_refuse(root, "rev-parse", "--short", "HEAD"))
+
+
+def _git_or_refuse(root: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
+    result = run_git(root, *args)
+    if result is None:
+        raise UsageError(phrase("error.commit-needs-git"))
+    return result
