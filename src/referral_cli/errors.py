@@ -27,13 +27,13 @@ class ReferralError(Exception):
     in the reader's language when the CLI shows it; `str(error)` is the English text.
     """
 
-    def __init__(self, message: Phrase | str) -> None:
+    def __init__(self, message: Phrase) -> None:
         self.phrase = message
         super().__init__(message)
 
     def text(self, lang: str = "en") -> str:
         """The message in `lang`."""
-        return self.phrase.word(lang) if not isinstance(self.phrase, str) else self.phrase
+        return self.phrase.word(lang)
 
     def __str__(self) -> str:
         return self.text()
@@ -50,7 +50,7 @@ class RootNotFoundError(UsageError):
 class CommitFailedError(UsageError):
     """The entries were written, but `git commit` failed; they are kept."""
 
-    def __init__(self, message: Phrase | str, paths: Sequence[Path]) -> None:
+    def __init__(self, message: Phrase, paths: Sequence[Path]) -> None:
         super().__init__(message)
         self.paths = list(paths)
 
@@ -60,4 +60,8 @@ class FindingsError(ReferralError):
 
     def __init__(self, findings: Sequence[Finding]) -> None:
         self.findings = list(findings)
-        super().__init__("\n".join(f.format() for f in findings))
+        Exception.__init__(self, *self.findings)
+
+    def text(self, lang: str = "en") -> str:
+        """Every finding, one per line (with its hint), in `lang`."""
+        return "\n".join(finding.format(lang) for finding in self.findings)

@@ -27,18 +27,16 @@ class Finding:
     column: int
     severity: Severity
     code: str
-    message: Phrase | str
-    hint: Phrase | str | None = None
+    message: Phrase
+    hint: Phrase | None = None
 
     def text(self, lang: str = "en") -> str:
         """The message in `lang`."""
-        return self.message.word(lang) if isinstance(self.message, Phrase) else self.message
+        return self.message.word(lang)
 
     def hint_text(self, lang: str = "en") -> str | None:
         """The hint in `lang`, or None."""
-        if self.hint is None:
-            return None
-        return self.hint.word(lang) if isinstance(self.hint, Phrase) else self.hint
+        return None if self.hint is None else self.hint.word(lang)
 
     def format(self, lang: str = "en") -> str:
         """Render as `file:line:col: severity: message [code]`, the shape editors link.
@@ -64,12 +62,6 @@ class Finding:
             "message": self.text(lang),
             "hint": self.hint_text(lang),
         }
-
-
-def did_you_mean(word: str, candidates: Iterable[str]) -> str:
-    """Return ` (did you mean 'x'?)` for the closest candidate, or an empty string."""
-    matches = difflib.get_close_matches(word, list(candidates), n=1, cutoff=0.6)
-    return f" (did you mean '{matches[0]}'?)" if matches else ""
 
 
 def suggestion(word: str, candidates: Iterable[str]) -> Phrase:

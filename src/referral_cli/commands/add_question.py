@@ -136,8 +136,7 @@ def _confirm_doubts(
     for finding in doubts:
         prompter.say("  " + finding.format().replace("\n", "\n  "))
     if not prompter.confirm(t("add-question.keep-anyway", lang)):
-        # Worded now, in the language of the prompts the person just answered.
-        declined = t("add-question.declined", lang)
+        declined = phrase("add-question.declined.hint")
         raise FindingsError([replace(f, severity="error", hint=declined) for f in doubts])
 
 

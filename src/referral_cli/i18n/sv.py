@@ -319,6 +319,16 @@ PHRASES: Final[dict[str, str]] = {
     "privacy.kind.card_number": "ett kortnummer",
     "privacy.personal-data": "{field}: ser ut som {kind} ({masked}); inventeringen får inte innehålla en besökares personuppgifter",
     "privacy.possible-personal-data": "{field}: kan vara {kind} ({masked}); se till att det inte är en besökares personuppgift",
+    "privacy.hint.personnummer": "Beskriv ärendet, inte personen: skriv 'en besökares personnummer' i stället för numret.",
+    "privacy.hint.samordningsnummer": "Beskriv ärendet, inte personen: skriv 'en besökares samordningsnummer' i stället för numret.",
+    "privacy.hint.email": "Beskriv ärendet, inte personen: skriv 'besökarens e-postadress' i stället för adressen.",
+    "privacy.hint.phone": "Beskriv ärendet, inte personen: skriv 'en besökares telefonnummer' i stället för numret. Bibliotekets eget offentliga nummer får stå kvar.",
+    "privacy.hint.card_number": "Skriv aldrig ner kortnummer: skriv 'ett bankkortsnummer' eller 'ett lånekortsnummer' i stället för numret.",
+    "privacy.hint-uncertain.personnummer": "Det här kan vara ett personnummer skrivet utan bindestreck, eller bara ett order- eller referensnummer. Om det är ett personnummer, skriv 'en besökares personnummer' i stället.",
+    "privacy.hint-uncertain.samordningsnummer": "Det här kan vara ett samordningsnummer skrivet utan bindestreck, eller bara ett order- eller referensnummer. Om det är ett samordningsnummer, skriv 'en besökares samordningsnummer' i stället.",
+    "privacy.hint-uncertain.email": "Beskriv ärendet, inte personen: skriv 'besökarens e-postadress' i stället för adressen.",
+    "privacy.hint-uncertain.phone": "Det här kan vara ett telefonnummer skrivet utan mellanslag, eller bara ett referensnummer. Om det är en besökares telefonnummer, skriv 'en besökares telefonnummer' i stället.",
+    "privacy.hint-uncertain.card_number": "Det här långa numret kan vara ett kort- eller kontonummer. Om det tillhör en besökare, skriv 'ett kortnummer' eller 'ett kontonummer' i stället för numret.",
     # === end of privacy
     # === store (repository, entry edits, writing)
     "store.not-a-repository": "{path} är inget riktlinjeförråd: {matrix} saknas där. Skapa ett med 'referral init MAPP'.",
@@ -387,7 +397,6 @@ PHRASES: Final[dict[str, str]] = {
     "add-question.rewrite": "Skriv texten igen, utan numret.",
     "add-question.doubts": "Kan vara personuppgifter:",
     "add-question.keep-anyway": "Spara ändå?",
-    "add-question.declined": "Inget sparades. Skriv om texten utan numret och försök igen.",
     "add-question.kind.personnummer": "personnummer",
     "add-question.kind.samordningsnummer": "samordningsnummer",
     "add-question.kind.email": "e-postadress",
@@ -416,6 +425,7 @@ PHRASES: Final[dict[str, str]] = {
     "finding.duplicate-column": "kolumnen '{column}' finns två gånger",
     "finding.extra-cell": "raden har fler celler än rubrikraden ({count} kolumner)",
     "hint.possible-personal-data.confirm-with-yes": "{hint} Om det inte är en personuppgift: kör kommandot igen med --yes.",
+    "add-question.declined.hint": "Inget skrevs. Skriv om texten utan numret och försök igen.",
     # === end of add-question
     # === inventory
     # the table's headings and caption

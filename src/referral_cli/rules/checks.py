@@ -40,7 +40,7 @@ class _Reporter:
         severity: Severity,
         code: str,
         message: Phrase,
-        hint: Phrase | str | None = None,
+        hint: Phrase | None = None,
         source: SourceMap | None = None,
     ) -> None:
         source = source or self.guidelines.sources.get(display)
@@ -417,6 +417,12 @@ def _check_reminders(report: _Reporter, today: date) -> None:
                 )
 
 
+def personal_data_hint(match: PersonalDataMatch) -> Phrase:
+    """How to write the case without the personal data that was found."""
+    family = "privacy.hint" if match.certain else "privacy.hint-uncertain"
+    return phrase(f"{family}.{match.kind}")
+
+
 def personal_data_message(field_name: str, match: PersonalDataMatch) -> Phrase:
     """The message for one match: what was found, masked, and why it matters."""
     key = "privacy.personal-data" if match.certain else "privacy.possible-personal-data"
@@ -451,7 +457,7 @@ def personal_data_findings(
                 "error" if match.certain else "warning",
                 "personal-data" if match.certain else "possible-personal-data",
                 personal_data_message(field_name, match),
-                match.hint,
+                personal_data_hint(match),
             )
         )
     return findings
