@@ -355,6 +355,21 @@ PHRASES: Final[dict[str, str]] = {
     "init.would-overwrite": "refusing to overwrite existing files: {files}. Choose an empty folder.",
     "init.cannot-create": "cannot create {path}: {reason}",
     "init.created": "Created a guideline repository in {path}. Next: cd {path} && referral validate",
+    "init.unknown-ci": "--ci: unknown forge '{value}'{suggestion}; choose from {choices}",
+    "ci.unknown-forge": "unknown forge '{value}'{suggestion}: choose from {choices}",
+    "ci.would-overwrite": "refusing to overwrite {files}: the repository already has this pipeline. Edit it, or remove it to get a new one.",
+    "ci.next": "Next: commit {file}; its first lines say what each job does and how to turn on Pages.",
+    "publish.unknown-audience": "--audience: unknown audience '{value}'{suggestion}: choose staff (every handout) or public (only those for visitors)",
+    "publish.bad-link": "--link: '{value}' is not a web address (https://…)",
+    "publish.intro": "The guidelines as agreed in the merge request that made this version. Open a document in the browser, or print its PDF.",
+    "publish.version": "Version {version} of {date}, published {today}.",
+    "publish.version-undated": "Version {version}, published {today}.",
+    "publish.section.handouts": "Handouts",
+    "publish.heading.document": "Document",
+    "publish.heading.audience": "For",
+    "publish.heading.files": "Files",
+    "publish.audience.staff": "Staff",
+    "publish.audience.public": "Visitors and staff",
     # === end of init
     # === add-question
     # === end of add-question

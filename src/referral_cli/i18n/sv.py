@@ -355,6 +355,21 @@ PHRASES: Final[dict[str, str]] = {
     "init.would-overwrite": "vägrar skriva över befintliga filer: {files}. Välj en tom mapp.",
     "init.cannot-create": "kan inte skapa {path}: {reason}",
     "init.created": "Skapade ett riktlinjeförråd i {path}. Nästa steg: cd {path} && referral validate",
+    "init.unknown-ci": "--ci: okänd kodplattform '{value}'{suggestion}; välj bland {choices}",
+    "ci.unknown-forge": "okänd kodplattform '{value}'{suggestion}; välj bland {choices}",
+    "ci.would-overwrite": "vägrar skriva över {files}: förrådet har redan den här pipelinen. Redigera den, eller ta bort den för att få en ny.",
+    "ci.next": "Nästa steg: checka in {file}. De första raderna berättar vad varje jobb gör och hur du slår på Pages.",
+    "publish.unknown-audience": "--audience: okänd målgrupp '{value}'{suggestion}; välj staff (alla utskrifter) eller public (bara de som är till för besökare)",
+    "publish.bad-link": "--link: '{value}' är ingen webbadress (https://…)",
+    "publish.intro": "Riktlinjerna så som de godkändes i sammanslagningen som gav den här versionen. Öppna ett dokument i webbläsaren, eller skriv ut pdf-filen.",
+    "publish.version": "Version {version} från {date}, publicerad {today}.",
+    "publish.version-undated": "Version {version}, publicerad {today}.",
+    "publish.section.handouts": "Utskrifter",
+    "publish.heading.document": "Dokument",
+    "publish.heading.audience": "För",
+    "publish.heading.files": "Filer",
+    "publish.audience.staff": "Personalen",
+    "publish.audience.public": "Besökare och personal",
     # === end of init
     # === add-question
     # === end of add-question
