@@ -361,7 +361,7 @@ PHRASES: Final[dict[str, str]] = {
     "ci.next": "Next: commit {file}; its first lines say what each job does and how to turn on Pages.",
     "publish.unknown-audience": "--audience: unknown audience '{value}'{suggestion}: choose staff (every handout) or public (only those for visitors)",
     "publish.bad-link": "--link: '{value}' is not a web address (https://…)",
-    "publish.intro": "The guidelines as agreed in the merge request that made this version. Open a document in the browser, or print its PDF.",
+    "publish.intro": "Open a document in the browser, or print its PDF. Every page shows the version it was made from.",
     "publish.version": "Version {version} of {date}, published {today}.",
     "publish.version-undated": "Version {version}, published {today}.",
     "publish.section.handouts": "Handouts",

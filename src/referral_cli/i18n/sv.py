@@ -361,7 +361,7 @@ PHRASES: Final[dict[str, str]] = {
     "ci.next": "Nästa steg: checka in {file}. De första raderna berättar vad varje jobb gör och hur du slår på Pages.",
     "publish.unknown-audience": "--audience: okänd målgrupp '{value}'{suggestion}; välj staff (alla utskrifter) eller public (bara de som är till för besökare)",
     "publish.bad-link": "--link: '{value}' är ingen webbadress (https://…)",
-    "publish.intro": "Riktlinjerna så som de godkändes i sammanslagningen som gav den här versionen. Öppna ett dokument i webbläsaren, eller skriv ut pdf-filen.",
+    "publish.intro": "Öppna ett dokument i webbläsaren, eller skriv ut pdf-filen. Varje sida visar vilken version den gjordes från.",
     "publish.version": "Version {version} från {date}, publicerad {today}.",
     "publish.version-undated": "Version {version}, publicerad {today}.",
     "publish.section.handouts": "Utskrifter",
