@@ -139,6 +139,7 @@ def test_every_command_is_registered_on_the_app() -> None:
         [
             "actors",
             "add-question",
+            "ci",
             "diff",
             "export",
             "init",

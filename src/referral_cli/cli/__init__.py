@@ -27,6 +27,7 @@ app = typer.Typer(
 app.command("validate")(data.validate)
 app.command("schema")(data.schema)
 app.command("init")(data.init)
+app.add_typer(data.ci_app(), name="ci")
 app.command("render")(render.render)
 app.command("add-question")(inventory.add_question)
 app.command("inventory")(inventory.inventory)

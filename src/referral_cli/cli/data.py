@@ -1,4 +1,4 @@
-"""Commands about the repository itself: `validate`, `schema`, `init`."""
+"""Commands about the repository itself: `validate`, `schema`, `init`, `ci setup`, `ci publish`."""
 
 from __future__ import annotations
 
@@ -8,7 +8,15 @@ from typing import Annotated
 import typer
 
 from referral_cli.cli.errors import handle_errors
-from referral_cli.cli.options import FormatTextJson, RootOption, TextOrJson, resolve_root
+from referral_cli.cli.options import (
+    FormatTextJson,
+    LangOption,
+    OutOption,
+    RootOption,
+    TextOrJson,
+    checked_lang,
+    resolve_root,
+)
 
 
 @handle_errors
@@ -57,12 +65,113 @@ def schema(
 def init(
     directory: Annotated[Path, typer.Argument(help="Folder for the new guideline repository.")],
     language: Annotated[str, typer.Option(help="sv or en: the starter text's language.")] = "sv",
+    ci: Annotated[
+        str,
+        typer.Option(
+            "--ci",
+            metavar="gitlab|github|none",
+            help="Also write the pipeline that checks every merge request and publishes "
+            "the handouts on the forge's Pages.",
+        ),
+    ] = "none",
 ) -> None:
     """Create a new guideline repository with a small, valid starter set."""
-    from referral_cli.scaffold import create_repository
-
-    for path in create_repository(directory, language=language):
-        typer.echo(str(path))
     from referral_cli.i18n import t
+    from referral_cli.scaffold import CI_FILES, create_repository
 
+    for path in create_repository(directory, language=language, ci=ci):
+        typer.echo(str(path))
     typer.echo(t("init.created", "en", path=str(directory)))
+    if ci in CI_FILES:
+        typer.echo(t("ci.next", "en", file=CI_FILES[ci][1].as_posix()))
+
+
+def ci_app() -> typer.Typer:
+    """The `ci` group: review and publish the guidelines through the forge."""
+    group = typer.Typer(
+        help="Review and publish through the forge: the pipeline for GitLab or GitHub, "
+        "and the site it publishes.",
+        no_args_is_help=True,
+        add_completion=False,
+        pretty_exceptions_enable=False,
+        rich_markup_mode=None,
+    )
+    group.command("setup")(ci_setup)
+    group.command("publish")(ci_publish)
+    return group
+
+
+@handle_errors
+def ci_setup(
+    forge: Annotated[
+        str,
+        typer.Argument(metavar="gitlab|github", help="The forge the repository lives on."),
+    ],
+    root: RootOption = None,
+) -> None:
+    """Add the pipeline that checks every merge request and publishes after the merge."""
+    from referral_cli.i18n import t
+    from referral_cli.scaffold import CI_FILES, add_pipeline
+
+    for path in add_pipeline(resolve_root(root), forge):
+        typer.echo(str(path))
+    typer.echo(t("ci.next", "en", file=CI_FILES[forge][1].as_posix()))
+
+
+@handle_errors
+def ci_publish(
+    root: RootOption = None,
+    out: OutOption = Path("build/site"),
+    audience: Annotated[
+        str,
+        typer.Option(
+            metavar="staff|public",
+            help="staff: every handout; public: only those meant for visitors (for a site "
+            "anyone can read).",
+        ),
+    ] = "staff",
+    link: Annotated[
+        str | None,
+        typer.Option(
+            metavar="URL",
+            help="Link the version on the index page here (the commit).",
+            show_default=False,
+        ),
+    ] = None,
+    lang: LangOption = None,
+) -> None:
+    """Render every handout (HTML and PDF) and an index page with the version they show."""
+    from referral_cli.commands.publish import (
+        SITE_FORMATS,
+        PublishOptions,
+        Section,
+        check_options,
+        documents_for,
+        publish,
+    )
+    from referral_cli.commands.render import (
+        HANDOUTS,
+        PUBLIC_HANDOUTS,
+        RenderOptions,
+        render_handouts,
+    )
+    from referral_cli.i18n import phrase
+
+    folder = resolve_root(root)
+    options = PublishOptions(audience=audience, language=checked_lang(lang), link=link)
+    check_options(options)
+    handouts = RenderOptions(
+        handouts=documents_for(audience, HANDOUTS, PUBLIC_HANDOUTS),
+        formats=SITE_FORMATS,
+        language=options.language,
+    )
+    sections = [
+        Section(
+            phrase("publish.section.handouts"),
+            render_handouts(folder, handouts),
+            PUBLIC_HANDOUTS,
+        ),
+        # The desk page and the public page join the site here, one Section each.
+    ]
+    for path in publish(folder, out, sections, options):
+        typer.echo(str(path))
