@@ -7,7 +7,6 @@ from pathlib import Path
 import pytest
 
 from referral_cli.commands.validate import validate_repository
-from referral_cli.dates import add_months
 from referral_cli.rules.checks import check_guidelines
 from referral_cli.store.repository import load_guidelines
 from tests.conftest import ACTORS, ENTRY, LIBRARY, MATRIX
@@ -289,19 +288,6 @@ def test_library_is_optional(make_repo: Callable[..., Path]) -> None:
     found = run(make_repo({"data/library.yaml": None}))
     # Without library.yaml the entry's branch and period are unknown; reasons use defaults.
     assert [code for *_, code, _ in found] == ["unknown-branch", "unknown-period"]
-
-
-@pytest.mark.parametrize(
-    ("start", "months", "expected"),
-    [
-        (date(2026, 8, 31), -6, date(2026, 2, 28)),
-        (date(2024, 8, 31), -6, date(2024, 2, 29)),
-        (date(2026, 1, 15), -1, date(2025, 12, 15)),
-        (date(2026, 11, 28), 6, date(2027, 5, 28)),
-    ],
-)
-def test_add_months(start: date, months: int, expected: date) -> None:
-    assert add_months(start, months) == expected
 
 
 def codes(root: Path) -> list[tuple[str, str]]:

@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 from referral_cli.cli import app
 from tests.conftest import ACTORS
 
-REPO_ROOT = Path(__file__).resolve().parents[1]
+REPO_ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
