@@ -171,6 +171,24 @@ PHRASES: Final[dict[str, str]] = {
     # === checks (cross-file findings)
     # === end of checks
     # === privacy
+    "privacy.kind.personnummer": "a personnummer",
+    "privacy.kind.samordningsnummer": "a samordningsnummer",
+    "privacy.kind.email": "an email address",
+    "privacy.kind.phone": "a phone number",
+    "privacy.kind.card_number": "a card number",
+    "privacy.kind.bank_account": "a bank account number",
+    "privacy.hint.personnummer": "Describe the case, not the person: write 'a visitor's personal identity number' instead of the number.",
+    "privacy.hint.samordningsnummer": "Describe the case, not the person: write 'a visitor's coordination number' instead of the number.",
+    "privacy.hint.email": "Describe the case, not the person: write 'the visitor's email address' instead of the address.",
+    "privacy.hint.phone": "Describe the case, not the person: write 'a visitor's phone number' instead of the number. A library's own public number may stay.",
+    "privacy.hint.card_number": "Never write down card numbers: write 'a bank card number' or 'a library card number' instead of the number.",
+    "privacy.hint.bank_account": "Never write down account numbers: write 'the visitor's bank account' instead of the number.",
+    "privacy.hint_uncertain.personnummer": "This may be a personal identity number written without a hyphen, or just an order or reference number. If it is a personal identity number, write 'a visitor's personal identity number' instead.",
+    "privacy.hint_uncertain.samordningsnummer": "This may be a coordination number written without a hyphen, or just an order or reference number. If it is a coordination number, write 'a visitor's coordination number' instead.",
+    "privacy.hint_uncertain.email": "Describe the case, not the person: write 'the visitor's email address' instead of the address.",
+    "privacy.hint_uncertain.phone": "This may be a phone number written without spaces, or just a reference number. If it is a visitor's phone number, write 'a visitor's phone number' instead.",
+    "privacy.hint_uncertain.card_number": "This long number may be a card or account number. If it belongs to a visitor, write 'a card number' or 'an account number' instead of the number.",
+    "privacy.hint_uncertain.bank_account": "This may be a bank account number. If it belongs to a visitor, write 'the visitor's bank account' instead of the number.",
     # === end of privacy
     # === store (repository, entry edits, writing)
     # === end of store

@@ -171,6 +171,24 @@ PHRASES: Final[dict[str, str]] = {
     # === checks (cross-file findings)
     # === end of checks
     # === privacy
+    "privacy.kind.personnummer": "ett personnummer",
+    "privacy.kind.samordningsnummer": "ett samordningsnummer",
+    "privacy.kind.email": "en e-postadress",
+    "privacy.kind.phone": "ett telefonnummer",
+    "privacy.kind.card_number": "ett kortnummer",
+    "privacy.kind.bank_account": "ett bankkontonummer",
+    "privacy.hint.personnummer": "Beskriv ärendet, inte personen: skriv ”besökarens personnummer” i stället för numret.",
+    "privacy.hint.samordningsnummer": "Beskriv ärendet, inte personen: skriv ”besökarens samordningsnummer” i stället för numret.",
+    "privacy.hint.email": "Beskriv ärendet, inte personen: skriv ”besökarens e-postadress” i stället för adressen.",
+    "privacy.hint.phone": "Beskriv ärendet, inte personen: skriv ”besökarens telefonnummer” i stället för numret. Bibliotekets eget nummer och aktörernas nummer får stå kvar.",
+    "privacy.hint.card_number": "Skriv aldrig ner kortnummer: skriv ”besökarens bankkort” eller ”besökarens lånekort” i stället för numret.",
+    "privacy.hint.bank_account": "Skriv aldrig ner kontonummer: skriv ”besökarens bankkonto” i stället för numret.",
+    "privacy.hint_uncertain.personnummer": "Det här kan vara ett personnummer utan bindestreck, eller bara ett order- eller referensnummer. Är det ett personnummer, skriv ”besökarens personnummer” i stället.",
+    "privacy.hint_uncertain.samordningsnummer": "Det här kan vara ett samordningsnummer utan bindestreck, eller bara ett order- eller referensnummer. Är det ett samordningsnummer, skriv ”besökarens samordningsnummer” i stället.",
+    "privacy.hint_uncertain.email": "Beskriv ärendet, inte personen: skriv ”besökarens e-postadress” i stället för adressen.",
+    "privacy.hint_uncertain.phone": "Det här kan vara ett telefonnummer utan mellanslag, eller bara ett referensnummer. Är det besökarens telefonnummer, skriv ”besökarens telefonnummer” i stället.",
+    "privacy.hint_uncertain.card_number": "Det långa numret kan vara ett kort- eller kontonummer. Tillhör det besökaren, skriv ”ett kortnummer” eller ”ett kontonummer” i stället för numret.",
+    "privacy.hint_uncertain.bank_account": "Det här kan vara ett bankkontonummer. Tillhör det besökaren, skriv ”besökarens bankkonto” i stället för numret.",
     # === end of privacy
     # === store (repository, entry edits, writing)
     # === end of store

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -11,7 +12,7 @@ from typing import TYPE_CHECKING
 from referral_cli.dates import add_months
 from referral_cli.findings import Finding, Severity, did_you_mean
 from referral_cli.models import InventoryEntry
-from referral_cli.rules.privacy import personal_data_matches
+from referral_cli.rules.privacy import allowed_contacts, personal_data_matches
 from referral_cli.store.repository import (
     ACTORS_FILE,
     LIBRARY_FILE,
@@ -413,6 +414,7 @@ _KIND_WORDS = {
     "email": "an email address",
     "phone": "a phone number",
     "card_number": "a card number",
+    "bank_account": "a bank account number",
 }
 
 
@@ -431,7 +433,11 @@ def personal_data_message(field_name: str, match: PersonalDataMatch) -> str:
 
 
 def personal_data_findings(
-    display: str, entry: InventoryEntry, source: SourceMap, raw: str | None
+    display: str,
+    entry: InventoryEntry,
+    source: SourceMap,
+    raw: str | None,
+    allowed: AbstractSet[str] = frozenset(),
 ) -> list[Finding]:
     """Personal data in one entry, located in `raw` (the file's text) when given.
 
@@ -439,9 +445,11 @@ def personal_data_findings(
     without any separator that pass the checks, which may as well be an order
     or reference number) is a warning (`possible-personal-data`): whoever added
     the entry confirmed it, and a reviewer sees it; `validate --strict` fails on it.
+    Numbers and addresses in `allowed` (the repository's own public contact details,
+    from `privacy.allowed_contacts`) are not personal data.
     """
     findings = []
-    for field_name, match in personal_data_matches(entry):
+    for field_name, match in personal_data_matches(entry, allowed):
         text = getattr(entry, field_name)
         fallback = source.locate((field_name,))
         line, column = (
@@ -464,13 +472,14 @@ def personal_data_findings(
 
 
 def _check_privacy(report: _Reporter) -> None:
+    allowed = allowed_contacts(report.guidelines)
     for loaded in report.guidelines.entries:
         # An entry the scan already passed (at load, or cached with its file) is skipped.
-        if loaded.privacy_clean or not personal_data_matches(loaded.entry):
+        if loaded.privacy_clean or not personal_data_matches(loaded.entry, allowed):
             continue
         report.findings.extend(
             personal_data_findings(
-                loaded.display, loaded.entry, loaded.source, _read_text(loaded.path)
+                loaded.display, loaded.entry, loaded.source, _read_text(loaded.path), allowed
             )
         )
 
