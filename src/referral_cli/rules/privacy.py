@@ -509,13 +509,15 @@ def _intl_phone_match(match: re.Match[str]) -> _Found | None:
         national = national[1:]
     elif national and text[national[0][0]] == "0" and code != "39":
         national[0] = (national[0][0] + 1, national[0][1])
-    if not national or text[national[0][0]] == "0":
-        return None
+    if not national or (text[national[0][0]] == "0" and code != "39"):
+        return None  # only Italian numbers keep their leading 0 after the country code
     low, high = _NSN_LENGTHS.get(code, (6, 12))
+    # After "00" (not "+") a short number is more often a reference: ask for 10 digits.
+    shortest = 9 if match.group("prefix") == "+" else 10
     for last in range(len(national), 0, -1):
         end = national[last - 1][1]
         nsn = "".join(text[s:e] for s, e in national[:last])
-        if low <= len(nsn) <= high and len(code) + len(nsn) <= 15:
+        if low <= len(nsn) <= high and shortest <= len(code) + len(nsn) <= 15:
             if _whitespace_cut(text, end) or end == len(text.rstrip(")")):
                 break
     else:
