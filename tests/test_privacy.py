@@ -549,6 +549,21 @@ def test_scan_invariants_on_number_like_text(text: str) -> None:
     _check_invariants(text, scan_text(text))
 
 
+@settings(max_examples=500, deadline=None)
+@given(_NUMBERISH, _NUMBERISH)
+def test_scan_invariants_beside_a_long_number(before: str, after: str) -> None:
+    """A long number anywhere wakes every pattern: the rest of the text must not break it."""
+    text = f"{before} 070-123 45 67 {after}"
+    _check_invariants(text, scan_text(text))
+
+
+@pytest.mark.parametrize(
+    "text", ["Ring 070-123 45 67 eller +46 0", "070-123 45 67 +460", "0701234567 +1 0"]
+)
+def test_a_lone_trunk_zero_after_a_country_code_is_no_crash(text: str) -> None:
+    assert [m.masked for m in scan_text(text)][0].startswith("070")
+
+
 @settings(max_examples=200, deadline=None)
 @given(
     prefix=st.text(alphabet="abc ,.\n", max_size=10),

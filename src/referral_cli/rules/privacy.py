@@ -502,15 +502,16 @@ def _intl_phone_match(match: re.Match[str]) -> _Found | None:
     code = _country_code(first + "".join(text[s:e] for s, e in groups[1:3]))
     if code is None:
         return None
-    # Where the national number starts: after the code, a "(0)" or a lone trunk "0".
+    # Where the national number starts: after the code, and after a trunk "0" ("(0)",
+    # a lone "0", or one glued to the area code) that people add out of habit; only
+    # Italian numbers keep their leading 0.
     code_end = groups[0][0] + len(code)
     national = [(max(s, code_end), e) for s, e in groups if e > code_end]
-    if national and text[national[0][0] : national[0][1]] == "0" and len(national) > 1:
-        national = national[1:]
-    elif national and text[national[0][0]] == "0" and code != "39":
-        national[0] = (national[0][0] + 1, national[0][1])
+    if national and code != "39" and text[national[0][0]] == "0":
+        start, end = national[0]
+        national = national[1:] if end - start == 1 else [(start + 1, end), *national[1:]]
     if not national or (text[national[0][0]] == "0" and code != "39"):
-        return None  # only Italian numbers keep their leading 0 after the country code
+        return None
     low, high = _NSN_LENGTHS.get(code, (6, 12))
     # After "00" (not "+") a short number is more often a reference: ask for 10 digits.
     shortest = 9 if match.group("prefix") == "+" else 10
