@@ -12,6 +12,7 @@ from referral_cli.rules.privacy import (
     KINDS,
     PersonalDataMatch,
     contact_keys,
+    kind_phrase,
     line_col,
     personal_data_matches,
     scan_text,
@@ -464,6 +465,11 @@ def test_recorded_by_is_scanned_like_the_other_free_text() -> None:
         ("recorded_by", "personnummer"),
         ("recorded_by", "email"),
     ]
+
+
+def test_kind_phrase_words_a_kind_for_messages() -> None:
+    assert kind_phrase("bank_account").word("sv") == "ett bankkontonummer"
+    assert kind_phrase("phone").word("en") == "a phone number"
 
 
 def test_every_kind_has_words_and_hints_in_both_languages() -> None:

@@ -328,13 +328,16 @@ _NSN_LENGTHS: dict[str, tuple[int, int]] = {
 # IBAN lengths of the countries a Swedish library's visitors most often bank in.
 _IBAN_LENGTHS = {
     "SE": 24, "NO": 15, "DK": 18, "FI": 18, "DE": 22, "GB": 22, "FR": 27, "ES": 24,
-    "IT": 27, "NL": 18, "PL": 28, "TR": 26, "IQ": 23, "SY": 0, "UA": 29, "EE": 20,
+    "IT": 27, "NL": 18, "PL": 28, "TR": 26, "IQ": 23, "UA": 29, "EE": 20,
     "LT": 20, "LV": 21, "IS": 26, "BE": 16, "AT": 20, "CH": 21, "IE": 22, "PS": 29,
     "JO": 30, "LB": 28, "EG": 29,
 }  # fmt: skip
 
-# --------------------------------------------------------------------------- hints
+# --------------------------------------------------------------------------- ranks and words
 
+# Overlap resolution: the longest match wins; on equal length the lower rank wins
+# (a valid personnummer is preferred over a phone reading of the same digits, and a phone
+# reading such as 0046701234567 over a card-like reading).
 _RANK: dict[Kind, int] = {
     "personnummer": 0,
     "samordningsnummer": 0,
@@ -343,9 +346,6 @@ _RANK: dict[Kind, int] = {
     "card_number": 3,
     "email": 4,
 }
-# Overlap resolution: the longest match wins; on equal length the lower rank wins
-# (a valid personnummer is preferred over a phone reading of the same digits, and a phone
-# reading such as 0046701234567 over a card-like reading).
 
 
 def kind_phrase(kind: Kind) -> Phrase:
