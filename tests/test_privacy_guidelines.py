@@ -155,3 +155,23 @@ def test_recorded_by_is_refused_by_add_question(
     )
     assert "(a***@exempel.se)" in result.stderr
     assert sorted((root / "data" / "inventory").rglob("*")) == before
+
+
+def test_a_bank_account_typed_at_a_prompt_is_refused_and_asked_again(
+    make_repo: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The interview words every kind the guard knows (a new kind was a KeyError)."""
+    root = make_repo()
+    monkeypatch.chdir(root)
+    monkeypatch.delenv("REFERRAL_ROOT", raising=False)
+    flags = ["--date", "2026-08-22", "--branch", "centrum", "--reason", "language"]
+    flags += ["--category", "dokument", "--row", "bank-e-legitimation", "--outcome", "referred"]
+    flags += ["--referred-to", "skatteverket", "--minutes", "5", "--read-level", "2"]
+    flags += ["--recorded-by", "JB", "--lang", "sv"]
+    session = "IBAN SE45 5000 0000 0583 9825 7466\n\nBesökaren ville föra över pengar.\n\n\n"
+    result = CliRunner().invoke(app, ["add-question", *flags], input=session)
+    assert result.exit_code == 0, result.output
+    assert (
+        "Texten ser ut att innehålla en besökares bankkontonummer "
+        "(SE45 **** **** **** **** ****). Skriv om texten utan den." in result.stdout
+    )

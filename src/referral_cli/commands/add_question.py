@@ -162,6 +162,7 @@ _TEXTS: dict[str, dict[str, str]] = {
         "email": "e-postadress",
         "phone": "telefonnummer",
         "card_number": "kortnummer",
+        "bank_account": "bankkontonummer",
     },
     "en": {
         "date": "Date (YYYY-MM-DD)",
@@ -201,6 +202,7 @@ _TEXTS: dict[str, dict[str, str]] = {
         "email": "email address",
         "phone": "phone number",
         "card_number": "card number",
+        "bank_account": "bank account number",
     },
 }
 
