@@ -126,3 +126,18 @@ def test_language_names() -> None:
     assert language_name("ar", "sv") == "arabiska"
     assert language_name("ar", "en") == "Arabic"
     assert language_name("xyz", "sv") == "xyz"
+
+
+def test_every_kind_of_personal_data_has_words() -> None:
+    from typing import get_args
+
+    from referral_cli.rules.privacy import Kind
+
+    for kind in get_args(Kind):
+        for family in (
+            "privacy.kind",
+            "privacy.hint",
+            "privacy.hint_uncertain",
+            "add-question.kind",
+        ):
+            assert f"{family}.{kind}" in catalogue("en"), (family, kind)

@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from referral_cli.cli import app
 from referral_cli.commands.add_question import add_question, commit_message
 from referral_cli.commands.validate import validate_repository
 from referral_cli.errors import FindingsError
@@ -756,3 +757,20 @@ def test_core_raises_findings_for_flags(repo: Path) -> None:
         add_question(AddRequest(repo, {"description": "x", "branch": "nope"}, no_input=True))
     [finding] = caught.value.findings
     assert (finding.file, finding.code) == ("--branch", "unknown-branch")
+
+
+def test_the_librarys_own_public_number_may_be_written(make_repo: Callable[..., Path]) -> None:
+    # Skatteverket's number is in the test repository's actors.yaml: public, not a visitor's.
+    repo = make_repo()
+    result = CliRunner().invoke(
+        app,
+        [
+            "add-question",
+            "--root",
+            str(repo),
+            "--no-input",
+            "--description",
+            "Hänvisade till Skatteverket på 0771-567 567 om pass.",
+        ],
+    )
+    assert result.exit_code == 0, result.output

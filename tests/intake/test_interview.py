@@ -293,7 +293,8 @@ def test_the_only_branch_is_the_default(make_repo: Callable[..., Path]) -> None:
     [
         ("phone", "sv", "telefonnummer"),
         ("card_number", "en", "card number"),
-        ("bank_account", "en", "bank account"),  # a kind this catalogue has no word for yet
+        ("bank_account", "en", "bank account number"),
+        ("bank_account", "sv", "bankkontonummer"),
     ],
 )
 def test_kinds_of_personal_data_in_words(kind: str, lang: str, words: str) -> None:

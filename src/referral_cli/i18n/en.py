@@ -319,16 +319,19 @@ PHRASES: Final[dict[str, str]] = {
     "privacy.kind.card_number": "a card number",
     "privacy.personal-data": "{field}: looks like {kind} ({masked}); the inventory must not hold a visitor's personal data",
     "privacy.possible-personal-data": "{field}: may be {kind} ({masked}); make sure it is not a visitor's personal data",
+    "privacy.kind.bank_account": "a bank account number",
     "privacy.hint.personnummer": "Describe the case, not the person: write 'a visitor's personal identity number' instead of the number.",
     "privacy.hint.samordningsnummer": "Describe the case, not the person: write 'a visitor's coordination number' instead of the number.",
     "privacy.hint.email": "Describe the case, not the person: write 'the visitor's email address' instead of the address.",
     "privacy.hint.phone": "Describe the case, not the person: write 'a visitor's phone number' instead of the number. A library's own public number may stay.",
     "privacy.hint.card_number": "Never write down card numbers: write 'a bank card number' or 'a library card number' instead of the number.",
-    "privacy.hint-uncertain.personnummer": "This may be a personal identity number written without a hyphen, or just an order or reference number. If it is a personal identity number, write 'a visitor's personal identity number' instead.",
-    "privacy.hint-uncertain.samordningsnummer": "This may be a coordination number written without a hyphen, or just an order or reference number. If it is a coordination number, write 'a visitor's coordination number' instead.",
-    "privacy.hint-uncertain.email": "Describe the case, not the person: write 'the visitor's email address' instead of the address.",
-    "privacy.hint-uncertain.phone": "This may be a phone number written without spaces, or just a reference number. If it is a visitor's phone number, write 'a visitor's phone number' instead.",
-    "privacy.hint-uncertain.card_number": "This long number may be a card or account number. If it belongs to a visitor, write 'a card number' or 'an account number' instead of the number.",
+    "privacy.hint.bank_account": "Never write down account numbers: write 'the visitor's bank account' instead of the number.",
+    "privacy.hint_uncertain.personnummer": "This may be a personal identity number written without a hyphen, or just an order or reference number. If it is a personal identity number, write 'a visitor's personal identity number' instead.",
+    "privacy.hint_uncertain.samordningsnummer": "This may be a coordination number written without a hyphen, or just an order or reference number. If it is a coordination number, write 'a visitor's coordination number' instead.",
+    "privacy.hint_uncertain.email": "Describe the case, not the person: write 'the visitor's email address' instead of the address.",
+    "privacy.hint_uncertain.phone": "This may be a phone number written without spaces, or just a reference number. If it is a visitor's phone number, write 'a visitor's phone number' instead.",
+    "privacy.hint_uncertain.card_number": "This long number may be a card or account number. If it belongs to a visitor, write 'a card number' or 'an account number' instead of the number.",
+    "privacy.hint_uncertain.bank_account": "This may be a bank account number. If it belongs to a visitor, write 'the visitor's bank account' instead of the number.",
     # === end of privacy
     # === store (repository, entry edits, writing)
     "store.not-a-repository": "{path} is not a guideline repository: {matrix} is missing there. Create one with 'referral init DIR'.",
@@ -441,6 +444,7 @@ PHRASES: Final[dict[str, str]] = {
     "finding.extra-cell": "this row has more cells than the header ({count} columns)",
     "hint.possible-personal-data.confirm-with-yes": "{hint} If it is not personal data, run the command again with --yes.",
     "add-question.declined.hint": "Nothing was written. Rewrite the text without the number and try again.",
+    "add-question.kind.bank_account": "bank account number",
     # === end of add-question
     # === inventory
     # the table's headings and caption

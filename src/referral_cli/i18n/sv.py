@@ -319,16 +319,19 @@ PHRASES: Final[dict[str, str]] = {
     "privacy.kind.card_number": "ett kortnummer",
     "privacy.personal-data": "{field}: ser ut som {kind} ({masked}); inventeringen får inte innehålla en besökares personuppgifter",
     "privacy.possible-personal-data": "{field}: kan vara {kind} ({masked}); se till att det inte är en besökares personuppgift",
-    "privacy.hint.personnummer": "Beskriv ärendet, inte personen: skriv 'en besökares personnummer' i stället för numret.",
-    "privacy.hint.samordningsnummer": "Beskriv ärendet, inte personen: skriv 'en besökares samordningsnummer' i stället för numret.",
-    "privacy.hint.email": "Beskriv ärendet, inte personen: skriv 'besökarens e-postadress' i stället för adressen.",
-    "privacy.hint.phone": "Beskriv ärendet, inte personen: skriv 'en besökares telefonnummer' i stället för numret. Bibliotekets eget offentliga nummer får stå kvar.",
-    "privacy.hint.card_number": "Skriv aldrig ner kortnummer: skriv 'ett bankkortsnummer' eller 'ett lånekortsnummer' i stället för numret.",
-    "privacy.hint-uncertain.personnummer": "Det här kan vara ett personnummer skrivet utan bindestreck, eller bara ett order- eller referensnummer. Om det är ett personnummer, skriv 'en besökares personnummer' i stället.",
-    "privacy.hint-uncertain.samordningsnummer": "Det här kan vara ett samordningsnummer skrivet utan bindestreck, eller bara ett order- eller referensnummer. Om det är ett samordningsnummer, skriv 'en besökares samordningsnummer' i stället.",
-    "privacy.hint-uncertain.email": "Beskriv ärendet, inte personen: skriv 'besökarens e-postadress' i stället för adressen.",
-    "privacy.hint-uncertain.phone": "Det här kan vara ett telefonnummer skrivet utan mellanslag, eller bara ett referensnummer. Om det är en besökares telefonnummer, skriv 'en besökares telefonnummer' i stället.",
-    "privacy.hint-uncertain.card_number": "Det här långa numret kan vara ett kort- eller kontonummer. Om det tillhör en besökare, skriv 'ett kortnummer' eller 'ett kontonummer' i stället för numret.",
+    "privacy.kind.bank_account": "ett bankkontonummer",
+    "privacy.hint.personnummer": "Beskriv ärendet, inte personen: skriv ”besökarens personnummer” i stället för numret.",
+    "privacy.hint.samordningsnummer": "Beskriv ärendet, inte personen: skriv ”besökarens samordningsnummer” i stället för numret.",
+    "privacy.hint.email": "Beskriv ärendet, inte personen: skriv ”besökarens e-postadress” i stället för adressen.",
+    "privacy.hint.phone": "Beskriv ärendet, inte personen: skriv ”besökarens telefonnummer” i stället för numret. Bibliotekets eget nummer och aktörernas nummer får stå kvar.",
+    "privacy.hint.card_number": "Skriv aldrig ner kortnummer: skriv ”besökarens bankkort” eller ”besökarens lånekort” i stället för numret.",
+    "privacy.hint.bank_account": "Skriv aldrig ner kontonummer: skriv ”besökarens bankkonto” i stället för numret.",
+    "privacy.hint_uncertain.personnummer": "Det här kan vara ett personnummer utan bindestreck, eller bara ett order- eller referensnummer. Är det ett personnummer, skriv ”besökarens personnummer” i stället.",
+    "privacy.hint_uncertain.samordningsnummer": "Det här kan vara ett samordningsnummer utan bindestreck, eller bara ett order- eller referensnummer. Är det ett samordningsnummer, skriv ”besökarens samordningsnummer” i stället.",
+    "privacy.hint_uncertain.email": "Beskriv ärendet, inte personen: skriv ”besökarens e-postadress” i stället för adressen.",
+    "privacy.hint_uncertain.phone": "Det här kan vara ett telefonnummer utan mellanslag, eller bara ett referensnummer. Är det besökarens telefonnummer, skriv ”besökarens telefonnummer” i stället.",
+    "privacy.hint_uncertain.card_number": "Det långa numret kan vara ett kort- eller kontonummer. Tillhör det besökaren, skriv ”ett kortnummer” eller ”ett kontonummer” i stället för numret.",
+    "privacy.hint_uncertain.bank_account": "Det här kan vara ett bankkontonummer. Tillhör det besökaren, skriv ”besökarens bankkonto” i stället för numret.",
     # === end of privacy
     # === store (repository, entry edits, writing)
     "store.not-a-repository": "{path} är inget riktlinjeförråd: {matrix} saknas där. Skapa ett med 'referral init MAPP'.",
@@ -441,6 +444,7 @@ PHRASES: Final[dict[str, str]] = {
     "finding.extra-cell": "raden har fler celler än rubrikraden ({count} kolumner)",
     "hint.possible-personal-data.confirm-with-yes": "{hint} Om det inte är en personuppgift: kör kommandot igen med --yes.",
     "add-question.declined.hint": "Inget skrevs. Skriv om texten utan numret och försök igen.",
+    "add-question.kind.bank_account": "bankkontonummer",
     # === end of add-question
     # === inventory
     # the table's headings and caption

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from referral_cli.dates import parse_iso_date
 from referral_cli.findings import suggestion
-from referral_cli.i18n import catalogue, t
+from referral_cli.i18n import t
 from referral_cli.intake.request import REQUIRED, Candidate, Prompt
 from referral_cli.models import OUTCOMES
 from referral_cli.views import outcome_label, shorten
@@ -53,6 +53,8 @@ class Interview:
     prompter: Prompter
     lang: str
     today: date
+    # The repository's own public numbers and addresses: never a visitor's personal data.
+    allowed: frozenset[str] = frozenset()
 
     def text(self, key: str, **values: Any) -> str:
         """A phrase of this section of the catalogue, in the interview's language."""
@@ -63,7 +65,9 @@ def ask_missing(
     guidelines: Guidelines, candidate: Candidate, prompter: Prompter, lang: str, today: date
 ) -> None:
     """Ask for every field `candidate` has no value for; fill in the answers (origin: prompt)."""
-    talk = Interview(prompter, lang, today)
+    from referral_cli.rules.privacy import allowed_contacts
+
+    talk = Interview(prompter, lang, today, allowed_contacts(guidelines))
     library, matrix = guidelines.library, guidelines.matrix
     values = candidate.values
 
@@ -140,7 +144,7 @@ def _ask_text(talk: Interview, name: str, *, required: bool) -> tuple[str, bool]
                 talk.prompter.say(talk.text("required"))
                 continue
             return None
-        matches = scan_text(text)
+        matches = scan_text(text, allowed=talk.allowed)
         certain = [m for m in matches if m.certain]
         for match in certain:
             kind = _kind_word(match.kind, talk.lang)
@@ -167,8 +171,8 @@ def _read_lines(talk: Interview) -> str:
 
 
 def _kind_word(kind: str, lang: str) -> str:
-    """What was found, in words; a kind the catalogue has no word for is shown as it is."""
-    return catalogue(lang).get(f"add-question.kind.{kind}", kind.replace("_", " "))
+    """What was found, in words (every kind the guard knows has them; a test checks)."""
+    return t(f"add-question.kind.{kind}", lang)
 
 
 def _resolve(answer: str, options: Choices) -> str | None:

@@ -72,7 +72,7 @@ def check_candidate(guidelines: Guidelines, candidate: Candidate, today: date) -
         located = _located(finding, name, candidate)
         (verdict.errors if finding.severity == "error" else verdict.warnings).append(located)
     if entry is not None:
-        for name, finding in _personal_data(entry, in_file):
+        for name, finding in _personal_data(entry, in_file, guidelines):
             located = _located(finding, name, candidate)
             if finding.severity == "error":
                 verdict.errors.append(located)
@@ -135,16 +135,21 @@ def _entry_checks(
     return [(CHECKED_FIELD.get(f.code), f) for f in found]
 
 
-def _personal_data(entry: InventoryEntry, in_file: InFile) -> list[tuple[str, Finding]]:
+def _personal_data(
+    entry: InventoryEntry, in_file: InFile, guidelines: Guidelines
+) -> list[tuple[str, Finding]]:
     """Personal data in each free-text field, field by field, so each finding has its field."""
     from referral_cli.rules.checks import personal_data_findings
-    from referral_cli.rules.privacy import FREE_TEXT_FIELDS
+    from referral_cli.rules.privacy import FREE_TEXT_FIELDS, allowed_contacts
 
+    allowed = allowed_contacts(guidelines)
     found: list[tuple[str, Finding]] = []
     for name in FREE_TEXT_FIELDS:
         if getattr(entry, name):
             only = _only_text_of(entry, name, FREE_TEXT_FIELDS)
-            findings = personal_data_findings(in_file.display, only, in_file.source, in_file.text)
+            findings = personal_data_findings(
+                in_file.display, only, in_file.source, in_file.text, allowed
+            )
             found += [(name, finding) for finding in findings]
     return found
 

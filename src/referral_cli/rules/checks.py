@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -12,7 +13,7 @@ from referral_cli.dates import add_months
 from referral_cli.findings import Finding, Severity, suggestion
 from referral_cli.i18n import Phrase, phrase
 from referral_cli.models import InventoryEntry
-from referral_cli.rules.privacy import personal_data_matches
+from referral_cli.rules.privacy import allowed_contacts, personal_data_matches
 from referral_cli.store.repository import (
     ACTORS_FILE,
     LIBRARY_FILE,
@@ -417,12 +418,6 @@ def _check_reminders(report: _Reporter, today: date) -> None:
                 )
 
 
-def personal_data_hint(match: PersonalDataMatch) -> Phrase:
-    """How to write the case without the personal data that was found."""
-    family = "privacy.hint" if match.certain else "privacy.hint-uncertain"
-    return phrase(f"{family}.{match.kind}")
-
-
 def personal_data_message(field_name: str, match: PersonalDataMatch) -> Phrase:
     """The message for one match: what was found, masked, and why it matters."""
     key = "privacy.personal-data" if match.certain else "privacy.possible-personal-data"
@@ -431,7 +426,11 @@ def personal_data_message(field_name: str, match: PersonalDataMatch) -> Phrase:
 
 
 def personal_data_findings(
-    display: str, entry: InventoryEntry, source: SourceMap, raw: str | None
+    display: str,
+    entry: InventoryEntry,
+    source: SourceMap,
+    raw: str | None,
+    allowed: AbstractSet[str] = frozenset(),
 ) -> list[Finding]:
     """Personal data in one entry, located in `raw` (the file's text) when given.
 
@@ -439,9 +438,11 @@ def personal_data_findings(
     without any separator that pass the checks, which may as well be an order
     or reference number) is a warning (`possible-personal-data`): whoever added
     the entry confirmed it, and a reviewer sees it; `validate --strict` fails on it.
+    Numbers and addresses in `allowed` (the repository's own public contact details,
+    from `privacy.allowed_contacts`) are not personal data.
     """
     findings = []
-    for field_name, match in personal_data_matches(entry):
+    for field_name, match in personal_data_matches(entry, allowed):
         text = getattr(entry, field_name)
         fallback = source.locate((field_name,))
         line, column = (
@@ -457,20 +458,21 @@ def personal_data_findings(
                 "error" if match.certain else "warning",
                 "personal-data" if match.certain else "possible-personal-data",
                 personal_data_message(field_name, match),
-                personal_data_hint(match),
+                match.hint,
             )
         )
     return findings
 
 
 def _check_privacy(report: _Reporter) -> None:
+    allowed = allowed_contacts(report.guidelines)
     for loaded in report.guidelines.entries:
         # An entry the scan already passed (at load, or cached with its file) is skipped.
-        if loaded.privacy_clean or not personal_data_matches(loaded.entry):
+        if loaded.privacy_clean or not personal_data_matches(loaded.entry, allowed):
             continue
         report.findings.extend(
             personal_data_findings(
-                loaded.display, loaded.entry, loaded.source, _read_text(loaded.path)
+                loaded.display, loaded.entry, loaded.source, _read_text(loaded.path), allowed
             )
         )
 
