@@ -1,6 +1,6 @@
 """The privacy guard against its corpus: every personal-data form caught, no desk text blocked.
 
-The corpus (tests/data/privacy_corpus.yaml) holds how staff really write: personal data
+The corpus (tests/rules/data/privacy_corpus.yaml) holds how staff really write: personal data
 in the many forms it reaches a description, and ordinary desk texts full of dates,
 times, ISBNs, prices, case numbers and public numbers that must pass untouched.
 """
