@@ -116,7 +116,7 @@ def test_without_git_every_access_is_a_usage_error(
     repo: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(revisions, "run_git", lambda *args, **kwargs: None)
-    monkeypatch.setattr(revisions, "is_work_tree", lambda root: None)
+    monkeypatch.setattr("referral_cli.store.gitio.run_git", lambda *args, **kwargs: None)
     message = "git is not installed; referral diff needs git"
     for attempt in (
         lambda: check_git_repository(repo),

@@ -28,7 +28,7 @@ from referral_cli.intake.sources import read_candidates
 from referral_cli.intake.validation import Verdict, check_candidate
 from referral_cli.models import InventoryEntry
 from referral_cli.rules.loading import load_readable
-from referral_cli.store.gitio import commit_paths, is_work_tree
+from referral_cli.store.gitio import commit_paths, require_work_tree
 from referral_cli.store.inventory_writer import write_entries
 from referral_cli.store.repository import INVENTORY_DIR, Guidelines, display_path
 from referral_cli.views import shorten
@@ -165,11 +165,11 @@ def _write(root: Path, entries: Sequence[InventoryEntry]) -> list[Path]:
 
 def ensure_git_repository(root: Path) -> None:
     """Refuse `--commit` early, before anything is written, outside a git repository."""
-    inside = is_work_tree(root)
-    if inside is None:
-        raise UsageError(phrase("error.commit-needs-git"))
-    if not inside:
-        raise UsageError(phrase("error.commit-outside-git", root=str(root)))
+    require_work_tree(
+        root,
+        no_git=phrase("error.commit-needs-git"),
+        outside=phrase("error.commit-outside-git", root=str(root)),
+    )
 
 
 def commit_message(

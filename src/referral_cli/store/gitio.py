@@ -6,6 +6,10 @@ import os
 import subprocess
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from referral_cli.i18n import Phrase
 
 from referral_cli.errors import UsageError
 from referral_cli.i18n import phrase
@@ -87,3 +91,14 @@ def _git_or_refuse(root: Path, *args: str) -> subprocess.CompletedProcess[bytes]
     if result is None:
         raise UsageError(phrase("error.commit-needs-git"))
     return result
+
+
+def require_work_tree(root: Path, *, no_git: Phrase, outside: Phrase) -> None:
+    """Raise `UsageError(no_git)` when git is missing, `outside` when `root` is not in a repo."""
+    from referral_cli.errors import UsageError
+
+    inside = is_work_tree(root)
+    if inside is None:
+        raise UsageError(no_git)
+    if not inside:
+        raise UsageError(outside)

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from referral_cli.errors import UsageError
 from referral_cli.i18n import phrase
-from referral_cli.store.gitio import is_work_tree, output_text, run_git
+from referral_cli.store.gitio import output_text, require_work_tree, run_git
 from referral_cli.store.repository import INVENTORY_DIR, iter_entry_files
 
 if TYPE_CHECKING:
@@ -34,11 +34,11 @@ def _git(
 
 def check_git_repository(root: Path) -> None:
     """UsageError unless `root` is inside a git work tree."""
-    inside = is_work_tree(root)
-    if inside is None:
-        raise UsageError(phrase("diff.error.no_git"))
-    if not inside:
-        raise UsageError(phrase("diff.error.not_a_repository", root=str(root)))
+    require_work_tree(
+        root,
+        no_git=phrase("diff.error.no_git"),
+        outside=phrase("diff.error.not_a_repository", root=str(root)),
+    )
 
 
 def resolve_revision(root: Path, revision: str) -> str:
