@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import marshal
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from types import SimpleNamespace
@@ -40,6 +40,7 @@ SNAPSHOT_MODULES = (
     "__init__.py",
     "store/cache.py",
     "rules/checks.py",
+    "rules/synonyms.py",
     "findings.py",
     "models.py",
     "store/repository.py",
@@ -62,8 +63,12 @@ ROW_WEIGHTS: dict[str, float] = {
     "actor_helps": 0.35,
 }
 ACTOR_WEIGHTS: dict[str, float] = {"name": 1.0, "helps_with": 0.7, "description": 0.4}
+PHRASES = ("keywords",)  # a keyword of several words is one phrase (see SearchIndex)
 
 MIN_SCORE = 0.2  # below this a row is not shown at all
+# The best row is shown as the answer only at or above this score (see README, "Score");
+# below it the rows are only the closest ones. Calibrated on tests/eval/desk_queries.yaml.
+ANSWER_SCORE = 0.6
 RELATIVE_SCORE = 0.3  # rows scoring under this share of the best one are noise
 MORE_HITS = 4  # one-line hits shown after the best row
 ACTOR_HITS = 3
@@ -173,7 +178,9 @@ class RowIndex:
     def build(cls, guidelines: Guidelines) -> RowIndex:
         """Index every row of the loaded matrix."""
         rows = matrix_rows(guidelines)
-        return cls(rows, SearchIndex((row_document(r) for r in rows), ROW_WEIGHTS))
+        synonyms = guidelines.library.synonyms
+        index = SearchIndex((row_document(r) for r in rows), ROW_WEIGHTS, synonyms, PHRASES)
+        return cls(rows, index)
 
     def by_id(self) -> dict[str, MatrixRow]:
         """Rows by id."""
@@ -182,11 +189,12 @@ class RowIndex:
 
 @dataclass(frozen=True)
 class RowHit:
-    """One matching row with its score (0–1) and the matrix words it matched."""
+    """One matching row: its score (0–1), matrix words matched, query words not matched."""
 
     item: MatrixRow
     score: float
     matched: tuple[str, ...]
+    unmatched: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -206,6 +214,12 @@ class LookupResult:
     hits: list[RowHit]
     actors: list[ActorHit]
     suggestions: list[str]
+    unmatched: list[str] = field(default_factory=list)  # query words no row matched
+
+    @property
+    def answer(self) -> RowHit | None:
+        """The best row when it scores at least `ANSWER_SCORE`: shown as the answer."""
+        return self.hits[0] if self.hits and self.hits[0].score >= ANSWER_SCORE else None
 
 
 def keep_relevant(hits: Sequence[Hit], min_score: float = MIN_SCORE) -> list[Hit]:
@@ -233,7 +247,11 @@ class LookupData:
             guidelines.library.language,
             RowIndex.build(guidelines),
             actors,
-            SearchIndex((actor_document(a) for a in actors), ACTOR_WEIGHTS),
+            SearchIndex(
+                (actor_document(a) for a in actors),
+                ACTOR_WEIGHTS,
+                guidelines.library.synonyms,
+            ),
         )
 
     def to_plain(self) -> dict[str, Any]:
@@ -361,9 +379,10 @@ def search(data: LookupData, terms: Sequence[str], language: str) -> LookupResul
     query = _query(terms)
     row_index = data.rows
     rows = row_index.by_id()
+    found = row_index.index.query(query)
     hits = [
-        RowHit(rows[hit.key], hit.score, hit.matched)
-        for hit in keep_relevant(row_index.index.search(query))
+        RowHit(rows[hit.key], hit.score, hit.matched, hit.unmatched)
+        for hit in keep_relevant(found.hits)
     ]
     actors = {actor.id: actor for actor in data.actors}
     actor_hits = [
@@ -373,7 +392,7 @@ def search(data: LookupData, terms: Sequence[str], language: str) -> LookupResul
     suggestions: list[str] = []
     if not hits:
         suggestions = row_index.index.suggest(query)
-    return LookupResult(query, language, hits, actor_hits, suggestions)
+    return LookupResult(query, language, hits, actor_hits, suggestions, list(found.unmatched))
 
 
 def load_lookup_data(root: Path) -> LookupData:
@@ -435,8 +454,11 @@ def _contact_dict(actor: Actor) -> dict[str, Any]:
 
 def as_data(result: LookupResult) -> dict[str, Any]:
     """Plain data for JSON: ranked row hits, matching actors, suggestions."""
+    answer = result.answer
     return {
         "query": result.query,
+        "answer": answer.item.row.id if answer else None,
+        "unmatched": result.unmatched,
         "hits": [
             {
                 "rank": rank,
@@ -452,6 +474,7 @@ def as_data(result: LookupResult) -> dict[str, Any]:
                 "actors": [_contact_dict(actor) for actor in hit.item.actors],
                 "requires": list(hit.item.row.requires),
                 "matched": list(hit.matched),
+                "unmatched": list(hit.unmatched),
             }
             for rank, hit in enumerate(result.hits, start=1)
         ],

@@ -169,6 +169,17 @@ PHRASES: Final[dict[str, str]] = {
     # === validation (pydantic errors as findings)
     # === end of validation
     # === checks (cross-file findings)
+    # synonyms in library.yaml (rules/synonyms.py)
+    "finding.duplicate-synonym": "synonymen '{word}' är samma ord som '{first}' (rad {line})",
+    "hint.duplicate-synonym": "behåll en av dem och samla alla dess ord där",
+    "finding.synonym-of-itself": "synonymen '{word}' leder till sig själv",
+    "hint.synonym-of-itself": "ta bort ordet ur sin egen lista",
+    "finding.duplicate-synonym-target": "'{target}' står två gånger under synonymen '{word}'",
+    "hint.duplicate-synonym-target": "ta bort den ena",
+    "finding.unknown-synonym-target": "synonymen '{word}' leder till '{target}', som ingen rad i matrisen använder{suggestion}",
+    "hint.unknown-synonym-target": "skriv ord som matrisen använder (en rads behov, sökord eller lösning, eller vad en hänvisad aktör hjälper till med), eller lägg till '{target}' bland en rads sökord",
+    "finding.synonym-cycle": "synonymerna går runt i en cirkel: {cycle}",
+    "hint.synonym-cycle": "en synonym leder ett steg, från ett ord som besökare använder till ord som finns i matrisen; ta bort den ena riktningen",
     # === end of checks
     # === privacy
     # === end of privacy

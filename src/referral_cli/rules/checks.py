@@ -12,6 +12,7 @@ from referral_cli.dates import add_months
 from referral_cli.findings import Finding, Severity, did_you_mean
 from referral_cli.models import InventoryEntry
 from referral_cli.rules.privacy import personal_data_matches
+from referral_cli.rules.synonyms import check_synonyms
 from referral_cli.store.repository import (
     ACTORS_FILE,
     LIBRARY_FILE,
@@ -60,6 +61,7 @@ def check_guidelines(guidelines: Guidelines, today: date | None = None) -> list[
     _check_future_dates(report, today)
     _check_reminders(report, today)
     _check_privacy(report)
+    report.findings.extend(check_synonyms(guidelines))
     return report.findings
 
 
