@@ -10,7 +10,9 @@ from typer.testing import CliRunner
 
 from referral_cli.cli import app
 from referral_cli.commands.match import (
+    Candidate,
     MatchReport,
+    Proposal,
     _average_link,
     apply_above,
     apply_candidate,
@@ -19,6 +21,7 @@ from referral_cli.commands.match import (
     format_text,
     group_gaps,
     run_match,
+    unattended_choice,
 )
 from referral_cli.commands.validate import validate_repository
 from referral_cli.errors import FindingsError
@@ -241,6 +244,33 @@ def test_apply_above_accepts_only_proposals_at_the_threshold(
     assert [p.loaded.display for p in run_match(repo).proposals] == [PARKING_1, PARKING_2, BIRDS]
 
 
+@pytest.mark.parametrize(
+    ("scores", "min_score", "written"),
+    [
+        ((0.9,), None, True),
+        ((0.7,), None, True),  # AUTO_APPLY_SCORE
+        ((0.69,), None, False),  # weak
+        ((0.9, 0.8), None, False),  # ambiguous: the runner-up is nearly as good
+        ((0.9, 0.75), None, True),  # AMBIGUITY_MARGIN apart
+        ((0.6,), 0.5, True),  # an explicit --min-score
+        ((0.6, 0.5), 0.5, False),  # ... never writes an ambiguous one either
+    ],
+)
+def test_unattended_writes_only_clear_strong_proposals(
+    report: MatchReport, scores: tuple[float, ...], min_score: float | None, written: bool
+) -> None:
+    items = [c.item for c in report.proposals[0].candidates]
+    proposal = Proposal(
+        report.proposals[0].loaded,
+        [Candidate(item, score, ()) for item, score in zip(items, scores, strict=False)],
+    )
+    choice = (
+        unattended_choice(proposal) if min_score is None else unattended_choice(proposal, min_score)
+    )
+    assert (choice is proposal.candidates[0]) is written
+    assert (choice is None) is not written
+
+
 def test_interactive_accept_choose_skip_and_retry(repo: Path, report: MatchReport) -> None:
     answers = iter(["x", "2", "a"])
     said: list[str] = []
@@ -356,10 +386,12 @@ def test_cli_apply_yes_reports_a_file_it_cannot_edit_and_exits_1(
         f"{PASS}:1:1: error: the file could not be changed without touching other values"
         in result.output
     )
-    assert "1 skrivna, 0 överhoppade. 1 kunde inte skrivas, se ovan; rätta filen för hand." in (
+    # The SIM proposal (0.65) is under the default for unattended writes (0.7).
+    assert "0 skrivna, 0 överhoppade. 1 kunde inte skrivas, se ovan; rätta filen för hand." in (
         result.output
     )
     assert (repo / PASS).read_text(encoding="utf-8") == text
+    assert (repo / SIM).read_bytes() == SIM_TEXT.encode("utf-8")
 
 
 def test_cli_apply_interactive(runner: CliRunner, repo: Path) -> None:
