@@ -38,6 +38,11 @@ Matching one query word against the index vocabulary
     distance 1: 0.75, or 2 for words of nine letters or more: 0.6, with candidates found
     through shared letter trigrams).
 
+Keyword phrases
+    In the fields named as `phrases` (lookup's keywords), a text of several words is one
+    phrase: its words found alone count `PHRASE_PART` (0.5) of the field, so ``svenska``
+    does not find the keyword ``Svenska Pass`` as surely as ``svenska pass`` does.
+
 Scoring (`SearchIndex.query`)
     Every query word counts. Each one weighs its inverse document frequency (a rare
     word counts for more; a word found nowhere weighs as much as the rarest word). For
@@ -76,31 +81,38 @@ __all__ = [
     "words",
 ]
 
-# Words that never decide a match (folded forms): Swedish function words (articles,
-# pronouns, prepositions, particles, conjunctions, auxiliaries, question words), the
-# same in English for visitors' words, and the words nearly every desk question and
-# matrix row uses ("hjälp", "besökaren", "ville").
+# Words that never decide a match, folded (no å/ä/ö): they are neither indexed nor
+# counted in a query.
+_SWEDISH_FUNCTION_WORDS = """
+    att och eller men samt bade som om nar da sa eftersom an
+    en ett den det de dem denna detta dessa
+    jag du han hon hen vi ni man mig dig honom henne oss er sig
+    min mitt mina din ditt dina hans hennes hens var vart vara ert era deras sin sitt sina
+    nagon nagot nagra ingen inget inga alla allt varje annan annat andra sjalv sjalva
+    hur vad vem vilken vilket vilka varfor
+    pa i for med till av fran vid efter ur under over hos at via mot genom utan inom
+    mellan kring bland enligt sedan sen
+    upp ner ned ut in bort fram hit dit dar har
+    inte ej ocksa bara ju nog kanske igen annu aven alltid aldrig redan nu mycket lite
+    mer mest
+    ar var varit blir bli blivit blev har hade haft ha kan kunde kunna ska skall skulle
+    vill ville far fick ma maste bor gor gora gjorde gjort finns fanns ge ger gav
+"""
+# Visitors' English.
+_ENGLISH_FUNCTION_WORDS = """
+    a an the and or of to in on for with at from by my your i me you we they it this that
+    is are was be been do does did has have can could how what not no please want need get
+"""
+# Words nearly every desk question or inventory entry uses: they tell no rows apart.
+_DESK_WORDS = """
+    hjalp hjalpa hjalper hjalpte besokare besokaren besokarens anvandare anvandaren
+    anvandarens kom gick undrar undrade fraga fragade fragar behover behovde
+    disk disken informationsdisken bibliotek biblioteket bibliotekets biblioteks
+    biblioteken bibliotekens hanvisa hanvisad hanvisade hanvisar hanvisas hanvisat
+    hanvisning
+"""
 STOPWORDS: frozenset[str] = frozenset(
-    """
-    och att det den de dem en ett som pa for med till av om ar har hade haft ha inte
-    kan kunde kunna vill ville jag du vi ni man hur vad var vem sin sitt sina min mitt
-    mina din ditt dina hen han hon sig eller men sa nar fran vid efter ur under over
-    eftersom ocksa bara da dar denna detta dessa skulle ska skall mig dig oss er ert
-    era nagon nagot nagra alla allt honom henne hens hans hennes deras var vart vara
-    varit blir bli blivit hos at via upp ner ned ut in bort fram hit dit mot genom utan
-    inom mellan kring bland enligt sedan sen nu har ju val nog kanske igen annu aven
-    alltid aldrig redan mycket lite mer mest samt bade eller ej ingen inget inga varje
-    annan annat andra sjalv sjalva vilken vilket vilka varfor far fick ma maste bor gor
-    gora gjorde gjort finns fanns ge ger gav
-    the and or of to in on for with my your is are was be been how what can could it
-    this that do does did i me you we they at from by not no please want need get has
-    have an a
-    hjalp hjalpa hjalper hjalpte besokare besokaren besokarens besokare anvandare
-    anvandaren anvandarens kom gick blev undrar undrade fraga fragade fragar behover
-    behovde disk disken informationsdisken bibliotek biblioteket bibliotekets biblioteks
-    biblioteken bibliotekens hanvisa hanvisad hanvisade hanvisar
-    hanvisas hanvisat hanvisning
-    """.split()
+    (_SWEDISH_FUNCTION_WORDS + _ENGLISH_FUNCTION_WORDS + _DESK_WORDS).split()
 )
 
 _WORD = re.compile(r"[^\W_]+")
@@ -241,6 +253,24 @@ def _trigrams(term: str) -> set[str]:
 def joined_key(text: str) -> str:
     """A phrase as one folded word, the way query words are joined: ``'E-post'`` → ``'epost'``."""
     return "".join(fold(w) for w in _WORD.findall(text))
+
+
+# A match of one reading in one document: (value shown, at most the similarity; value
+# with the bonus for being in several fields, for ranking; the index word matched).
+_Match = tuple[float, float, str]
+_NO_MATCH: _Match = (0.0, 0.0, "")
+
+
+def _keep_best(values: dict[int, _Match], doc: int, match: _Match) -> None:
+    if match[:2] > values.get(doc, _NO_MATCH)[:2]:
+        values[doc] = match
+
+
+def _offer(
+    values: dict[int, _Match], doc: int, similarity: float, factor: float, term: str
+) -> None:
+    """Keep a match of `similarity` in fields weighing `factor` if it is the best so far."""
+    _keep_best(values, doc, (similarity * min(factor, 1.0), similarity * factor, term))
 
 
 class _Postings(dict[str, Any]):
@@ -885,24 +915,6 @@ def _fold_synonyms(synonyms: Mapping[str, Sequence[str]]) -> dict[str, list[str]
         if joined:
             folded.setdefault(joined, []).extend(t for t in targets if joined_key(t))
     return folded
-
-
-# A match of one reading in one document: (value shown, at most the similarity; value
-# with the bonus for being in several fields, for ranking; the index word matched).
-_Match = tuple[float, float, str]
-_NO_MATCH: _Match = (0.0, 0.0, "")
-
-
-def _keep_best(values: dict[int, _Match], doc: int, match: _Match) -> None:
-    if match[:2] > values.get(doc, _NO_MATCH)[:2]:
-        values[doc] = match
-
-
-def _offer(
-    values: dict[int, _Match], doc: int, similarity: float, factor: float, term: str
-) -> None:
-    """Keep a match of `similarity` in fields weighing `factor` if it is the best so far."""
-    _keep_best(values, doc, (similarity * min(factor, 1.0), similarity * factor, term))
 
 
 def _best_per_position(
