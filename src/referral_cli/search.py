@@ -424,7 +424,7 @@ class SearchIndex:
         self._synonyms = _fold_synonyms(synonyms or {})
         self._reversed: list[str] | None = None
         self._trigram_index: dict[str, list[str]] | None = None
-        self._unit_cache: dict[tuple[str, str, bool], dict[int, _Match]] = {}
+        self._unit_cache: dict[tuple[str, str, bool, bool], dict[int, _Match]] = {}
 
     def to_state(self) -> dict[str, Any]:
         """The built index as plain data (for `marshal`); `from_state` restores it.
@@ -609,11 +609,13 @@ class SearchIndex:
             elif len(q) >= LONG_WORD:
                 yield term, LONG_FRAGMENT
 
-    def _match_word(self, word: _QueryWord, *, partial: bool = True) -> dict[str, float]:
+    def _match_word(
+        self, word: _QueryWord, *, partial: bool = True, typos: bool = True
+    ) -> dict[str, float]:
         """Vocabulary terms similar to one folded query word, with a similarity 0–1.
 
         With `partial=False` only exact, inflected and typo matches are looked for (not
-        compound parts).
+        compound parts); with `typos=False`, no typos either.
         """
         q = word.folded
         found: dict[str, float] = {}
@@ -631,7 +633,7 @@ class SearchIndex:
         if partial:
             for term, similarity in self._compounds_with(q):
                 keep(term, similarity)
-        if exact or inflected or len(q) < 4:
+        if exact or inflected or len(q) < 4 or not typos:
             return found
         limit = 1 if len(q) < 9 else 2
         for term in self._trigram_candidates(q):
@@ -668,12 +670,14 @@ class SearchIndex:
                 _offer(values, doc, similarity, factor, term)
         return values
 
-    def _unit_values(self, word: _QueryWord, *, partial: bool = True) -> dict[int, _Match]:
+    def _unit_values(
+        self, word: _QueryWord, *, partial: bool = True, typos: bool = True
+    ) -> dict[int, _Match]:
         """For one reading of a query word: per document, the best match and its term.
 
         Remembered per word, since `match` asks about the same words again and again.
         """
-        key = (word.folded, word.original, partial)
+        key = (word.folded, word.original, partial, typos)
         cached = self._unit_cache.get(key)
         if cached is not None:
             return cached
@@ -682,7 +686,7 @@ class SearchIndex:
         per_doc: dict[int, _Match] = {}
         self._unit_cache[key] = per_doc
         typed_marks = word.original != word.folded
-        for term, similarity in self._match_word(word, partial=partial).items():
+        for term, similarity in self._match_word(word, partial=partial, typos=typos).items():
             exact = term == word.folded
             marked = self._marked.get(word.original, set()) if exact and typed_marks else None
             unmarked = (
@@ -766,10 +770,13 @@ class SearchIndex:
                 tokens[i].original + tokens[i + 1].original,
             )
             # A joined reading ("bank id" -> bankid) counts only when it is a real word
-            # or a close variant of one, never through a weak partial match.
+            # or a close variant of one, never through a weak partial match; joined with
+            # a stop word ("skriva ut" -> skrivaut) only when it is the word itself.
             values = {
                 doc: match
-                for doc, match in self._unit_values(joined, partial=False).items()
+                for doc, match in self._unit_values(
+                    joined, partial=False, typos=len(covered) == 2
+                ).items()
                 if match[0] >= JOINED_MIN
             }
             if values:
