@@ -57,10 +57,11 @@ def test_hits_come_back_as_rows_best_first(index: RowIndex) -> None:
     ]
 
 
-def test_unknown_words_count_only_when_asked(index: RowIndex) -> None:
+def test_unknown_words_count_fully_unless_asked_otherwise(index: RowIndex) -> None:
     query = "låst simkort och zebrafinkar i parken"
     [plain, *_] = index.search(query)
     [weighed, *_] = index.search(query, unknown_weight=0.25)
     assert plain.item.row.id == weighed.item.row.id == "sim-kort"
-    assert weighed.score < plain.score
+    assert weighed.score > plain.score  # words found nowhere lower the score less
+    assert set(plain.unmatched) >= {"zebrafinkar", "parken"}
     assert plain.score == index.index.search(query)[0].score

@@ -70,6 +70,15 @@ def _web_address(value: str) -> str:
     return value
 
 
+def _one_or_more(value: object) -> object:
+    """A synonym's meaning: one text, or a list of texts (alternatives); always a list."""
+    if isinstance(value, str):
+        return [value]
+    if value is None or isinstance(value, dict):
+        raise PydanticCustomError("string_type", "Input should be a valid string")
+    return value
+
+
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN)]
 Text = Annotated[
     str,
@@ -79,6 +88,10 @@ Text = Annotated[
 IsoDate = Annotated[date, BeforeValidator(_iso_date_only)]
 WebAddress = Annotated[str, StringConstraints(strip_whitespace=True), AfterValidator(_web_address)]
 LanguageCode = Annotated[str, StringConstraints(pattern=LANGUAGE_CODE_PATTERN)]
+# What a synonym means: `printa: skriva ut` (one phrase) or `mail: [mejl, e-post]`.
+Meanings = Annotated[
+    list[Text], BeforeValidator(_one_or_more, json_schema_input_type=Text | list[Text])
+]
 
 ActorKind = Literal[
     "bank",
@@ -200,6 +213,14 @@ class Library(Model):
     )
     periods: list[Period] = Field(
         default_factory=list, description="Inventeringsperioder. / Inventory periods."
+    )
+    synonyms: dict[Text, Meanings] = Field(
+        default_factory=dict,
+        description=(
+            "Ord som besökare använder och vad de betyder i matrisen, t.ex. printa: skriva "
+            "ut, eller en lista med alternativ: mail: [mejl, e-post]. / Words visitors use "
+            "and the matrix words they mean; a list gives alternatives."
+        ),
     )
 
     _no_boolean_interval = field_validator("review_interval_months", mode="before")(_not_a_boolean)

@@ -28,6 +28,7 @@ ROW_WEIGHTS: dict[str, float] = {
     "actor_name": 0.5,
     "actor_helps": 0.35,
 }
+PHRASES = ("keywords",)  # a keyword of several words is one phrase (see SearchIndex)
 
 
 def row_document(item: MatrixRow) -> SearchDoc:
@@ -49,11 +50,12 @@ def row_document(item: MatrixRow) -> SearchDoc:
 
 @dataclass(frozen=True)
 class RowHit:
-    """One matching row with its score (0–1) and the matrix words it matched."""
+    """One matching row: its score (0–1), matrix words matched, query words not matched."""
 
     item: MatrixRow
     score: float
     matched: tuple[str, ...]
+    unmatched: tuple[str, ...] = ()
 
 
 @dataclass
@@ -68,7 +70,9 @@ class RowIndex:
     def build(cls, guidelines: Guidelines) -> RowIndex:
         """Index every row of the loaded matrix."""
         rows = matrix_rows(guidelines)
-        return cls(rows, SearchIndex((row_document(r) for r in rows), ROW_WEIGHTS))
+        synonyms = guidelines.library.synonyms
+        index = SearchIndex((row_document(r) for r in rows), ROW_WEIGHTS, synonyms, PHRASES)
+        return cls(rows, index)
 
     def by_id(self) -> dict[str, MatrixRow]:
         """Rows by id."""
@@ -76,16 +80,23 @@ class RowIndex:
             self._by_id = {item.row.id: item for item in self.rows}
         return self._by_id
 
-    def search(self, query: str, *, unknown_weight: float | None = None) -> list[RowHit]:
-        """The rows matching `query`, best first.
+    def query(
+        self, query: str, *, unknown_weight: float | None = None
+    ) -> tuple[list[RowHit], tuple[str, ...]]:
+        """The rows matching `query`, best first, and the query words no row matched.
 
-        `unknown_weight` is passed on to `SearchIndex.search` only when given, so
+        `unknown_weight` is passed on to `SearchIndex.query` only when given, so
         lookup keeps the search engine's own default.
         """
-        hits = (
-            self.index.search(query)
+        found = (
+            self.index.query(query)
             if unknown_weight is None
-            else self.index.search(query, unknown_weight=unknown_weight)
+            else self.index.query(query, unknown_weight=unknown_weight)
         )
         rows = self.by_id()
-        return [RowHit(rows[hit.key], hit.score, hit.matched) for hit in hits]
+        hits = [RowHit(rows[hit.key], hit.score, hit.matched, hit.unmatched) for hit in found.hits]
+        return hits, found.unmatched
+
+    def search(self, query: str, *, unknown_weight: float | None = None) -> list[RowHit]:
+        """The rows matching `query`, best first."""
+        return self.query(query, unknown_weight=unknown_weight)[0]

@@ -11,7 +11,9 @@ import pytest
 
 from referral_cli.commands.match import (
     ApplySummary,
+    Candidate,
     MatchReport,
+    Proposal,
     _average_link,
     apply_above,
     apply_candidate,
@@ -22,6 +24,7 @@ from referral_cli.commands.match import (
     group_gaps,
     run_match,
     summary_line,
+    unattended_choice,
 )
 from referral_cli.commands.validate import validate_repository
 from referral_cli.errors import FindingsError
@@ -43,7 +46,7 @@ SIM_TEXT = (
     "date: 2026-08-24\r\n"
     "description: >-\r\n"
     "  En besökare ville återställa sitt låsta SIM-kort\r\n"
-    "  och hade tappat bort PUK-koden.   \r\n"
+    "  och hade tappat bort PUK-koden. Hen hade ingen legitimation.   \r\n"
     "# skrivet i disken\r\n"
     "reasons: [time]    # tog tid\r\n"
     "outcome: helped"
@@ -103,7 +106,7 @@ def test_good_proposals_and_gaps(report: MatchReport) -> None:
 
 
 def test_min_score_moves_the_line(repo: Path) -> None:
-    assert [p.loaded.display for p in run_match(repo, min_score=0.9).good] == []
+    assert [p.loaded.display for p in run_match(repo, min_score=0.9).good] == [PASS]
     assert len(run_match(repo, min_score=0.0).good) == 2  # gaps without any candidate stay gaps
 
 
@@ -194,7 +197,7 @@ def test_markdown_gap_document(report: MatchReport) -> None:
         "\n"
         "- Närmaste rad: ingen rad liknar\n"
         "\n"
-        "## Grupp 2: fågelskådning, förening, frågade (1 fråga)\n"
+        "## Grupp 2: fågelskådning, förening (1 fråga)\n"
         "\n"
         f"### 2026-08-27 · `{BIRDS}`\n"
         "\n"
@@ -310,6 +313,33 @@ def test_apply_above_accepts_only_proposals_at_the_threshold(
     for name in (PARKING_1, PARKING_2, BIRDS):
         assert (repo / name).read_text(encoding="utf-8") == ENTRIES[name]
     assert [p.loaded.display for p in run_match(repo).proposals] == [PARKING_1, PARKING_2, BIRDS]
+
+
+@pytest.mark.parametrize(
+    ("scores", "min_score", "written"),
+    [
+        ((0.9,), None, True),
+        ((0.7,), None, True),  # AUTO_APPLY_SCORE
+        ((0.69,), None, False),  # weak
+        ((0.9, 0.8), None, False),  # ambiguous: the runner-up is nearly as good
+        ((0.9, 0.75), None, True),  # AMBIGUITY_MARGIN apart
+        ((0.6,), 0.5, True),  # an explicit --min-score
+        ((0.6, 0.5), 0.5, False),  # ... never writes an ambiguous one either
+    ],
+)
+def test_unattended_writes_only_clear_strong_proposals(
+    report: MatchReport, scores: tuple[float, ...], min_score: float | None, written: bool
+) -> None:
+    items = [c.item for c in report.proposals[0].candidates]
+    proposal = Proposal(
+        report.proposals[0].loaded,
+        [Candidate(item, score, ()) for item, score in zip(items, scores, strict=False)],
+    )
+    choice = (
+        unattended_choice(proposal) if min_score is None else unattended_choice(proposal, min_score)
+    )
+    assert (choice is proposal.candidates[0]) is written
+    assert (choice is None) is not written
 
 
 def test_interactive_accept_choose_skip_and_retry(repo: Path, report: MatchReport) -> None:

@@ -76,7 +76,9 @@ def match(
     yes: Annotated[
         bool,
         typer.Option(
-            "--yes", help="With --apply: accept every top proposal at or above --min-score."
+            "--yes",
+            help="With --apply: write each clear top proposal at or above --min-score "
+            "(default 0.7 here) without asking.",
         ),
     ] = False,
     min_score: Annotated[
@@ -117,7 +119,9 @@ def match(
             typer.echo(core.format_text(report))
         return
     if yes:
-        summary = core.apply_above(report, threshold)
+        summary = core.apply_above(
+            report, core.AUTO_APPLY_SCORE if min_score is None else min_score
+        )
         for proposal, candidate in summary.applied:
             typer.echo(f"row: {candidate.item.row.id} → {proposal.loaded.display}")
         for finding in summary.failed:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import marshal
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from types import SimpleNamespace
@@ -42,6 +42,7 @@ SNAPSHOT_MODULES = (
     "rules/loading.py",
     "rules/checks.py",
     "rules/privacy.py",
+    "rules/synonyms.py",
     "dates.py",
     "findings.py",
     "models.py",
@@ -58,6 +59,9 @@ SNAPSHOT_MODULES = (
 ACTOR_WEIGHTS: dict[str, float] = {"name": 1.0, "helps_with": 0.7, "description": 0.4}
 
 MIN_SCORE = 0.2  # below this a row is not shown at all
+# The best row is shown as the answer only at or above this score (see README, "Score");
+# below it the rows are only the closest ones. Calibrated on tests/eval/desk_queries.yaml.
+ANSWER_SCORE = 0.6
 RELATIVE_SCORE = 0.3  # rows scoring under this share of the best one are noise
 ACTOR_HITS = 3
 ACTOR_MIN_SCORE = 0.5  # actors are listed for what they are, not for a stray word
@@ -92,6 +96,12 @@ class LookupResult:
     hits: list[RowHit]
     actors: list[ActorHit]
     suggestions: list[str]
+    unmatched: list[str] = field(default_factory=list)  # query words no row matched
+
+    @property
+    def answer(self) -> RowHit | None:
+        """The best row when it scores at least `ANSWER_SCORE`: shown as the answer."""
+        return self.hits[0] if self.hits and self.hits[0].score >= ANSWER_SCORE else None
 
 
 class _Scored(Protocol):
@@ -127,7 +137,11 @@ class LookupData:
             guidelines.library.language,
             RowIndex.build(guidelines),
             actors,
-            SearchIndex((actor_document(a) for a in actors), ACTOR_WEIGHTS),
+            SearchIndex(
+                (actor_document(a) for a in actors),
+                ACTOR_WEIGHTS,
+                guidelines.library.synonyms,
+            ),
         )
 
     def to_plain(self) -> dict[str, Any]:
@@ -253,7 +267,8 @@ def _query(terms: Sequence[str]) -> str:
 def search(data: LookupData, terms: Sequence[str], language: str) -> LookupResult:
     """Search indexed rows and actors for `terms`, best first."""
     query = _query(terms)
-    hits = keep_relevant(data.rows.search(query))
+    found, unmatched = data.rows.query(query)
+    hits = keep_relevant(found)
     actors = {actor.id: actor for actor in data.actors}
     actor_hits = [
         ActorHit(actors[hit.key], hit.score)
@@ -262,7 +277,7 @@ def search(data: LookupData, terms: Sequence[str], language: str) -> LookupResul
     suggestions: list[str] = []
     if not hits:
         suggestions = data.rows.index.suggest(query)
-    return LookupResult(query, language, hits, actor_hits, suggestions)
+    return LookupResult(query, language, hits, actor_hits, suggestions, list(unmatched))
 
 
 def load_lookup_data(root: Path) -> LookupData:
@@ -324,8 +339,11 @@ def _contact_dict(actor: Actor) -> dict[str, Any]:
 
 def as_data(result: LookupResult) -> dict[str, Any]:
     """Plain data for JSON: ranked row hits, matching actors, suggestions."""
+    answer = result.answer
     return {
         "query": result.query,
+        "answer": answer.item.row.id if answer else None,
+        "unmatched": result.unmatched,
         "hits": [
             {
                 "rank": rank,
@@ -341,6 +359,7 @@ def as_data(result: LookupResult) -> dict[str, Any]:
                 "actors": [_contact_dict(actor) for actor in hit.item.actors],
                 "requires": list(hit.item.row.requires),
                 "matched": list(hit.matched),
+                "unmatched": list(hit.unmatched),
             }
             for rank, hit in enumerate(result.hits, start=1)
         ],

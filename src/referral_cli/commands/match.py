@@ -31,10 +31,16 @@ from referral_cli.search import content_words, fold
 from referral_cli.store.entry_edit import update_entry_file
 from referral_cli.store.repository import Guidelines, LoadedEntry
 
-MIN_SCORE = 0.2  # calibrated on the bundled example: real matches score ≥ 0.24, gaps ≤ 0.17
-# A question's words that no row contains count a quarter of a rare word each, so a
-# long question that shares one word with a row does not look like a match.
-UNKNOWN_WEIGHT = 0.25
+MIN_SCORE = 0.2  # calibrated on the bundled example: real matches score ≥ 0.2, gaps ≤ 0.18
+# A question's words that no row contains count half a rare word each: a long question
+# always has words no row uses, yet a question that shares one word with a row and has
+# another that no row knows ("boka tvättstuga") must not look like a match.
+UNKNOWN_WEIGHT = 0.5
+# `--apply --yes` writes a proposal only at or above this score (unless --min-score is
+# given) and only when the second best scores at least AMBIGUITY_MARGIN less.
+# Calibrated on tests/eval/desk_queries.yaml (see benchmarks/README.md).
+AUTO_APPLY_SCORE = 0.7
+AMBIGUITY_MARGIN = 0.15
 PROPOSALS = 3
 GROUP_SIMILARITY = 0.12  # weighted share of distinctive words two gap questions must share
 _STEM = 6  # words are compared on their first letters, so inflections meet
@@ -302,13 +308,28 @@ class ApplySummary:
         return True
 
 
-def apply_above(report: MatchReport, min_score: float) -> ApplySummary:
-    """Accept every top proposal scoring at least `min_score` (for `--yes`)."""
+def unattended_choice(proposal: Proposal, min_score: float = AUTO_APPLY_SCORE) -> Candidate | None:
+    """The candidate `--apply --yes` may write for `proposal`, or None.
+
+    Only the best one, only when it scores at least `min_score`, and never when the
+    second best is nearly as good (within `AMBIGUITY_MARGIN`): then a person must choose.
+    """
+    best = proposal.best
+    if best is None or best.score < min_score:
+        return None
+    runner_up = proposal.candidates[1] if len(proposal.candidates) > 1 else None
+    if runner_up is not None and best.score - runner_up.score < AMBIGUITY_MARGIN:
+        return None
+    return best
+
+
+def apply_above(report: MatchReport, min_score: float = AUTO_APPLY_SCORE) -> ApplySummary:
+    """Write every top proposal `unattended_choice` allows (for `--yes`)."""
     summary = ApplySummary()
     for proposal in report.proposals:
-        best = proposal.best
-        if best is not None and best.score >= min_score:
-            summary.apply(proposal, best)
+        choice = unattended_choice(proposal, min_score)
+        if choice is not None:
+            summary.apply(proposal, choice)
     return summary
 
 

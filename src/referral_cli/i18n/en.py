@@ -310,6 +310,17 @@ PHRASES: Final[dict[str, str]] = {
     "check.review-due.row.old": "the row '{id}' was last reviewed {reviewed}, more than {months} months ago",
     "check.review-due.row.hint": "go through the row and set reviewed: to today's date",
     "check.empty-category": "the category '{category}' has no rows",
+    # synonyms in library.yaml (rules/synonyms.py)
+    "finding.duplicate-synonym": "the synonym '{word}' is the same word as '{first}' (line {line})",
+    "hint.duplicate-synonym": "keep one of them and list all its words there",
+    "finding.synonym-of-itself": "the synonym '{word}' leads to itself",
+    "hint.synonym-of-itself": "remove the word from its own list",
+    "finding.duplicate-synonym-target": "'{target}' is listed twice for the synonym '{word}'",
+    "hint.duplicate-synonym-target": "remove one of them",
+    "finding.unknown-synonym-target": "the synonym '{word}' leads to '{target}', which no matrix row uses{suggestion}",
+    "hint.unknown-synonym-target": "write words the matrix uses (a row's need, keywords or solution, or a referred actor's services), or add '{target}' to a row's keywords",
+    "finding.synonym-cycle": "the synonyms go round in a circle: {cycle}",
+    "hint.synonym-cycle": "a synonym leads one step, from a word visitors use to words the matrix uses; remove one of the directions",
     # === end of checks
     # === privacy
     "privacy.kind.personnummer": "a personnummer",

@@ -310,6 +310,17 @@ PHRASES: Final[dict[str, str]] = {
     "check.review-due.row.old": "raden '{id}' granskades senast {reviewed}, för mer än {months} månader sedan",
     "check.review-due.row.hint": "gå igenom raden och sätt reviewed: till dagens datum",
     "check.empty-category": "kategorin '{category}' har inga rader",
+    # synonyms in library.yaml (rules/synonyms.py)
+    "finding.duplicate-synonym": "synonymen '{word}' är samma ord som '{first}' (rad {line})",
+    "hint.duplicate-synonym": "behåll en av dem och samla alla dess ord där",
+    "finding.synonym-of-itself": "synonymen '{word}' leder till sig själv",
+    "hint.synonym-of-itself": "ta bort ordet ur sin egen lista",
+    "finding.duplicate-synonym-target": "'{target}' står två gånger under synonymen '{word}'",
+    "hint.duplicate-synonym-target": "ta bort den ena",
+    "finding.unknown-synonym-target": "synonymen '{word}' leder till '{target}', som ingen rad i matrisen använder{suggestion}",
+    "hint.unknown-synonym-target": "skriv ord som matrisen använder (en rads behov, sökord eller lösning, eller vad en hänvisad aktör hjälper till med), eller lägg till '{target}' bland en rads sökord",
+    "finding.synonym-cycle": "synonymerna går runt i en cirkel: {cycle}",
+    "hint.synonym-cycle": "en synonym leder ett steg, från ett ord som besökare använder till ord som finns i matrisen; ta bort den ena riktningen",
     # === end of checks
     # === privacy
     "privacy.kind.personnummer": "ett personnummer",

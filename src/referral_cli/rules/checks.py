@@ -14,6 +14,7 @@ from referral_cli.findings import Finding, Severity, suggestion
 from referral_cli.i18n import Phrase, phrase
 from referral_cli.models import InventoryEntry
 from referral_cli.rules.privacy import allowed_contacts, personal_data_matches
+from referral_cli.rules.synonyms import check_synonyms
 from referral_cli.store.repository import (
     ACTORS_FILE,
     LIBRARY_FILE,
@@ -62,6 +63,7 @@ def check_guidelines(guidelines: Guidelines, today: date | None = None) -> list[
     _check_future_dates(report, today)
     _check_reminders(report, today)
     _check_privacy(report)
+    report.findings.extend(check_synonyms(guidelines))
     return report.findings
 
 
