@@ -64,6 +64,17 @@ class Finding:
         }
 
 
+def about_field(field: str, message: Phrase) -> Phrase:
+    """`message` about one field of a file, shown as `field: message`.
+
+    Kept apart so a reader that already names the field (an option such as `--minutes`)
+    can show the message alone (`intake.validation`), without cutting any text.
+    """
+    from referral_cli.i18n import phrase
+
+    return phrase("common.about-field", field=field, message=message)
+
+
 def suggestion(word: str, candidates: Iterable[str]) -> Phrase:
     """The catalogue's " (did you mean 'x'?)" for the closest candidate, or an empty phrase."""
     from referral_cli.i18n import phrase

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from referral_cli.intake.request import Candidate, Derived, InFile, Prompt
-from referral_cli.intake.validation import AfterOption, check_candidate
+from referral_cli.intake.validation import check_candidate, without_field
 from referral_cli.rules.loading import load_readable
 from referral_cli.store.repository import Guidelines
 from referral_cli.store.yamlio import SourceMap
@@ -182,31 +182,15 @@ def test_no_date_checks_without_a_real_date(guidelines: Guidelines, date_value: 
     assert verdict.warnings == []
 
 
-@pytest.fixture
-def labelled_phrase(monkeypatch: pytest.MonkeyPatch) -> None:
-    """A catalogue phrase shaped like the model's messages: the field, then the problem."""
-    from referral_cli import i18n
-
-    texts = {
-        "en": "{label}: {value} is not a whole number",
-        "sv": "{label}: {value} är inget heltal",
-    }
-    for lang, text in texts.items():
-        monkeypatch.setitem(i18n._CATALOGUES, lang, {**i18n.catalogue(lang), "test.labelled": text})
-
-
-@pytest.mark.usefixtures("labelled_phrase")
-def test_after_its_option_a_phrase_loses_its_field_in_every_language() -> None:
+def test_after_its_option_a_message_loses_its_field_in_every_language() -> None:
+    from referral_cli.findings import about_field
     from referral_cli.i18n import phrase
 
-    message = AfterOption.of(phrase("test.labelled", label="minutes", value="'tjugo'"), "minutes")
+    inner = phrase("val.invalid-number", value=phrase("val.input.text", text="tjugo"))
+    message = without_field(about_field("minutes", inner), "minutes")
     assert (message.word("en"), message.word("sv")) == (
         "'tjugo' is not a whole number",
         "'tjugo' är inget heltal",
     )
-    other = AfterOption.of(phrase("test.labelled", label="read_level", value="'9'"), "minutes")
-    assert other.word("en") == "read_level: '9' is not a whole number"  # another field stays
-
-
-def test_after_its_option_a_text_loses_its_field() -> None:
-    assert AfterOption.of("minutes: 'x' is odd", "minutes").word("sv") == "'x' is odd"
+    other = without_field(about_field("read_level", inner), "minutes")
+    assert other.word("en") == "read_level: 'tjugo' is not a whole number"  # another field

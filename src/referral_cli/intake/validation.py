@@ -168,26 +168,18 @@ def _located(finding: Finding, name: str | None, candidate: Candidate) -> Findin
         return finding
     if name is None or name not in FLAG_OF:
         return Finding(COMMAND, 0, 0, finding.severity, finding.code, finding.message, finding.hint)
-    message = AfterOption.of(finding.message, name)
+    message = without_field(finding.message, name)
     return Finding(FLAG_OF[name], 0, 0, finding.severity, finding.code, message, finding.hint)
 
 
-class AfterOption(Phrase):
+def without_field(message: Phrase, name: str) -> Phrase:
     """A finding's message shown after the option of its field, without its own `field: `.
 
     In a file a message names the field it is about (`minutes: 'x' is not a whole
-    number`); after `--minutes:` that would say it twice. The field is a key of the
-    entry file, written the same in every language, so it is left out in whichever
-    language the message is worded (the message stays a phrase until then).
+    number`); after `--minutes:` that would say it twice, so the message alone is shown.
     """
-
-    @classmethod
-    def of(cls, message: Phrase | str, name: str) -> AfterOption:
-        """`message` about the field `name`, to be shown after its option."""
-        return cls("add-question.after-option", (("message", message), ("field", name)))
-
-    def word(self, lang: str) -> str:
-        """The message in `lang`, without the field it starts with."""
-        message, name = self.values["message"], self.values["field"]
-        text = message.word(lang) if isinstance(message, Phrase) else str(message)
-        return text.removeprefix(f"{name}: ")
+    if message.key == "common.about-field" and message.values.get("field") == name:
+        inner = message.values["message"]
+        if isinstance(inner, Phrase):
+            return inner
+    return message

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from referral_cli.dates import add_months
-from referral_cli.findings import Finding, Severity, suggestion
+from referral_cli.findings import Finding, Severity, about_field, suggestion
 from referral_cli.i18n import Phrase, phrase
 from referral_cli.models import InventoryEntry
 from referral_cli.rules.privacy import allowed_contacts, personal_data_matches
@@ -278,7 +278,7 @@ def _check_one_entry(
             ("date",),
             "error",
             "future-date",
-            phrase("check.future-entry-date", day=entry.date, today=today),
+            about_field("date", phrase("check.future-entry-date", day=entry.date, today=today)),
             phrase("check.future-date.hint"),
             source,
         )
@@ -352,7 +352,7 @@ def _check_future_dates(report: _Reporter, today: date) -> None:
                 path,
                 "error",
                 "future-date",
-                phrase("check.future-date", key=path[-1], day=value, today=today),
+                about_field(str(path[-1]), phrase("check.future-date", day=value, today=today)),
                 phrase("check.future-date.hint"),
             )
 
@@ -424,7 +424,7 @@ def personal_data_message(field_name: str, match: PersonalDataMatch) -> Phrase:
     """The message for one match: what was found, masked, and why it matters."""
     key = "privacy.personal-data" if match.certain else "privacy.possible-personal-data"
     kind = phrase(f"privacy.kind.{match.kind}")
-    return phrase(key, field=field_name, kind=kind, masked=match.masked)
+    return about_field(field_name, phrase(key, kind=kind, masked=match.masked))
 
 
 def personal_data_findings(

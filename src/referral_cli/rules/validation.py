@@ -9,7 +9,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from referral_cli.findings import Finding, suggestion
+from referral_cli.findings import Finding, about_field, suggestion
 from referral_cli.i18n import Phrase, phrase
 from referral_cli.models import LANGUAGE_CODE_PATTERN, REASON_ERROR, SLUG_PATTERN
 from referral_cli.store.yamlio import PathKey, SourceMap
@@ -66,6 +66,20 @@ def _describe_input(value: Any) -> Phrase:
 
 def _message(error: ErrorDetails, model: type[BaseModel]) -> tuple[str, Phrase, Phrase | None]:
     """Return (code, message, hint) for one pydantic error."""
+    code, message, hint = _describe(error, model)
+    if code in _ABOUT_A_KEY:  # the key itself is what is wrong: the message names it
+        return code, message, hint
+    loc = error["loc"]
+    key_names = [part for part in loc if isinstance(part, str)]
+    return code, about_field(key_names[-1] if key_names else "value", message), hint
+
+
+# Codes whose message is about a key (unknown or missing), not about a key's value.
+_ABOUT_A_KEY = frozenset({"unknown-key", "missing-key"})
+
+
+def _describe(error: ErrorDetails, model: type[BaseModel]) -> tuple[str, Phrase, Phrase | None]:
+    """(code, message without the key it is about, hint) for one pydantic error."""
     kind = error["type"]
     loc = error["loc"]
     value = error.get("input")
@@ -88,24 +102,24 @@ def _message(error: ErrorDetails, model: type[BaseModel]) -> tuple[str, Phrase, 
         close = suggestion(value, choices) if isinstance(value, str) else phrase("common.empty")
         return (
             "invalid-choice",
-            phrase("val.invalid-choice", label=label, value=shown, suggestion=close),
+            phrase("val.invalid-choice", value=shown, suggestion=close),
             phrase("val.invalid-choice.hint", choices=", ".join(choices)),
         )
     if kind == "string_pattern_mismatch":
         if ctx.get("pattern") == SLUG_PATTERN:
             return (
                 "invalid-id",
-                phrase("val.invalid-id", label=label, value=shown),
+                phrase("val.invalid-id", value=shown),
                 phrase("val.invalid-id.hint", example=_slug_suggestion(str(value))),
             )
         if ctx.get("pattern") == LANGUAGE_CODE_PATTERN:
             return (
                 "invalid-language",
-                phrase("val.invalid-language", label=label, value=shown),
+                phrase("val.invalid-language", value=shown),
                 phrase("val.invalid-language.hint"),
             )
     if kind == "string_too_short":
-        return "empty-text", phrase("val.empty-text", label=label), phrase("val.empty-text.hint")
+        return "empty-text", phrase("val.empty-text"), phrase("val.empty-text.hint")
     if kind in {
         "date_parsing",
         "date_from_datetime_parsing",
@@ -114,43 +128,43 @@ def _message(error: ErrorDetails, model: type[BaseModel]) -> tuple[str, Phrase, 
     }:
         return (
             "invalid-date",
-            phrase("val.invalid-date", label=label, value=shown),
+            phrase("val.invalid-date", value=shown),
             phrase("val.invalid-date.hint"),
         )
     if kind in {"int_parsing", "int_type", "int_from_float"}:
-        return "invalid-number", phrase("val.invalid-number", label=label, value=shown), None
+        return "invalid-number", phrase("val.invalid-number", value=shown), None
     if kind in {"greater_than_equal", "less_than_equal", "greater_than", "less_than"}:
         bound_name, limit = next(iter(ctx.items()), ("", ""))
         bound = phrase(_BOUNDS.get(bound_name, "val.bound.other"), limit=limit)
         return (
             "out-of-range",
-            phrase("val.out-of-range", label=label, value=shown, bound=bound),
+            phrase("val.out-of-range", value=shown, bound=bound),
             None,
         )
     if kind == "list_type":
         return (
             "wrong-type",
-            phrase("val.expected-list", label=label, value=shown),
+            phrase("val.expected-list", value=shown),
             phrase("val.expected-list.hint", label=label),
         )
     if kind in {"model_type", "dict_type", "model_attributes_type"}:
-        return "wrong-type", phrase("val.expected-mapping", label=label, value=shown), None
+        return "wrong-type", phrase("val.expected-mapping", value=shown), None
     if kind == "string_type":
         return (
             "wrong-type",
-            phrase("val.expected-text", label=label, value=shown),
+            phrase("val.expected-text", value=shown),
             phrase("val.expected-text.hint"),
         )
     if kind == REASON_ERROR:
         reason = phrase(str(ctx.get("reason")))
         return (
             "invalid-value",
-            phrase("val.invalid-value", label=label, value=shown, reason=reason),
+            phrase("val.invalid-value", value=shown, reason=reason),
             None,
         )
     return (
         "invalid-value",
-        phrase("val.invalid-value.other", label=label, detail=error["msg"]),
+        phrase("val.invalid-value.other", detail=error["msg"]),
         None,
     )
 
