@@ -357,19 +357,19 @@ class QuickGeometry:
     """The quick reference page, in mm and pt; mirrored by `quick-reference.html.j2`."""
 
     page_height: float = 297.0
-    margin_top: float = 12.0
-    margin_bottom: float = 14.0
-    width: float = 186.0
-    title: float = 19.0
-    header_row: float = 6.5
-    category_row: float = 6.5
+    margin_top: float = 10.0
+    margin_bottom: float = 12.0
+    width: float = 190.0
+    title: float = 14.5
+    header_row: float = 5.5
+    category_row: float = 5.0
     cell_padding_x: float = 1.5
-    row_padding_y: float = 1.8
+    row_padding_y: float = 0.8
     number: float = 7.0
-    need_share: float = 0.31
-    can_share: float = 0.36
-    need_size: float = 9.5
-    text_size: float = 9.0
+    need_share: float = 0.30
+    can_share: float = 0.31
+    need_size: float = 9.0
+    text_size: float = 8.5
     where_size: float = 8.5
     line_height: float = 1.2
 
@@ -382,10 +382,16 @@ QUICK: Final = QuickGeometry()
 
 
 def where_text(actor: dict[str, Any]) -> str:
-    """An actor on the quick reference: its name and its short channels (phone first)."""
+    """An actor on the quick reference: its name and one channel (the phone if it has one)."""
     contact = actor["contact"]
-    values = [str(contact[key]).split("://", 1)[-1].rstrip("/") for key in contact["short"]]
+    key = quick_channel(contact)
+    values = [str(contact[key]).split("://", 1)[-1].rstrip("/")] if key else []
     return " ".join([actor["name"], *values])
+
+
+def quick_channel(contact: dict[str, Any]) -> str | None:
+    """The one channel the quick reference prints: the phone, else web, email or chat."""
+    return next((key for key in ("phone", "website", "email", "chat") if contact.get(key)), None)
 
 
 def quick_reference_overflow(categories: Sequence[dict[str, Any]], words: dict[str, str]) -> float:
@@ -405,9 +411,12 @@ def quick_reference_overflow(categories: Sequence[dict[str, Any]], words: dict[s
                 q.text_size,
                 q.line_height,
             )
-            where = sum(
-                text_height(where_text(actor), where_width, q.where_size, q.line_height, "bold")
-                for actor in row["actors"]
-            ) or text_height(words["no_referral"], where_width, q.where_size, q.line_height)
+            where = text_height(
+                " · ".join(where_text(actor) for actor in row["actors"]) or words["no_referral"],
+                where_width,
+                q.where_size,
+                q.line_height,
+                "bold",
+            )
             used += max(need, can, where) + 2 * q.row_padding_y
     return used - (q.page_height - q.margin_top - q.margin_bottom)

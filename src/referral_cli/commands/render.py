@@ -60,7 +60,7 @@ PUBLIC_HANDOUTS: Final = frozenset({"referral-slips", "actors-public", "guidelin
 ROW_HANDOUTS: Final = ("referral-slips", "quick-reference")
 PAPER_SIZES: Final = ("A4", "A3")
 # "What the library can do, in a few words" on the quick reference.
-QUICK_LIBRARY_CHARS: Final = 80
+QUICK_LIBRARY_CHARS: Final = 64
 
 
 @dataclass(frozen=True)
@@ -211,10 +211,14 @@ def _quick_rows(categories: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
     That is a few words of what the library can do: the first sentence, shortened.
     """
+    from referral_cli.fitting import quick_channel
+
     for category in categories:
         for row in category["rows"]:
             first = (row["library_can"] or "").split(". ")[0].rstrip(".")
             row["library_short"] = shorten(first, QUICK_LIBRARY_CHARS) if first else None
+            for actor in row["actors"]:
+                actor["quick"] = quick_channel(actor["contact"])
     return [category for category in categories if category["rows"]]
 
 
