@@ -247,7 +247,7 @@ def test_reminders_for_stale_unused_and_empty(make_repo: Callable[..., Path]) ->
     assert sorted(found) == [
         (
             "data/actors.yaml",
-            20,
+            21,
             9,
             "warning",
             "review-due",
@@ -255,7 +255,7 @@ def test_reminders_for_stale_unused_and_empty(make_repo: Callable[..., Path]) ->
         ),
         (
             "data/actors.yaml",
-            20,
+            21,
             9,
             "warning",
             "unused-actor",

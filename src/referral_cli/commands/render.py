@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 from referral_cli.dates import add_months
 from referral_cli.documents import (
@@ -30,6 +30,9 @@ from referral_cli.i18n import check_language, labels, phrase
 from referral_cli.rules.loading import load_valid_guidelines
 from referral_cli.store.gitio import head_revision
 from referral_cli.store.repository import Guidelines
+
+if TYPE_CHECKING:
+    from referral_cli.models import Contact
 from referral_cli.views import (
     category_views,
     contact_view,
@@ -222,6 +225,27 @@ def _quick_rows(categories: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return [category for category in categories if category["rows"]]
 
 
+def _poster(
+    categories: Sequence[dict[str, Any]], contact: Contact | None, qr: bool
+) -> dict[str, Any]:
+    """The poster's lists: rows the library handles itself, rows it refers elsewhere.
+
+    With `qr`, also a QR code of the library's web address.
+    """
+    rows = [row for category in categories for row in category["rows"]]
+    website = contact.website if contact else None
+    code = None
+    if qr and website:
+        from referral_cli.qr import qr_svg
+
+        code = qr_svg(website)
+    return {
+        "own": [row for row in rows if not row["actors"]],
+        "referred": [row for row in rows if row["actors"]],
+        "qr": code,
+    }
+
+
 def _errand_index(categories: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
     """The public list's index by errand: every row that refers somewhere, by category."""
     return [
@@ -333,6 +357,8 @@ def build_context(
             context["categories"] = categories
         if handout == "desk-guide":
             context["contacts"] = _referred_actors(categories, public)
+        if handout == "poster":
+            context["poster"] = _poster(categories, library.contact, options.qr)
     elif handout == "referral-slips":
         context["slips"] = _slips(guidelines, lang, public, rows, options)
     if handout in ("desk-guide", "guidelines"):

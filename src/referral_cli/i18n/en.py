@@ -342,6 +342,8 @@ PHRASES: Final[dict[str, str]] = {
     "check.review-due.row.old": "the row '{id}' was last reviewed {reviewed}, more than {months} months ago",
     "check.review-due.row.hint": "go through the row and set reviewed: to today's date",
     "check.empty-category": "the category '{category}' has no rows",
+    "check.actor-no-contact": "the actor '{actor}' has no contact details, but the matrix refers to it: visitors get no way to reach it",
+    "check.actor-no-contact.hint": "add at least one of phone, website, email, address or chat under contact:",
     # === end of checks
     # === privacy
     "privacy.kind.personnummer": "a personnummer",

@@ -342,6 +342,8 @@ PHRASES: Final[dict[str, str]] = {
     "check.review-due.row.old": "raden '{id}' granskades senast {reviewed}, för mer än {months} månader sedan",
     "check.review-due.row.hint": "gå igenom raden och sätt reviewed: till dagens datum",
     "check.empty-category": "kategorin '{category}' har inga rader",
+    "check.actor-no-contact": "aktören '{actor}' har inga kontaktuppgifter, men matrisen hänvisar dit: besökaren får ingen väg att nå den",
+    "check.actor-no-contact.hint": "lägg till minst en av phone, website, email, address eller chat under contact:",
     # === end of checks
     # === privacy
     "privacy.kind.personnummer": "ett personnummer",
