@@ -3,13 +3,14 @@
 Pagination must not depend on the fonts of the machine that prints: a handout that is
 five pages in WeasyPrint on one machine must be five pages in Chromium on another. So
 every handout embeds its own fonts as data URLs (nothing is fetched, the HTML stays one
-self-contained file):
+self-contained file). The family names are made up (one word), so a font installed on
+the machine never stands in for them:
 
-- **Referral Sans**: Noto Sans regular, bold and italic, cut down to Latin (every
+- **ReferralSans**: Noto Sans regular, bold and italic, cut down to Latin (every
   language written in Latin letters in Sweden, Vietnamese included), Greek and the
   Cyrillic Ukrainian, Russian and Serbian need. It is in the template `fonts.css`,
   which `style.css` includes, so every document made from the templates has it.
-- **Referral Sans Arabic** and **Referral Sans Ethiopic**: Noto Sans Arabic (Arabic,
+- **ReferralSansArabic** and **ReferralSansEthiopic**: Noto Sans Arabic (Arabic,
   Persian, Dari, Pashto, Sorani, Urdu) and Noto Sans Ethiopic (Tigrinya, Amharic),
   regular and bold. They are large, so `script_font_css` adds them only to a document
   whose text uses that script (a language name in its own script on a slip, or later a
@@ -38,9 +39,9 @@ FONTS_DIR: Final = Path(__file__).resolve().parent
 METRICS_FILE: Final = FONTS_DIR / "metrics.json"
 TEMPLATE_CSS: Final = FONTS_DIR.parent / "templates" / "fonts.css"
 
-FAMILY: Final = "Referral Sans"
-ARABIC_FAMILY: Final = "Referral Sans Arabic"
-ETHIOPIC_FAMILY: Final = "Referral Sans Ethiopic"
+FAMILY: Final = "ReferralSans"
+ARABIC_FAMILY: Final = "ReferralSansArabic"
+ETHIOPIC_FAMILY: Final = "ReferralSansEthiopic"
 
 LATIN_RANGES: Final[tuple[Range, ...]] = (
     (0x0020, 0x007E),  # Basic Latin
