@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Final
 
 from referral_cli.fonts import Face, text_width
@@ -159,12 +159,13 @@ LARGE: Final = SlipGeometry(
 LINE_HEIGHT: Final = 1.2
 NEED_LINE_HEIGHT: Final = 1.15
 
-# Details dropped in this order when a slip is crowded; the phone, web address and email
-# stay as long as the actor is on the slip at all.
+# Details dropped in this order when a slip is crowded; the phone and email stay as long as
+# the actor is on the slip at all.
 DETAIL_LEVELS: Final = (
     ("phone", "website", "email", "chat", "opening_hours", "address"),
     ("phone", "website", "email", "chat"),
     ("phone", "website", "email"),
+    ("phone", "email"),
 )
 
 
@@ -178,7 +179,7 @@ class SlipFit:
     own_names_only: bool
     shown: int
     more: bool
-    lines: dict[str, int] = field(default_factory=dict)
+    qr: bool = False
 
     def as_dict(self) -> dict[str, Any]:
         """Plain data for the template."""
@@ -189,14 +190,16 @@ class SlipFit:
             "own_names_only": self.own_names_only,
             "shown": self.shown,
             "more": self.more,
+            "qr": self.qr,
         }
 
 
-def slip_columns(actors: int) -> int:
-    """Grid columns: one actor sits beside the bring list, four make two rows of two."""
-    if actors <= 2:
-        return 2
-    if actors == 4:
+def slip_columns(actors: int, geometry: SlipGeometry = NORMAL) -> int:
+    """Grid columns: one actor beside the bring list, four in two rows of two, else three.
+
+    Large print never has more than two columns.
+    """
+    if actors <= 2 or actors == 4 or geometry.name == "large":
         return 2
     return 3
 
@@ -297,23 +300,39 @@ def fit_slip(
     Whatever is left out is announced by the "more at the desk" line.
     """
     count = len(boxes)
-    columns = slip_columns(count)
     candidates = [
         (kind, details, own_only)
         for details in DETAIL_LEVELS
         for own_only in (False, True)
         for kind in geometry.types
     ]
+    # More actors first, then the QR codes (they take a box's width), then detail and type.
     for shown in range(count, 0, -1):
-        for kind, details, own_only in candidates:
-            more = shown < count or _drops(boxes[:shown], details)
-            available = _available(slip, count, geometry, kind, more)
-            used = _grid_height(
-                boxes[:shown], columns, kind, details, own_only, geometry, qr, count > 1, words
-            )
-            if used <= available:
-                return SlipFit(kind.name, columns, tuple(details), own_only, shown, more)
-    return SlipFit(geometry.types[-1].name, columns, DETAIL_LEVELS[-1], True, min(count, 1), True)
+        # One box left of several has the whole width (the bring list is on its own line).
+        columns = 1 if shown == 1 and count > 1 else slip_columns(shown, geometry)
+        for with_qr in (True, False) if qr else (False,):
+            for kind, details, own_only in candidates:
+                more = shown < count or _drops(boxes[:shown], details)
+                available = _available(slip, count, geometry, kind, more)
+                used = _grid_height(
+                    boxes[:shown],
+                    columns,
+                    kind,
+                    details,
+                    own_only,
+                    geometry,
+                    with_qr,
+                    count > 1,
+                    words,
+                )
+                if used <= available:
+                    return SlipFit(
+                        kind.name, columns, tuple(details), own_only, shown, more, with_qr
+                    )
+    # Not even one box fits: the grid wins, and the desk gives the details.
+    return SlipFit(
+        geometry.types[-1].name, slip_columns(count, geometry), DETAIL_LEVELS[-1], True, 0, True
+    )
 
 
 def _drops(boxes: Sequence[dict[str, Any]], details: Sequence[str]) -> bool:
