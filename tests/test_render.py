@@ -612,6 +612,8 @@ def test_cli_overwrites_previous_output(
         (["--row", "kallkritk"], "unknown row 'kallkritk' (did you mean 'kallkritik'?)"),
         (["actors", "--row", "kallkritik"], "--row chooses referral slips"),
         (["--templates", "no-such-folder"], "--templates no-such-folder: no such folder"),
+        (["poster", "--paper", "A5"], "unknown paper size 'A5'"),
+        (["inventory-sheet", "--period", "ht-2027"], "unknown period 'ht-2027'"),
     ],
 )
 def test_cli_usage_errors(
@@ -822,3 +824,72 @@ def test_bundled_example_renders(tmp_path: Path) -> None:
     files = render_handouts(root, RenderOptions(formats=("html", "md"), revision="r"))
     assert len(files) == 2 * len(HANDOUTS)
     assert all(content for content in files.values())
+
+
+# ---------------------------------------------------------------------------
+# New handouts and options (issue 14)
+
+
+def _crowded_matrix(rows: int) -> str:
+    text = "categories:\n  - id: k\n    title: Kategori\n    rows:\n"
+    for number in range(rows):
+        text += (
+            f"      - id: r{number}\n        need: Ett ärende med ganska många ord nummer {number}\n"
+            f"        library_can: Visa var man hittar det och hur man gör.\n"
+            f"        solution: Lösning.\n        refer_to: [skatteverket, bank]\n"
+        )
+    return text
+
+
+def test_quick_reference_that_cannot_fit_one_page_says_what_to_do(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    repo = write_tree(tmp_path / "repo", {**FIXTURE_TREE, "data/matrix.yaml": _crowded_matrix(60)})
+    out = tmp_path / "out"
+    args = ["render", "quick-reference", "--root", str(repo), "--out", str(out), "--lang", "en"]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 2, result.output
+    assert "the quick reference must fit one A4 page, but its 60 rows need about" in result.output
+    assert "choose the rows with --row ID" in result.output
+    assert not out.exists()
+    # With fewer rows chosen it fits.
+    result = runner.invoke(app, [*args, "--row", "r1,r2,r3"])
+    assert result.exit_code == 0, result.output
+    html = (out / "quick-reference.html").read_text(encoding="utf-8")
+    assert re.findall(r'id="row-([^"]+)"', html) == ["r1", "r2", "r3"]
+
+
+def test_inventory_sheet_prints_the_period_reasons_and_branches(fixture_repo: Path) -> None:
+    tree = {**FIXTURE_TREE}
+    tree["data/library.yaml"] = FIXTURE_LIBRARY + (
+        "branches:\n  - id: norr\n    name: Norrby bibliotek\n"
+        "periods:\n  - id: ht-2026\n    start: 2026-08-17\n    end: 2026-08-30\n"
+    )
+    repo = write_tree(fixture_repo.parent / "with-period", tree)
+    files = render_handouts(
+        repo,
+        RenderOptions(
+            handouts=("inventory-sheet",), formats=("html", "md"), period="ht-2026", revision="r"
+        ),
+    )
+    html = files["inventory-sheet.html"].decode()
+    assert "ht-2026" in html and "2026-08-17" in html and "2026-08-30" in html
+    assert "Norrby bibliotek" in html
+    for label in ("Integritet / personuppgifter", "Språkbarriär", "Annat"):  # default reasons
+        assert label in html
+    assert html.count('<td class="tick"></td>') == 11 * 8  # a box per reason on every line
+    assert "size: A4 landscape" in html
+
+
+def test_qr_codes_and_large_print(fixture_repo: Path) -> None:
+    plain = render_handouts(fixture_repo, RenderOptions(handouts=("referral-slips",), revision="r"))
+    assert "<svg" not in plain["referral-slips.html"].decode()
+    files = render_handouts(
+        fixture_repo,
+        RenderOptions(handouts=("referral-slips", "poster"), qr=True, large=True, revision="r"),
+    )
+    slips = files["referral-slips.html"].decode()
+    assert '<svg class="qr"' in slips and "sheet-large" in slips and "slip-l1" in slips
+    assert '<svg class="qr"' in files["poster.html"].decode()  # the library's own address
+    # Only web addresses become codes: the markup actor's address is one, as text it stays.
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in slips
