@@ -23,6 +23,7 @@ from typer.testing import CliRunner
 from referral_cli.cli import app
 from referral_cli.commands import render as core
 from referral_cli.commands.render import (
+    DEFAULT_HANDOUTS,
     HANDOUTS,
     PUBLIC_HANDOUTS,
     RenderOptions,
@@ -161,7 +162,9 @@ def rendered(fixture_repo: Path) -> dict[str, dict[str, bytes]]:
     return {
         lang: render_handouts(
             fixture_repo,
-            RenderOptions(formats=("html", "md"), language=lang, revision=REVISION),
+            RenderOptions(
+                handouts=HANDOUTS, formats=("html", "md"), language=lang, revision=REVISION
+            ),
         )
         for lang in ("sv", "en")
     }
@@ -480,7 +483,8 @@ def test_internal_fields_only_in_staff_handouts(rendered: dict[str, dict[str, by
 
 def test_deterministic_output(fixture_repo: Path, rendered: dict[str, dict[str, bytes]]) -> None:
     again = render_handouts(
-        fixture_repo, RenderOptions(formats=("html", "md"), language="sv", revision=REVISION)
+        fixture_repo,
+        RenderOptions(handouts=HANDOUTS, formats=("html", "md"), language="sv", revision=REVISION),
     )
     assert again == rendered["sv"]
 
@@ -574,7 +578,7 @@ def test_cli_renders_all_handouts_and_prints_each_file(
     out = tmp_path / "build"
     result = runner.invoke(app, ["render", "--root", str(fixture_repo), "--out", str(out)])
     assert result.exit_code == 0, result.output
-    expected = [out / f"{name}.html" for name in HANDOUTS]
+    expected = [out / f"{name}.html" for name in DEFAULT_HANDOUTS]  # all but quick-reference
     assert result.output.splitlines() == [str(path) for path in expected]
     assert sorted(out.iterdir()) == sorted(expected)
 
@@ -822,7 +826,7 @@ def test_bundled_example_renders(tmp_path: Path) -> None:
     """The repository's own example data renders in every html/md handout."""
     root = Path(__file__).resolve().parents[1]
     files = render_handouts(root, RenderOptions(formats=("html", "md"), revision="r"))
-    assert len(files) == 2 * len(HANDOUTS)
+    assert len(files) == 2 * len(DEFAULT_HANDOUTS)
     assert all(content for content in files.values())
 
 

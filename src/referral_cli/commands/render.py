@@ -59,6 +59,9 @@ HANDOUTS: Final = (
     "inventory-sheet",
 )
 PUBLIC_HANDOUTS: Final = frozenset({"referral-slips", "actors-public", "guidelines", "poster"})
+# With no handout named, every one but the quick reference: it refuses a matrix that does
+# not fit one page, and that must not stop the other handouts of a large library.
+DEFAULT_HANDOUTS: Final = tuple(name for name in HANDOUTS if name != "quick-reference")
 # Handouts that take `--row`: the slips of those rows, or a quick reference of only them.
 ROW_HANDOUTS: Final = ("referral-slips", "quick-reference")
 PAPER_SIZES: Final = ("A4", "A3")
@@ -110,7 +113,7 @@ def plan_render(root: Path, options: RenderOptions) -> RenderPlan:
     if rows and handouts and not set(handouts) & set(ROW_HANDOUTS):
         raise UsageError(phrase("render.row-needs-slips"))
     if not handouts:
-        handouts = ["referral-slips"] if rows else list(HANDOUTS)
+        handouts = ["referral-slips"] if rows else list(DEFAULT_HANDOUTS)
     if options.paper.upper() not in PAPER_SIZES:
         raise unknown_choice("render.choice.paper", options.paper, PAPER_SIZES)
     check_language(options.language)
