@@ -53,6 +53,7 @@ actors:
     kind: bank
     scope: national
     reviewed: 2026-09-01
+    contact: {website: "https://www.banken.example"}
 """
 
 MATRIX = """\

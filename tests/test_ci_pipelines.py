@@ -29,6 +29,7 @@ import pytest
 import yaml
 
 from referral_cli import __version__
+from referral_cli.commands import render
 from referral_cli.scaffold import CI_FILES, add_pipeline, ci_files, create_repository
 
 BIN = Path(sys.executable).parent
@@ -124,8 +125,9 @@ def check_review_text(text: str, repository: SimpleNamespace) -> None:
         assert expected in text
 
 
-ALL_HANDOUTS = ("desk-guide", "referral-slips", "actors", "actors-public", "guidelines")
-PUBLIC_HANDOUTS = ("referral-slips", "actors-public", "guidelines")
+# What `referral render` makes with no handout named, and the part meant for visitors.
+ALL_HANDOUTS = render.DEFAULT_HANDOUTS
+PUBLIC_HANDOUTS = tuple(name for name in ALL_HANDOUTS if name in render.PUBLIC_HANDOUTS)
 
 
 def check_handouts(folder: Path, stems: tuple[str, ...] = ALL_HANDOUTS) -> None:

@@ -28,6 +28,7 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from referral_cli.cli import app
+from referral_cli.commands.render import DEFAULT_HANDOUTS
 from referral_cli.models import (
     ACTOR_KINDS,
     DEFAULT_REASONS_SV,
@@ -595,7 +596,7 @@ def content_words_of(text: str) -> list[str]:
 
 
 RAW_HTML = ("<script>alert", "<b>fet")
-PUBLIC_HANDOUTS = ("referral-slips", "actors-public", "guidelines")
+PUBLIC_HANDOUTS = ("referral-slips", "actors-public", "guidelines", "poster")
 
 
 def read_all(folder: Path) -> dict[str, str]:
@@ -674,7 +675,9 @@ def test_every_command_works_on_a_random_valid_repository(
             target = out / f"{lang}-{fmt}"
             ok("render", "--root", r, "--format", fmt, "--lang", lang, "--out", str(target))
             files = read_all(target)
-            assert sorted(Path(name).suffix for name in files) == [f".{fmt}"] * 5
+            assert sorted(Path(name).suffix for name in files) == [f".{fmt}"] * len(
+                DEFAULT_HANDOUTS
+            )
             assert_escaped(files)
             for handout in PUBLIC_HANDOUTS:
                 for marker in INTERNAL:

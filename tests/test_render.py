@@ -23,6 +23,7 @@ from typer.testing import CliRunner
 from referral_cli.cli import app
 from referral_cli.commands import render as core
 from referral_cli.commands.render import (
+    DEFAULT_HANDOUTS,
     HANDOUTS,
     PUBLIC_HANDOUTS,
     RenderOptions,
@@ -161,7 +162,9 @@ def rendered(fixture_repo: Path) -> dict[str, dict[str, bytes]]:
     return {
         lang: render_handouts(
             fixture_repo,
-            RenderOptions(formats=("html", "md"), language=lang, revision=REVISION),
+            RenderOptions(
+                handouts=HANDOUTS, formats=("html", "md"), language=lang, revision=REVISION
+            ),
         )
         for lang in ("sv", "en")
     }
@@ -175,13 +178,22 @@ def text_of(rendered: dict[str, dict[str, bytes]], lang: str, name: str) -> str:
 # Golden files
 
 
+FONT_DATA = re.compile(r"base64,[A-Za-z0-9+/=]+")
+
+
+def without_font_data(text: str) -> str:
+    """Embedded font files shortened to `base64,…`: goldens show the page, not the fonts
+    (test_fonts checks those against the bundled files)."""
+    return FONT_DATA.sub("base64,…", text)
+
+
 @pytest.mark.parametrize("lang", ["sv", "en"])
 @pytest.mark.parametrize("fmt", ["html", "md"])
 @pytest.mark.parametrize("handout", HANDOUTS)
 def test_golden(rendered: dict[str, dict[str, bytes]], handout: str, fmt: str, lang: str) -> None:
     name = f"{handout}.{fmt}"
     golden = GOLDEN_DIR / lang / name
-    actual = rendered[lang][name]
+    actual = without_font_data(rendered[lang][name].decode("utf-8")).encode("utf-8")
     if UPDATE_GOLDEN:
         golden.parent.mkdir(parents=True, exist_ok=True)
         golden.write_bytes(actual)
@@ -232,32 +244,43 @@ def test_desk_guide_has_matrix_contacts_checklist_and_footer(
 ) -> None:
     html = text_of(rendered, "sv", "desk-guide.html")
     order = [
-        "Dokument och e-tjänster",
+        "Ärenden i guiden",  # the first-page index, by row number
+        ">Bankärenden och inloggning med e-legitimation</li>",
+        ">Granska källor</li>",
+        '<th colspan="2">Dokument och e-tjänster',
         "Bankärenden och inloggning med e-legitimation",
         "Visa hur användaren hittar bankens webbplats.",
         "Vilken bank har du?",
         "Din bank",
         "Skatteverket",
-        "0771-567 567",
-        '<a href="https://www.skatteverket.se">www.skatteverket.se</a>',
-        "Telefon vardagar 8–16",
+        "0771-567 567",  # in the row: name, phone and one more channel
+        '<a class="url" href="https://www.skatteverket.se">www.skatteverket.se</a>',
         "Medie- och informationskunnighet",
         "Granska källor",
         "Ingen hänvisning: biblioteket hjälper till.",
+        "Kontaktuppgifter till aktörerna",  # every channel, once, at the end
+        "Telefon vardagar 8–16",
+        "Checklista för informationsdisken",  # the checklist sheet, titled
         "Så hanterar du ett ärende",
         "Ryms ärendet i bibliotekets uppdrag?",
         "Avsluta ärendet",
         "Sammanfatta samtalet.",
     ]
-    positions = [html.index(text) for text in order]
-    assert positions == sorted(positions)
+    position = 0
+    for text in order:  # each one after the one before
+        position = html.index(text, position) + len(text)
     assert "Lånekort" in html and "E-legitimation" in html
+    assert html.count("Telefon vardagar 8–16") == 1
+    assert 'content: "Intern – inte till besökare";' in html
+    assert "@page checklist" in html and "page: checklist" in html
     # The footer is in the page margin: library, last review, revision, page numbers.
     assert 'content: "Testbiblioteket · Senast granskad 2025-08-31 · Version abc1234";' in html
     assert "counter(page)" in html and "counter(pages)" in html
     assert "@page" in html and "size: A4" in html
     assert "break-inside: avoid" in html
     assert "display: table-header-group" in html
+    # The category title is in the table head, so it is repeated on continuation pages.
+    assert '<thead><tr><th colspan="2">Dokument och e-tjänster</th></tr></thead>' in html
 
 
 def test_html_is_self_contained(rendered: dict[str, dict[str, bytes]]) -> None:
@@ -267,8 +290,11 @@ def test_html_is_self_contained(rendered: dict[str, dict[str, bytes]]) -> None:
         html = text_of(rendered, "sv", name)
         assert not re.search(r"<(script|link|img|iframe|object|embed)\b", html), name
         assert not re.search(r"\bsrc\s*=", html), name
-        assert "@import" not in html and "url(" not in html, name
-        assert "default-src 'none'" in html, name
+        assert "@import" not in html, name
+        # The only url() is the bundled fonts' inline data.
+        assert re.findall(r"url\((?!data:font/woff2;base64,)", html) == [], name
+        assert "url(data:font/woff2;base64," in html, name
+        assert "default-src 'none'" in html and "font-src data:" in html, name
 
 
 def test_slips_one_per_row_with_where_to_go_and_what_to_bring(
@@ -369,7 +395,7 @@ def test_markup_in_data_prints_as_text(rendered: dict[str, dict[str, bytes]]) ->
     # Parentheses in a URL do not end the Markdown link.
     assert "[example.se/a\\_(b)](https://example.se/a_%28b%29)" in md
     guide = text_of(rendered, "sv", "desk-guide.md")
-    assert "### 1\\. Rad som ser ut som en lista \\| med pipe" in guide
+    assert "### 2. 1\\. Rad som ser ut som en lista \\| med pipe" in guide
     guidelines = text_of(rendered, "sv", "guidelines.md")
     assert "| **1\\. Rad som ser ut som en lista \\| med pipe**" in guidelines
 
@@ -457,7 +483,8 @@ def test_internal_fields_only_in_staff_handouts(rendered: dict[str, dict[str, by
 
 def test_deterministic_output(fixture_repo: Path, rendered: dict[str, dict[str, bytes]]) -> None:
     again = render_handouts(
-        fixture_repo, RenderOptions(formats=("html", "md"), language="sv", revision=REVISION)
+        fixture_repo,
+        RenderOptions(handouts=HANDOUTS, formats=("html", "md"), language="sv", revision=REVISION),
     )
     assert again == rendered["sv"]
 
@@ -551,7 +578,7 @@ def test_cli_renders_all_handouts_and_prints_each_file(
     out = tmp_path / "build"
     result = runner.invoke(app, ["render", "--root", str(fixture_repo), "--out", str(out)])
     assert result.exit_code == 0, result.output
-    expected = [out / f"{name}.html" for name in HANDOUTS]
+    expected = [out / f"{name}.html" for name in DEFAULT_HANDOUTS]  # all but quick-reference
     assert result.output.splitlines() == [str(path) for path in expected]
     assert sorted(out.iterdir()) == sorted(expected)
 
@@ -589,6 +616,8 @@ def test_cli_overwrites_previous_output(
         (["--row", "kallkritk"], "unknown row 'kallkritk' (did you mean 'kallkritik'?)"),
         (["actors", "--row", "kallkritik"], "--row chooses referral slips"),
         (["--templates", "no-such-folder"], "--templates no-such-folder: no such folder"),
+        (["poster", "--paper", "A5"], "unknown paper size 'A5'"),
+        (["inventory-sheet", "--period", "ht-2027"], "unknown period 'ht-2027'"),
     ],
 )
 def test_cli_usage_errors(
@@ -725,7 +754,7 @@ def test_repository_template_overrides_by_name(runner: CliRunner, tmp_path: Path
     assert result.exit_code == 0, result.output
     desk = (out / "desk-guide.html").read_text(encoding="utf-8")
     assert "<title>Vår egen guide – Testbiblioteket</title>" in desk
-    assert "rebeccapurple" in desk and "table-header-group" not in desk
+    assert "rebeccapurple" in desk and ".actor-card {" not in desk
     assert "rebeccapurple" in (out / "actors.html").read_text(encoding="utf-8")
 
 
@@ -788,7 +817,7 @@ def test_a_failing_default_template_is_a_bug(
     monkeypatch.setattr(core, "build_context", broken)
     with pytest.raises(
         RuntimeError,
-        match=r"a default template failed: .*templates/base\.html\.j2:4: template error: 'lang' is undefined",
+        match=r"a default template failed: .*templates/base\.html\.j2:\d+: template error: 'lang' is undefined",
     ):
         render_handouts(fixture_repo, RenderOptions(handouts=("desk-guide",), revision="r"))
 
@@ -797,5 +826,74 @@ def test_bundled_example_renders(tmp_path: Path) -> None:
     """The repository's own example data renders in every html/md handout."""
     root = Path(__file__).resolve().parents[1]
     files = render_handouts(root, RenderOptions(formats=("html", "md"), revision="r"))
-    assert len(files) == 2 * len(HANDOUTS)
+    assert len(files) == 2 * len(DEFAULT_HANDOUTS)
     assert all(content for content in files.values())
+
+
+# ---------------------------------------------------------------------------
+# New handouts and options (issue 14)
+
+
+def _crowded_matrix(rows: int) -> str:
+    text = "categories:\n  - id: k\n    title: Kategori\n    rows:\n"
+    for number in range(rows):
+        text += (
+            f"      - id: r{number}\n        need: Ett ärende med ganska många ord nummer {number}\n"
+            f"        library_can: Visa var man hittar det och hur man gör.\n"
+            f"        solution: Lösning.\n        refer_to: [skatteverket, bank]\n"
+        )
+    return text
+
+
+def test_quick_reference_that_cannot_fit_one_page_says_what_to_do(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    repo = write_tree(tmp_path / "repo", {**FIXTURE_TREE, "data/matrix.yaml": _crowded_matrix(60)})
+    out = tmp_path / "out"
+    args = ["render", "quick-reference", "--root", str(repo), "--out", str(out), "--lang", "en"]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 2, result.output
+    assert "the quick reference must fit one A4 page, but its 60 rows need about" in result.output
+    assert "choose the rows with --row ID" in result.output
+    assert not out.exists()
+    # With fewer rows chosen it fits.
+    result = runner.invoke(app, [*args, "--row", "r1,r2,r3"])
+    assert result.exit_code == 0, result.output
+    html = (out / "quick-reference.html").read_text(encoding="utf-8")
+    assert re.findall(r'id="row-([^"]+)"', html) == ["r1", "r2", "r3"]
+
+
+def test_inventory_sheet_prints_the_period_reasons_and_branches(fixture_repo: Path) -> None:
+    tree = {**FIXTURE_TREE}
+    tree["data/library.yaml"] = FIXTURE_LIBRARY + (
+        "branches:\n  - id: norr\n    name: Norrby bibliotek\n"
+        "periods:\n  - id: ht-2026\n    start: 2026-08-17\n    end: 2026-08-30\n"
+    )
+    repo = write_tree(fixture_repo.parent / "with-period", tree)
+    files = render_handouts(
+        repo,
+        RenderOptions(
+            handouts=("inventory-sheet",), formats=("html", "md"), period="ht-2026", revision="r"
+        ),
+    )
+    html = files["inventory-sheet.html"].decode()
+    assert "ht-2026" in html and "2026-08-17" in html and "2026-08-30" in html
+    assert "Norrby bibliotek" in html
+    for label in ("Integritet / personuppgifter", "Språkbarriär", "Annat"):  # default reasons
+        assert label in html
+    assert html.count('<td class="tick"></td>') == 11 * 8  # a box per reason on every line
+    assert "size: A4 landscape" in html
+
+
+def test_qr_codes_and_large_print(fixture_repo: Path) -> None:
+    plain = render_handouts(fixture_repo, RenderOptions(handouts=("referral-slips",), revision="r"))
+    assert "<svg" not in plain["referral-slips.html"].decode()
+    files = render_handouts(
+        fixture_repo,
+        RenderOptions(handouts=("referral-slips", "poster"), qr=True, large=True, revision="r"),
+    )
+    slips = files["referral-slips.html"].decode()
+    assert '<svg class="qr"' in slips and "sheet-large" in slips and "slip-l1" in slips
+    assert '<svg class="qr"' in files["poster.html"].decode()  # the library's own address
+    # Only web addresses become codes: the markup actor's address is one, as text it stays.
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in slips

@@ -136,6 +136,21 @@ def tidy_markdown(text: str) -> str:
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip("\n") + "\n"
 
 
+def with_script_fonts(html: str) -> str:
+    """`html` with the bundled fonts of the scripts its text uses (Arabic, Ethiopic) added.
+
+    The Latin faces come with every page (`fonts.css`); a script font is embedded only
+    where it is needed, as the last rules of the first style sheet.
+    """
+    from referral_cli.fonts import script_font_css
+
+    rules = script_font_css(html)
+    if not rules or "</style>" not in html:
+        return html
+    head, tail = html.split("</style>", 1)
+    return head + rules + "</style>" + tail
+
+
 def html_to_pdf(html: str) -> bytes:
     """Print HTML to PDF with WeasyPrint; no resource is ever fetched from the network."""
     import logging
@@ -180,6 +195,8 @@ def render_documents(
                 raise problem_to_error(problem, root, plan) from None
         if "md" in texts:
             texts["md"] = tidy_markdown(texts["md"])
+        if "html" in texts:
+            texts["html"] = with_script_fonts(texts["html"])
         for fmt in plan.formats:
             content = html_to_pdf(texts["html"]) if fmt == "pdf" else texts[fmt].encode("utf-8")
             files[f"{stem}.{fmt}"] = content

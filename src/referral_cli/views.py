@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any, Final
 
-from referral_cli.i18n import label, language_name, vocabulary_label
+from referral_cli.i18n import catalogue, label, language_name, vocabulary_label
 
 if TYPE_CHECKING:
     from referral_cli.models import Actor, Category, Contact, Library, Row, Step
@@ -22,8 +22,12 @@ if TYPE_CHECKING:
 
 # Every contact channel, in the order a visitor tries them.
 CONTACT_KEYS: Final = ("phone", "website", "email", "address", "opening_hours", "chat")
-# The channels a one-screen answer lists, in order (lookup, actors).
-CONTACT_LINE_KEYS: Final = ("phone", "website", "chat", "opening_hours", "address")
+# The channels a one-screen answer lists, in order (lookup, actors): every channel.
+CONTACT_LINE_KEYS: Final = ("phone", "website", "email", "chat", "opening_hours", "address")
+# After the phone, the channel a compact reference adds: the first of these an actor has.
+SECOND_CHANNEL_KEYS: Final = ("website", "email", "chat", "address")
+# Languages written right to left (ISO 639 codes), for `dir` around a name in its own script.
+RTL_LANGUAGES: Final = frozenset({"ar", "fa", "prs", "ps", "ckb", "ur", "yi", "he"})
 
 
 def iso(value: date | None) -> str | None:
@@ -137,19 +141,60 @@ def step_views(steps: Sequence[Step]) -> list[dict[str, Any]]:
 
 
 def contact_view(contact: Contact | None) -> dict[str, Any]:
-    """A contact with every key present (None when absent) and `any` telling if one is set."""
+    """A contact with every key present (None when absent), plus `any` and `short`.
+
+    `any` tells whether one is set; `short` lists the keys of the one or two channels
+    a compact reference shows (`short_channels`).
+    """
     view: dict[str, Any] = {key: getattr(contact, key) if contact else None for key in CONTACT_KEYS}
     view["any"] = any(view[key] for key in CONTACT_KEYS)
+    view["short"] = short_channels(contact)
     return view
 
 
+def short_channels(contact: Contact | None) -> list[str]:
+    """The phone, then the most useful other channel (website, email, chat, address).
+
+    An actor reachable only by email still gets its email: a compact line never
+    leaves a visitor with no way to reach the actor.
+    """
+    if contact is None:
+        return []
+    second = next((key for key in SECOND_CHANNEL_KEYS if getattr(contact, key)), None)
+    return [key for key in ("phone", second) if key and getattr(contact, key)]
+
+
 def contact_lines(actor: Actor, lang: str) -> list[str]:
-    """`Label: value` lines for an actor's phone, website, chat, hours and address."""
+    """`Label: value` lines for every channel of an actor (`CONTACT_LINE_KEYS` order)."""
     if actor.contact is None:
         return []
     contact = actor.contact
     pairs = [(key, getattr(contact, key)) for key in CONTACT_LINE_KEYS]
     return [f"{label(key, lang)}: {value}" for key, value in pairs if value]
+
+
+def own_language_name(code: str) -> str | None:
+    """The language's name in itself (`العربية`, `ትግርኛ`, `Soomaali`), or None if not known.
+
+    The same in every catalogue: it is the visitor's word, not the reader's.
+    """
+    return catalogue("sv").get(f"render.own-name.{code}")
+
+
+def language_items(codes: Sequence[str], lang: str) -> list[dict[str, Any]]:
+    """Languages as `{code, name, own, rtl}`: the name in `lang`, and in the language itself.
+
+    `own` is None when it would only repeat the name (`svenska` in Swedish) or is not
+    known; `rtl` tells that `own` is written right to left.
+    """
+    items = []
+    for code in codes:
+        name = language_name(code, lang)
+        own = own_language_name(code)
+        if own is not None and own.casefold() == name.casefold():
+            own = None
+        items.append({"code": code, "name": name, "own": own, "rtl": code in RTL_LANGUAGES})
+    return items
 
 
 # --------------------------------------------------------------------------- library and actors
@@ -181,6 +226,7 @@ def public_actor_view(actor: Actor, lang: str, referred_from: Sequence[str]) -> 
         "helps_with": list(actor.helps_with),
         "contact": contact_view(actor.contact),
         "languages": [language_name(code, lang) for code in actor.languages],
+        "language_items": language_items(actor.languages, lang),
         "reviewed": iso(actor.reviewed),
         "referred_from": list(referred_from),
     }

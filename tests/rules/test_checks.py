@@ -246,7 +246,7 @@ def test_reminders_for_stale_unused_and_empty(make_repo: Callable[..., Path]) ->
     assert sorted(found) == [
         (
             "data/actors.yaml",
-            20,
+            21,
             9,
             "warning",
             "review-due",
@@ -254,7 +254,7 @@ def test_reminders_for_stale_unused_and_empty(make_repo: Callable[..., Path]) ->
         ),
         (
             "data/actors.yaml",
-            20,
+            21,
             9,
             "warning",
             "unused-actor",
@@ -318,3 +318,23 @@ def test_hint_for_a_library_without_branches_is_spelled_right(
     root = make_repo({"data/library.yaml": no_branches})
     hints = [f.hint_text() or "" for f in validate_repository(root, today=TODAY).findings]
     assert any("no branches are defined yet" in h for h in hints), hints
+
+
+def test_actor_referred_to_without_any_contact_is_a_warning(make_repo: Callable[..., Path]) -> None:
+    """A slip would send the visitor to it with no way to reach it (issue 14)."""
+    actors = ACTORS.replace('    contact: {website: "https://www.banken.example"}\n', "")
+    assert run(make_repo({"data/actors.yaml": actors})) == [
+        (
+            "data/actors.yaml",
+            15,
+            9,
+            "warning",
+            "actor-no-contact",
+            "the actor 'bank' has no contact details, but the matrix refers to it: "
+            "visitors get no way to reach it",
+        )
+    ]
+    # Not referred to by any row: the unused-actor warning says enough.
+    matrix = MATRIX.replace("refer_to: [bank, skatteverket]", "refer_to: [skatteverket]")
+    found = run(make_repo({"data/actors.yaml": actors, "data/matrix.yaml": matrix}))
+    assert [code for *_, code, _ in found] == ["unused-actor"]

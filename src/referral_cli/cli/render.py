@@ -18,7 +18,10 @@ from referral_cli.cli.options import (
     resolve_root,
 )
 
-HANDOUT_NAMES = "desk-guide, referral-slips, actors, actors-public, guidelines"
+HANDOUT_NAMES = (
+    "desk-guide, quick-reference, referral-slips, actors, actors-public, guidelines, poster, "
+    "inventory-sheet"
+)
 
 
 @handle_errors
@@ -41,12 +44,34 @@ def render(
         typer.Option(
             "--row",
             metavar="ID",
-            help="Only the referral slips of these matrix rows (repeat, or separate with commas).",
+            help="Only these matrix rows on the referral slips and the quick reference "
+            "(repeat, or separate with commas).",
+            show_default=False,
+        ),
+    ] = None,
+    qr: Annotated[
+        bool,
+        typer.Option("--qr", help="Add a QR code of each web address (slips, poster)."),
+    ] = False,
+    large: Annotated[
+        bool,
+        typer.Option("--large", help="Large-print referral slips: 14 pt and up, two to a sheet."),
+    ] = False,
+    paper: Annotated[
+        str,
+        typer.Option("--paper", metavar="A4|A3", help="The poster's paper size."),
+    ] = "A4",
+    period: Annotated[
+        str | None,
+        typer.Option(
+            "--period",
+            metavar="ID",
+            help="The inventory period printed on the inventory sheet (an id from library.yaml).",
             show_default=False,
         ),
     ] = None,
 ) -> None:
-    """Render printable handouts (desk guide, referral slips, actor lists, guidelines)."""
+    """Render printable handouts (desk guide, quick reference, slips, actor lists, poster ...)."""
     from referral_cli.commands.render import RenderOptions
     from referral_cli.commands.render import render as render_core
 
@@ -56,6 +81,10 @@ def render(
         language=checked_lang(lang),
         templates=templates,
         rows=tuple(row or ()),
+        qr=qr,
+        large=large,
+        paper=paper,
+        period=period,
     )
     for path in render_core(resolve_root(root), out, options):
         typer.echo(str(path))

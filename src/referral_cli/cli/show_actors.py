@@ -101,11 +101,9 @@ def render_detail(view: ActorsView, console: Console) -> None:
 
 
 def _contact(summary: ActorSummary, language: str) -> list[str]:
-    """The contact lines, the email and the languages the actor helps in."""
+    """Every contact channel, then the languages the actor helps in."""
     actor = summary.actor
     lines = contact_lines(actor, language)
-    if actor.contact and actor.contact.email:
-        lines.append(f"{label('email', language)}: {actor.contact.email}")
     if actor.languages:
         lines.append(f"{label('languages', language)}: {', '.join(actor.languages)}")
     return lines

@@ -33,9 +33,12 @@ INDEX: Final = "index.html"
 _TITLES: Final = {
     "desk-guide": "desk_guide_title",
     "referral-slips": "slips_title",
-    "actors": "actors_title",
-    "actors-public": "actors_title",
+    "actors": "staff_actors_title",
+    "actors-public": "public_title",
     "guidelines": "guidelines_title",
+    "quick-reference": "quick_title",
+    "poster": "poster_title",
+    "inventory-sheet": "inventory_title",
 }
 
 

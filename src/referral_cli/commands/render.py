@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 from referral_cli.dates import add_months
 from referral_cli.documents import (
@@ -30,21 +30,43 @@ from referral_cli.i18n import check_language, labels, phrase
 from referral_cli.rules.loading import load_valid_guidelines
 from referral_cli.store.gitio import head_revision
 from referral_cli.store.repository import Guidelines
+
+if TYPE_CHECKING:
+    from referral_cli.models import Contact
 from referral_cli.views import (
     category_views,
+    contact_view,
     iso,
     last_reviewed,
     library_view,
     public_actor_view,
     revision_text,
     row_view,
+    shorten,
     sort_key,
     staff_actor_view,
     step_views,
 )
 
-HANDOUTS: Final = ("desk-guide", "referral-slips", "actors", "actors-public", "guidelines")
-PUBLIC_HANDOUTS: Final = frozenset({"referral-slips", "actors-public", "guidelines"})
+HANDOUTS: Final = (
+    "desk-guide",
+    "quick-reference",
+    "referral-slips",
+    "actors",
+    "actors-public",
+    "guidelines",
+    "poster",
+    "inventory-sheet",
+)
+PUBLIC_HANDOUTS: Final = frozenset({"referral-slips", "actors-public", "guidelines", "poster"})
+# With no handout named, every one but the quick reference: it refuses a matrix that does
+# not fit one page, and that must not stop the other handouts of a large library.
+DEFAULT_HANDOUTS: Final = tuple(name for name in HANDOUTS if name != "quick-reference")
+# Handouts that take `--row`: the slips of those rows, or a quick reference of only them.
+ROW_HANDOUTS: Final = ("referral-slips", "quick-reference")
+PAPER_SIZES: Final = ("A4", "A3")
+# "What the library can do, in a few words" on the quick reference.
+QUICK_LIBRARY_CHARS: Final = 64
 
 
 @dataclass(frozen=True)
@@ -53,8 +75,11 @@ class RenderOptions:
 
     `handouts` empty means all of them; `formats` may contain `all`;
     `language` None means `library.language`; `templates` replaces the
-    repository's own `templates/` folder; `rows` limits the referral slips;
-    `revision` is the text printed as the version (None: ask git).
+    repository's own `templates/` folder; `rows` limits the referral slips and
+    the quick reference; `revision` is the text printed as the version (None: ask
+    git); `qr` adds QR codes of web addresses (slips, poster); `large` prints
+    large-type slips, two to a sheet; `paper` is the poster's size; `period` the
+    inventory period printed on the inventory sheet.
     """
 
     handouts: Sequence[str] = ()
@@ -63,6 +88,10 @@ class RenderOptions:
     templates: Path | None = None
     rows: Sequence[str] = ()
     revision: str | None = None
+    qr: bool = False
+    large: bool = False
+    paper: str = "A4"
+    period: str | None = None
 
 
 @dataclass(frozen=True)
@@ -81,10 +110,12 @@ def plan_render(root: Path, options: RenderOptions) -> RenderPlan:
         if name not in HANDOUTS:
             raise unknown_choice("render.choice.handout", name, HANDOUTS)
     rows = split_values(options.rows, unique=False)
-    if rows and handouts and "referral-slips" not in handouts:
+    if rows and handouts and not set(handouts) & set(ROW_HANDOUTS):
         raise UsageError(phrase("render.row-needs-slips"))
     if not handouts:
-        handouts = ["referral-slips"] if rows else list(HANDOUTS)
+        handouts = ["referral-slips"] if rows else list(DEFAULT_HANDOUTS)
+    if options.paper.upper() not in PAPER_SIZES:
+        raise unknown_choice("render.choice.paper", options.paper, PAPER_SIZES)
     check_language(options.language)
     return RenderPlan(
         handouts=tuple(sorted(handouts, key=HANDOUTS.index)),
@@ -103,13 +134,16 @@ def git_revision(root: Path, language: str) -> str:
     return revision_text(revision, changed, language)
 
 
-def _slips(
+def _public_rows(
     categories: Sequence[Any],
     lang: str,
     actors: dict[str, dict[str, Any]],
     rows: Sequence[str],
 ) -> list[dict[str, Any]]:
-    """Public row views for slips: every row in matrix order, or `rows` as given (repeats kept)."""
+    """Public row views with their category title.
+
+    Every row in matrix order, or `rows` as given (repeats kept).
+    """
     by_id = {
         row.id: dict(row_view(row, lang, actors, staff=False), category=category.title)
         for category in categories
@@ -118,23 +152,164 @@ def _slips(
     return [by_id[row_id] for row_id in rows] if rows else list(by_id.values())
 
 
+def _slips(
+    guidelines: Guidelines,
+    lang: str,
+    actors: dict[str, dict[str, Any]],
+    rows: Sequence[str],
+    options: RenderOptions,
+) -> list[dict[str, Any]]:
+    """The slips: public rows, each with how it fits its cell (`fit`) and QR codes (`qr`)."""
+    from referral_cli.fitting import LARGE, NORMAL, fit_slip
+
+    geometry = LARGE if options.large else NORMAL
+    words = labels(lang)
+    library = guidelines.library
+    library_box = {
+        "name": library.name,
+        "contact": contact_view(library.contact),
+        "language_items": [],
+    }
+    slips = []
+    for slip in _public_rows(guidelines.matrix.categories, lang, actors, rows):
+        boxes = slip["actors"] or [library_box]
+        fit = fit_slip(slip, boxes, geometry, words, qr=options.qr)
+        slips.append(dict(slip, fit=fit.as_dict(), qr=_qr_codes(boxes) if options.qr else {}))
+    return slips
+
+
+def _qr_codes(boxes: Sequence[dict[str, Any]]) -> dict[str, str]:
+    """QR codes (inline SVG) of the boxes' web addresses, by address."""
+    from referral_cli.qr import qr_svg
+
+    return {
+        box["contact"]["website"]: qr_svg(box["contact"]["website"])
+        for box in boxes
+        if box["contact"].get("website")
+    }
+
+
+def _numbered(categories: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Number the rows 1, 2, 3 … through the whole matrix (the desk guide's index uses them)."""
+    number = 0
+    for category in categories:
+        for row in category["rows"]:
+            number += 1
+            row["number"] = number
+    return categories
+
+
+def _referred_actors(
+    categories: Sequence[dict[str, Any]], public: dict[str, dict[str, Any]]
+) -> list[dict[str, Any]]:
+    """Every actor some row refers to, in the directory's (Swedish alphabetical) order."""
+    referred = {
+        actor["id"]
+        for category in categories
+        for row in category["rows"]
+        for actor in row["actors"]
+    }
+    return [actor for actor_id, actor in public.items() if actor_id in referred]
+
+
+def _quick_rows(categories: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The quick reference's categories, each row with `library_short`.
+
+    That is a few words of what the library can do: the first sentence, shortened.
+    """
+    from referral_cli.fitting import quick_channel
+
+    for category in categories:
+        for row in category["rows"]:
+            first = (row["library_can"] or "").split(". ")[0].rstrip(".")
+            row["library_short"] = shorten(first, QUICK_LIBRARY_CHARS) if first else None
+            for actor in row["actors"]:
+                actor["quick"] = quick_channel(actor["contact"])
+    return [category for category in categories if category["rows"]]
+
+
+def _poster(
+    categories: Sequence[dict[str, Any]], contact: Contact | None, qr: bool
+) -> dict[str, Any]:
+    """The poster's lists: rows the library handles itself, rows it refers elsewhere.
+
+    With `qr`, also a QR code of the library's web address.
+    """
+    rows = [row for category in categories for row in category["rows"]]
+    website = contact.website if contact else None
+    code = None
+    if qr and website:
+        from referral_cli.qr import qr_svg
+
+        code = qr_svg(website)
+    return {
+        "own": [row for row in rows if not row["actors"]],
+        "referred": [row for row in rows if row["actors"]],
+        "qr": code,
+    }
+
+
+def _errand_index(categories: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The public list's index by errand: every row that refers somewhere, by category."""
+    return [
+        {
+            "title": category["title"],
+            "rows": [
+                {"need": row["need"], "actors": [actor["name"] for actor in row["actors"]]}
+                for row in category["rows"]
+                if row["actors"]
+            ],
+        }
+        for category in categories
+        if any(row["actors"] for row in category["rows"])
+    ]
+
+
+def _inventory_sheet(guidelines: Guidelines, lang: str, period_id: str | None) -> dict[str, Any]:
+    """What the paper log prints: the reasons to tick, the branches, the period if chosen."""
+    library = guidelines.library
+    period = None
+    if period_id is not None:
+        periods = {p.id: p for p in library.periods}
+        if period_id not in periods:
+            raise unknown_choice("render.choice.period", period_id, list(periods))
+        chosen = periods[period_id]
+        period = {"id": chosen.id, "start": iso(chosen.start), "end": iso(chosen.end)}
+    vocabulary = library.reasons if library.reasons is not None else None
+    if vocabulary is None:
+        from referral_cli.models import default_reasons
+
+        vocabulary = default_reasons(lang)
+    return {
+        "reasons": [{"id": reason.id, "label": reason.label} for reason in vocabulary],
+        "branches": [branch.name for branch in library.branches],
+        "period": period,
+    }
+
+
 def build_context(
     guidelines: Guidelines,
     handout: str,
     lang: str,
     revision: str,
     rows: Sequence[str] = (),
+    options: RenderOptions | None = None,
 ) -> dict[str, Any]:
     """The plain-data context the template of `handout` receives.
 
     Keys in every context: `handout`, `lang`, `L` (labels), `library`,
-    `review` (`reviewed`, `next`, `interval_months`, `revision`), `footer`.
-    Then by handout: `categories` (desk-guide, guidelines), `slips`
-    (referral-slips: public rows with their `category` title; only `rows`,
-    in that order, when given), `checklist` and `closing` (desk-guide,
-    guidelines), `actors` (actors: staff view; actors-public, guidelines:
-    public view).
+    `review` (`reviewed`, `next`, `interval_months`, `revision`), `footer`,
+    `internal` (a staff handout: says so on every page), `options` (`qr`,
+    `large`, `paper`). Then by handout: `categories` (desk-guide and
+    quick-reference: rows numbered through the matrix; guidelines, poster),
+    `contacts` (desk-guide: every referred actor in full), `slips`
+    (referral-slips: public rows with their `category` title, `fit` and `qr`;
+    only `rows`, in that order, when given), `checklist` and `closing`
+    (desk-guide, guidelines), `actors` (actors: staff view; actors-public,
+    guidelines: public view), `errands` (actors-public: index by errand),
+    `sheet` (inventory-sheet).
     """
+    options = options or RenderOptions()
     words = labels(lang)
     library = guidelines.library
     reviewed = last_reviewed(guidelines)
@@ -166,14 +341,29 @@ def build_context(
             "revision": revision,
         },
         "footer": footer,
+        "internal": handout not in PUBLIC_HANDOUTS,
+        "options": {"qr": options.qr, "large": options.large, "paper": options.paper.upper()},
     }
     matrix = guidelines.matrix
-    if handout == "desk-guide":
-        context["categories"] = category_views(matrix.categories, lang, public, staff=True)
-    elif handout == "guidelines":
-        context["categories"] = category_views(matrix.categories, lang, public, staff=False)
+    staff = handout in ("desk-guide", "quick-reference")
+    if handout in ("desk-guide", "quick-reference", "guidelines", "poster", "actors-public"):
+        categories = _numbered(category_views(matrix.categories, lang, public, staff=staff))
+        if handout == "quick-reference":
+            if rows:
+                chosen = set(rows)
+                for category in categories:
+                    category["rows"] = [row for row in category["rows"] if row["id"] in chosen]
+            categories = _quick_rows(categories)
+        if handout == "actors-public":
+            context["errands"] = _errand_index(categories)
+        else:
+            context["categories"] = categories
+        if handout == "desk-guide":
+            context["contacts"] = _referred_actors(categories, public)
+        if handout == "poster":
+            context["poster"] = _poster(categories, library.contact, options.qr)
     elif handout == "referral-slips":
-        context["slips"] = _slips(matrix.categories, lang, public, rows)
+        context["slips"] = _slips(guidelines, lang, public, rows, options)
     if handout in ("desk-guide", "guidelines"):
         context["checklist"] = step_views(matrix.checklist)
         context["closing"] = step_views(matrix.closing)
@@ -183,14 +373,17 @@ def build_context(
         ]
     elif handout in ("actors-public", "guidelines"):
         context["actors"] = list(public.values())
+    if handout == "inventory-sheet":
+        context["sheet"] = _inventory_sheet(guidelines, lang, options.period)
     return context
 
 
 def render_handouts(root: Path, options: RenderOptions) -> dict[str, bytes]:
     """Render the chosen handouts in memory: file name -> content.
 
-    Raises `UsageError` for bad options, `FindingsError` for bad data (located)
-    or a broken template of the repository (located), nothing is written.
+    Raises `UsageError` for bad options (or a quick reference that cannot fit
+    one page), `FindingsError` for bad data or a broken template of the repository
+    (located); nothing is written.
     """
     plan = plan_render(root, options)
     guidelines = load_valid_guidelines(root, inventory=False)
@@ -201,11 +394,27 @@ def render_handouts(root: Path, options: RenderOptions) -> dict[str, bytes]:
     lang = options.language or guidelines.library.language
     revision = options.revision if options.revision is not None else git_revision(root, lang)
 
-    documents = (
-        (handout, handout, build_context(guidelines, handout, lang, revision, plan.rows))
+    contexts = [
+        (handout, build_context(guidelines, handout, lang, revision, plan.rows, options))
         for handout in plan.handouts
-    )
+    ]
+    for handout, context in contexts:
+        if handout == "quick-reference":
+            check_quick_reference(context)
+    documents = ((handout, handout, context) for handout, context in contexts)
     return render_documents(root, plan.documents, documents)
+
+
+def check_quick_reference(context: dict[str, Any]) -> None:
+    """Refuse a quick reference that would not fit one A4 page, and say what to do instead."""
+    from referral_cli.fitting import quick_reference_overflow
+
+    overflow = quick_reference_overflow(context["categories"], context["L"])
+    if overflow > 0:
+        rows = sum(len(category["rows"]) for category in context["categories"])
+        raise UsageError(
+            phrase("render.quick-reference-too-long", rows=rows, overflow=round(overflow))
+        )
 
 
 def render(root: Path, out: Path, options: RenderOptions) -> list[Path]:

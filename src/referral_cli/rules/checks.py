@@ -62,6 +62,7 @@ def check_guidelines(guidelines: Guidelines, today: date | None = None) -> list[
     _check_inventory(report, today)
     _check_future_dates(report, today)
     _check_reminders(report, today)
+    _check_unreachable_actors(report)
     _check_privacy(report)
     report.findings.extend(check_synonyms(guidelines))
     return report.findings
@@ -418,6 +419,31 @@ def _check_reminders(report: _Reporter, today: date) -> None:
                     problem,
                     phrase("check.review-due.row.hint"),
                 )
+
+
+def _check_unreachable_actors(report: _Reporter) -> None:
+    """Warn about an actor a row refers to that has no contact channel at all.
+
+    Its slip would send the visitor somewhere with no way to get in touch.
+    """
+    g = report.guidelines
+    if "matrix" in g.broken or "actors" in g.broken:
+        return
+    referred = {actor_id for _, row in g.matrix.rows() for actor_id in row.refer_to}
+    for i, actor in enumerate(g.actors.actors):
+        contact = actor.contact
+        reachable = contact is not None and any(
+            getattr(contact, key) for key in type(contact).model_fields
+        )
+        if actor.id in referred and not reachable:
+            report.add(
+                ACTORS_FILE,
+                ("actors", i, "contact") if contact is not None else ("actors", i, "id"),
+                "warning",
+                "actor-no-contact",
+                phrase("check.actor-no-contact", actor=actor.id),
+                phrase("check.actor-no-contact.hint"),
+            )
 
 
 def personal_data_message(field_name: str, match: PersonalDataMatch) -> Phrase:

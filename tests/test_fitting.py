@@ -1,0 +1,111 @@
+"""Fitting slips and the quick reference before printing (the PDFs are checked in
+test_render_browser.py)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from referral_cli.fitting import (
+    LARGE,
+    NORMAL,
+    fit_slip,
+    languages_text,
+    quick_reference_overflow,
+    slip_columns,
+    wrap_count,
+)
+from referral_cli.i18n import labels
+
+WORDS = labels("sv")
+
+
+@pytest.mark.parametrize(
+    ("text", "width", "lines"),
+    [
+        ("", 50, 0),
+        ("kort", 50, 1),
+        ("ord " * 40, 50, 6),  # about seven words a line
+        ("ord " * 40, 100, 3),
+        # An address without spaces is broken wherever the line ends, as the engines do.
+        ("www.en-mycket-lang-adress-utan-mellanslag.se/med/sokvag/som/inte/far/plats", 20, 7),
+    ],
+)
+def test_wrap_count(text: str, width: float, lines: int) -> None:
+    assert wrap_count(text, width, 10) == lines
+
+
+def actor(name: str, **contact: str) -> dict[str, Any]:
+    view = {
+        key: contact.get(key)
+        for key in ("phone", "website", "email", "chat", "address", "opening_hours")
+    }
+    return {"name": name, "contact": view, "language_items": []}
+
+
+def slip(
+    actors: list[dict[str, Any]], need: str = "Bankärenden", requires: tuple[str, ...] = ()
+) -> dict[str, Any]:
+    return {"need": need, "actors": actors, "requires": list(requires), "reviewed": "2026-01-01"}
+
+
+def test_a_small_slip_keeps_the_largest_type_and_every_detail() -> None:
+    boxes = [actor("Skatteverket", phone="0771-567 567", website="https://skatteverket.se")]
+    fit = fit_slip(slip(boxes), boxes, NORMAL, WORDS)
+    assert (fit.type, fit.shown, fit.more) == ("t1", 1, False)
+    assert "email" in fit.details and "address" in fit.details
+
+
+def test_a_crowded_slip_shrinks_then_drops_details_then_actors_and_says_so() -> None:
+    long = "Ett mycket långt namn på en organisation som hjälper till " * 2
+    boxes = [
+        actor(
+            f"{long}{n}",
+            phone="010-123 45 67",
+            website="https://www.example.se/en/lang/adress/" + "x" * 30,
+            email=f"kontakt{n}@example.se",
+            address="Långa vägen 123, 123 45 Storstad",
+            opening_hours="Måndag–fredag 8–17, lunchstängt 12–13",
+        )
+        for n in range(6)
+    ]
+    fit = fit_slip(slip(boxes, need="Ett långt ärende " * 8), boxes, NORMAL, WORDS)
+    assert fit.type != "t1"
+    assert fit.more  # the "more at the desk" line
+    assert fit.shown < 6 or "address" not in fit.details
+    assert "email" in fit.details  # email stays while the actor is on the slip
+
+
+def test_columns() -> None:
+    assert [slip_columns(n) for n in range(1, 7)] == [2, 2, 3, 2, 3, 3]
+    assert slip_columns(3, LARGE) == 2
+
+
+def test_languages_text_with_and_without_the_own_names() -> None:
+    box = {
+        "language_items": [
+            {"code": "sv", "name": "svenska", "own": None, "rtl": False},
+            {"code": "ar", "name": "arabiska", "own": "العربية", "rtl": True},
+        ]
+    }
+    assert languages_text(box, False, WORDS) == "Hjälp på: svenska, arabiska (العربية)"
+    assert languages_text(box, True, WORDS) == "Hjälp på: svenska, العربية"
+    assert languages_text({"language_items": []}, False, WORDS) == ""
+
+
+def quick_rows(count: int, need: str = "Ett ärende") -> list[dict[str, Any]]:
+    rows = [
+        {
+            "need": f"{need} {n}",
+            "library_short": "Visa var man hittar det",
+            "actors": [actor("Aktören", phone="010-1")],
+        }
+        for n in range(count)
+    ]
+    return [{"title": "Kategori", "rows": rows}]
+
+
+def test_quick_reference_overflow_grows_with_the_rows() -> None:
+    assert quick_reference_overflow(quick_rows(10), WORDS) < 0
+    assert quick_reference_overflow(quick_rows(60), WORDS) > 0
