@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import textwrap
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -17,6 +18,15 @@ if os.environ.get("CI"):
     settings.load_profile("ci")
 
 FileTree = Mapping[str, str | bytes]
+
+FONT_DATA = re.compile(r"base64,[A-Za-z0-9+/=]+")
+
+
+def without_font_data(text: str) -> str:
+    """Embedded font files shortened to `base64,…`: goldens show the page, not the fonts
+    (tests/test_fonts.py checks those against the bundled files)."""
+    return FONT_DATA.sub("base64,…", text)
+
 
 LIBRARY = """\
 name: Testbiblioteket

@@ -37,7 +37,7 @@ from referral_cli.i18n import labels
 from referral_cli.models import ActorsFile, Contact, Matrix
 from referral_cli.rules.loading import load_valid_guidelines
 from referral_cli.views import last_reviewed, sort_key
-from tests.conftest import write_tree
+from tests.conftest import without_font_data, write_tree
 
 GOLDEN_DIR = Path(__file__).parent / "golden" / "render"
 UPDATE_GOLDEN = os.environ.get("REFERRAL_UPDATE_GOLDEN") == "1"
@@ -176,15 +176,6 @@ def text_of(rendered: dict[str, dict[str, bytes]], lang: str, name: str) -> str:
 
 # ---------------------------------------------------------------------------
 # Golden files
-
-
-FONT_DATA = re.compile(r"base64,[A-Za-z0-9+/=]+")
-
-
-def without_font_data(text: str) -> str:
-    """Embedded font files shortened to `base64,…`: goldens show the page, not the fonts
-    (test_fonts checks those against the bundled files)."""
-    return FONT_DATA.sub("base64,…", text)
 
 
 @pytest.mark.parametrize("lang", ["sv", "en"])
