@@ -7,18 +7,20 @@ from typing import Annotated
 
 import typer
 
+from referral_cli.cli.completion import choices, repository
 from referral_cli.cli.errors import handle_errors
 from referral_cli.cli.options import (
     DocumentFormatOption,
+    DocumentOutOption,
     LangOption,
-    OutOption,
     RootOption,
     TemplatesOption,
     checked_lang,
     resolve_root,
 )
 
-HANDOUT_NAMES = "desk-guide, referral-slips, actors, actors-public, guidelines"
+# commands.render.HANDOUTS, not imported at start-up (a test checks)
+HANDOUTS = ("desk-guide", "referral-slips", "actors", "actors-public", "guidelines")
 
 
 @handle_errors
@@ -26,15 +28,16 @@ def render(
     handouts: Annotated[
         list[str] | None,
         typer.Argument(
-            help=f"Handouts to render (default: all): {HANDOUT_NAMES}.",
-            show_default=False,
+            help=f"Handouts to render: {', '.join(HANDOUTS)}.",
+            show_default="all",
             metavar="HANDOUT",
+            autocompletion=choices(*HANDOUTS),
         ),
     ] = None,
     root: RootOption = None,
     output_format: DocumentFormatOption = None,
     lang: LangOption = None,
-    out: OutOption = Path("build"),
+    out: DocumentOutOption = Path("build"),
     templates: TemplatesOption = None,
     row: Annotated[
         list[str] | None,
@@ -43,10 +46,11 @@ def render(
             metavar="ID",
             help="Only the referral slips of these matrix rows (repeat, or separate with commas).",
             show_default=False,
+            autocompletion=repository("row"),
         ),
     ] = None,
 ) -> None:
-    """Render printable handouts (desk guide, referral slips, actor lists, guidelines)."""
+    """Make the handouts to print: desk guide, referral slips, actor lists, guidelines."""
     from referral_cli.commands.render import RenderOptions
     from referral_cli.commands.render import render as render_core
 

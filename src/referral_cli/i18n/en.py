@@ -178,7 +178,8 @@ PHRASES: Final[dict[str, str]] = {
     "cli.error": "error: {message}",
     "cli.interrupted": "Interrupted: nothing was written.",
     "cli.nothing-written": "Nothing was written. Fix the problems above and run the command again.",
-    "cli.unexpected": "unexpected error ({kind}): {detail}\nThis is a bug in referral, not in your data; please report it with the command you ran.",
+    "cli.unexpected": "unexpected error ({kind}): {detail}\nThis is a bug in referral, not in your data; please report it with the command you ran and this version: referral {version}.",
+    "cli.root-dash": "--root -: a guideline repository is a folder; only referral stats reads an export file from standard input",
     # === end of cli
     # === yaml (reading files)
     "yaml.bom": "the file starts with a byte-order mark (BOM), added by some Windows editors",
@@ -378,6 +379,7 @@ PHRASES: Final[dict[str, str]] = {
     "render.template-error": "{problem}",
     "render.template-error.hint": "fix the template, or remove it to use referral's default template of the same name",
     "render.template-link": "template error: the template is a link that leads outside the templates folder, or is not a regular file; referral only reads plain files in it",
+    "render.out-dash-several": "--out - writes to standard output, which holds one document, and this makes {count}: name one handout and one format, or give a folder",
     # === end of documents
     # === init and schema
     "init.unknown-language": "unknown language '{value}': choose sv or en",
@@ -649,6 +651,21 @@ PHRASES: Final[dict[str, str]] = {
     "review.agenda.no_reason": "No reason given",
     "review.agenda.count": "{n} questions",
     "review.agenda.count_one": "1 question",
+    "review.ics.calendar": "{library}: reviews and contacts",
+    "review.ics.guidelines": "Review the guidelines",
+    "review.ics.row": "Review the matrix row: {need}",
+    "review.ics.actor": "Review the actor: {name}",
+    "review.ics.contact": "Get in touch with {name}",
+    "review.ics.last-reviewed": "Last reviewed {date}.",
+    "review.ics.last-contact": "Last in touch {date}.",
+    "review.ics.never": "Never reviewed.",
+    "review.ics.due": "Due {date} (every {months} months).",
+    "review.ics.overdue": "Overdue: do it now.",
+    "review.ics.owner": "Owner: {owner}.",
+    "review.ics.id.row": "Row {id} in data/matrix.yaml.",
+    "review.ics.id.actor": "Actor {id} in data/actors.yaml.",
+    "review.ics.id.contact": "Actor {id} in data/actors.yaml.",
+    "review.error.format": "--format: '{value}' is not one of {choices}{suggestion}",
     # === end of review
     # === diff
     "diff.error.no_git": "git is not installed; referral diff needs git",

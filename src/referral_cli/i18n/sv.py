@@ -178,7 +178,8 @@ PHRASES: Final[dict[str, str]] = {
     "cli.error": "fel: {message}",
     "cli.interrupted": "Avbrutet: inget skrevs.",
     "cli.nothing-written": "Inget skrevs. Rätta problemen ovan och kör kommandot igen.",
-    "cli.unexpected": "oväntat fel ({kind}): {detail}\nDet här är ett fel i referral, inte i era data; rapportera det gärna tillsammans med kommandot du körde.",
+    "cli.unexpected": "oväntat fel ({kind}): {detail}\nDet här är ett fel i referral, inte i era data; rapportera det gärna tillsammans med kommandot du körde och den här versionen: referral {version}.",
+    "cli.root-dash": "--root -: ett riktlinjeförråd är en mapp; bara referral stats läser en exportfil från standard in",
     # === end of cli
     # === yaml (reading files)
     "yaml.bom": "filen börjar med ett byte order mark (BOM), som vissa Windows-program lägger till",
@@ -378,6 +379,7 @@ PHRASES: Final[dict[str, str]] = {
     "render.template-error": "{problem}",
     "render.template-error.hint": "rätta mallen, eller ta bort den så används referrals standardmall med samma namn",
     "render.template-link": "mallfel: mallen är en länk som leder utanför mallmappen, eller är ingen vanlig fil; referral läser bara vanliga filer i mappen",
+    "render.out-dash-several": "--out - skriver till standard ut, som bara rymmer ett dokument, och det här blir {count}: välj en utskrift och ett format, eller ange en mapp",
     # === end of documents
     # === init and schema
     "init.unknown-language": "okänt språk '{value}': välj sv eller en",
@@ -649,6 +651,21 @@ PHRASES: Final[dict[str, str]] = {
     "review.agenda.no_reason": "Inget skäl angivet",
     "review.agenda.count": "{n} frågor",
     "review.agenda.count_one": "1 fråga",
+    "review.ics.calendar": "{library}: översyner och kontakter",
+    "review.ics.guidelines": "Se över riktlinjerna",
+    "review.ics.row": "Se över raden i matrisen: {need}",
+    "review.ics.actor": "Se över aktören: {name}",
+    "review.ics.contact": "Hör av er till {name}",
+    "review.ics.last-reviewed": "Senast granskad {date}.",
+    "review.ics.last-contact": "Senaste kontakt {date}.",
+    "review.ics.never": "Aldrig granskad.",
+    "review.ics.due": "Ska göras senast {date} (intervall: {months} månader).",
+    "review.ics.overdue": "Försenad: gör det nu.",
+    "review.ics.owner": "Ansvarig: {owner}.",
+    "review.ics.id.row": "Rad {id} i data/matrix.yaml.",
+    "review.ics.id.actor": "Aktör {id} i data/actors.yaml.",
+    "review.ics.id.contact": "Aktör {id} i data/actors.yaml.",
+    "review.error.format": "--format: '{value}' är inte ett av {choices}{suggestion}",
     # === end of review
     # === diff
     "diff.error.no_git": "git är inte installerat; referral diff behöver git",
