@@ -322,6 +322,12 @@ PHRASES: Final[dict[str, str]] = {
     "hint.unknown-synonym-target": "write words the matrix uses (a row's need, keywords or solution, or a referred actor's services), or add '{target}' to a row's keywords",
     "finding.synonym-cycle": "the synonyms go round in a circle: {cycle}",
     "hint.synonym-cycle": "a synonym leads one step, from a word visitors use to words the matrix uses; remove one of the directions",
+    "check.ambiguous-value": "'{value}' is text to referral, but editors and other YAML tools read it as {kind}",
+    "check.ambiguous-value.hint": 'put it in quotes, so that every tool reads it as text: "{value}"',
+    "check.read-as.number": "a number",
+    "check.read-as.boolean": "a yes/no value (boolean)",
+    "check.read-as.null": "an empty value (null)",
+    "check.read-as.date": "a date",
     # === end of checks
     # === privacy
     "privacy.kind.personnummer": "a personnummer",

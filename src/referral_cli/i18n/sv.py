@@ -322,6 +322,12 @@ PHRASES: Final[dict[str, str]] = {
     "hint.unknown-synonym-target": "skriv ord som matrisen använder (en rads behov, sökord eller lösning, eller vad en hänvisad aktör hjälper till med), eller lägg till '{target}' bland en rads sökord",
     "finding.synonym-cycle": "synonymerna går runt i en cirkel: {cycle}",
     "hint.synonym-cycle": "en synonym leder ett steg, från ett ord som besökare använder till ord som finns i matrisen; ta bort den ena riktningen",
+    "check.ambiguous-value": "'{value}' är text för referral, men redigerare och andra YAML-verktyg läser det som {kind}",
+    "check.ambiguous-value.hint": 'sätt citattecken runt värdet, så att alla verktyg läser det som text: "{value}"',
+    "check.read-as.number": "ett tal",
+    "check.read-as.boolean": "ett ja/nej-värde (boolean)",
+    "check.read-as.null": "ett tomt värde (null)",
+    "check.read-as.date": "ett datum",
     # === end of checks
     # === privacy
     "privacy.kind.personnummer": "ett personnummer",
