@@ -22,8 +22,7 @@ from referral_cli.cli import data, desk, inventory, render, review
 
 app = typer.Typer(
     name="referral",
-    help="Referral guidelines as code for public libraries: validate the YAML, record the "
-    "question inventory, print desk handouts.",
+    help="A library's referral guidelines as code: check them, log questions, print handouts.",
     no_args_is_help=True,
     add_completion=True,
     pretty_exceptions_enable=False,
@@ -49,6 +48,11 @@ app.add_typer(review.report_app(), name="report")
 
 
 # --- the app's own options: --version/-V (completion and -h are set on the Typer above) ---
+
+# Newer typer prints an argument's Python type after its name (`TERMS <list[str]>`);
+# every argument's metavar already says what it is, in words.
+if hasattr(typer.core.TyperArgument, "display_type_rich"):
+    typer.core.TyperArgument.display_type_rich = lambda self, ctx: None  # type: ignore[method-assign,assignment]
 
 
 def _print_version(value: bool) -> None:
