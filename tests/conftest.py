@@ -43,7 +43,7 @@ actors:
     contact:
       website: https://www.skatteverket.se
       phone: 0771-567 567
-    languages: [sv, en, no]
+    languages: [sv, en, "no"]
     relationship:
       status: established
       owner: Kajsa

@@ -36,10 +36,9 @@ def validate(
         bool,
         typer.Option(
             "--no-cache",
-            envvar=NO_CACHE_ENV,
-            show_envvar=True,
-            help="Read every file, neither using nor updating the parse cache "
-            "(kept in $REFERRAL_CACHE_DIR, else the user's cache folder).",
+            # Not envvar=: click 8.2 reads REFERRAL_NO_CACHE=0 as on; the cache reads it.
+            help=f"Read every file, neither using nor updating the parse cache (kept in "
+            f"$REFERRAL_CACHE_DIR, else the user's cache folder). Also: {NO_CACHE_ENV}=1.",
             show_default=False,
         ),
     ] = False,
