@@ -52,7 +52,7 @@ app.add_typer(review.report_app(), name="report")
 # Newer typer prints an argument's Python type after its name (`TERMS <list[str]>`);
 # every argument's metavar already says what it is, in words.
 if hasattr(typer.core.TyperArgument, "display_type_rich"):
-    typer.core.TyperArgument.display_type_rich = lambda self, ctx: None  # type: ignore[method-assign,assignment]
+    typer.core.TyperArgument.display_type_rich = lambda self, ctx: None  # type: ignore[method-assign]
 
 
 def _print_version(value: bool) -> None:

@@ -76,7 +76,7 @@ def _anchor(title: str) -> str:
 
 
 def _is_argument(param: Any) -> bool:
-    return param.param_type_name == "argument"
+    return bool(param.param_type_name == "argument")
 
 
 def _shown(param: Any) -> bool:
