@@ -671,7 +671,6 @@ PHRASES: Final[dict[str, str]] = {
     "review.ics.id.row": "Row {id} in data/matrix.yaml.",
     "review.ics.id.actor": "Actor {id} in data/actors.yaml.",
     "review.ics.id.contact": "Actor {id} in data/actors.yaml.",
-    "review.error.format": "--format: '{value}' is not one of {choices}{suggestion}",
     # === end of review
     # === diff
     "diff.error.no_git": "git is not installed; referral diff needs git",

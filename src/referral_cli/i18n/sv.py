@@ -671,7 +671,6 @@ PHRASES: Final[dict[str, str]] = {
     "review.ics.id.row": "Rad {id} i data/matrix.yaml.",
     "review.ics.id.actor": "Aktör {id} i data/actors.yaml.",
     "review.ics.id.contact": "Aktör {id} i data/actors.yaml.",
-    "review.error.format": "--format: '{value}' är inte ett av {choices}{suggestion}",
     # === end of review
     # === diff
     "diff.error.no_git": "git är inte installerat; referral diff behöver git",
