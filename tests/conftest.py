@@ -53,7 +53,7 @@ actors:
     contact:
       website: https://www.skatteverket.se
       phone: 0771-567 567
-    languages: [sv, en, no]
+    languages: [sv, en, "no"]
     relationship:
       status: established
       owner: Kajsa

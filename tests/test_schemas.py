@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import jsonschema
@@ -86,3 +89,68 @@ def _numbers_as_editors_see_them(value: object) -> object:
 def test_bundled_data_loads() -> None:
     _, findings = load_guidelines(REPO_ROOT)
     assert [f for f in findings if f.severity == "error"] == []
+
+
+# --- editors agree with the tool: check-jsonschema reads the YAML as editors do (issue 16) --
+
+CHECK_JSONSCHEMA = shutil.which(
+    "check-jsonschema", path=str(Path(sys.executable).parent)
+) or shutil.which("check-jsonschema")
+DATA_SCHEMAS = {
+    "library.yaml": "library.schema.json",
+    "actors.yaml": "actors.schema.json",
+    "matrix.yaml": "matrix.schema.json",
+}
+
+
+def _check_jsonschema(schema: Path, files: list[Path]) -> subprocess.CompletedProcess[str]:
+    assert CHECK_JSONSCHEMA is not None
+    return subprocess.run(
+        [CHECK_JSONSCHEMA, "--schemafile", str(schema), *map(str, files)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def _check_repository(root: Path) -> None:
+    for name, schema in DATA_SCHEMAS.items():
+        result = _check_jsonschema(REPO_ROOT / "schemas" / schema, [root / "data" / name])
+        assert result.returncode == 0, result.stdout + result.stderr
+    entries = list(iter_yaml_files(root / "data" / "inventory"))
+    if entries:
+        schema = REPO_ROOT / "schemas" / "inventory-entry.schema.json"
+        result = _check_jsonschema(schema, entries)
+        assert result.returncode == 0, result.stdout + result.stderr
+
+
+needs_check_jsonschema = pytest.mark.skipif(
+    CHECK_JSONSCHEMA is None, reason="check-jsonschema is not installed"
+)
+
+
+@needs_check_jsonschema
+def test_check_jsonschema_finds_nothing_in_the_bundled_data() -> None:
+    _check_repository(REPO_ROOT)
+
+
+@needs_check_jsonschema
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_check_jsonschema_finds_nothing_in_a_new_repository(tmp_path: Path, language: str) -> None:
+    from referral_cli.scaffold import create_repository
+
+    create_repository(tmp_path / "repo", language=language)
+    _check_repository(tmp_path / "repo")
+
+
+@needs_check_jsonschema
+def test_check_jsonschema_disagrees_where_validate_warns(tmp_path: Path) -> None:
+    # The other side of the warning: the unquoted value really is flagged by the tool.
+    actors = tmp_path / "actors.yaml"
+    actors.write_text(
+        "actors:\n  - id: a\n    name: A\n    kind: other\n    scope: local\n"
+        "    helps_with: [1177]\n",
+        encoding="utf-8",
+    )
+    result = _check_jsonschema(REPO_ROOT / "schemas" / "actors.schema.json", [actors])
+    assert result.returncode == 1 and "1177 is not of type 'string'" in result.stdout

@@ -25,6 +25,7 @@ from referral_cli.rendering import (
     default_template_dir,
     render_template,
 )
+from referral_cli.stdio import is_dash, write_stdout
 
 FORMATS: Final = ("html", "md", "pdf")
 ALL_FORMATS: Final = "all"
@@ -130,6 +131,12 @@ def _in_template_dirs(path: Path, dirs: Sequence[Path]) -> bool:
     )
 
 
+def refuse_several_on_stdout(count: int) -> None:
+    """`--out -` takes exactly one file: a `UsageError` for any other count."""
+    if count != 1:
+        raise UsageError(phrase("render.out-dash-several", count=count))
+
+
 def tidy_markdown(text: str) -> str:
     """No trailing spaces, at most one blank line in a row, one newline at the end."""
     lines = [line.rstrip() for line in text.splitlines()]
@@ -204,7 +211,16 @@ def render_documents(
 
 
 def write_files(out: Path, files: Mapping[str, bytes]) -> list[Path]:
-    """Write every file into `out` (created if needed), each atomically; return the paths."""
+    """Write every file into `out` (created if needed), each atomically; return the paths.
+
+    `out` `-` writes the one file to standard output instead (and returns no path);
+    more than one is a `UsageError`, before anything is written.
+    """
+    if is_dash(out):
+        refuse_several_on_stdout(len(files))
+        for content in files.values():
+            write_stdout(content)
+        return []
     if out.exists() and not out.is_dir():
         raise UsageError(phrase("common.out-is-file", out=str(out)))
     try:

@@ -23,6 +23,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from referral_cli.dates import ISO_DATE
+from referral_cli.reasons import DEFAULT_REASONS_EN, DEFAULT_REASONS_SV
 from referral_cli.text import CONTROL_CHARACTERS
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$"
@@ -156,28 +157,6 @@ class Period(Model):
     start: IsoDate = Field(description="Första dag (ÅÅÅÅ-MM-DD). / First day.")
     end: IsoDate = Field(description="Sista dag (ÅÅÅÅ-MM-DD). / Last day.")
     note: Text | None = Field(None, description="Anteckning. / Note.")
-
-
-DEFAULT_REASONS_SV: tuple[tuple[str, str], ...] = (
-    ("privacy", "Integritet / personuppgifter"),
-    ("legal", "Juridik"),
-    ("ethical", "Etik"),
-    ("technical", "För tekniskt"),
-    ("time", "För tidskrävande"),
-    ("competence", "Saknar kompetens"),
-    ("language", "Språkbarriär"),
-    ("other", "Annat"),
-)
-DEFAULT_REASONS_EN: tuple[tuple[str, str], ...] = (
-    ("privacy", "Privacy / personal data"),
-    ("legal", "Legal"),
-    ("ethical", "Ethical"),
-    ("technical", "Too technical"),
-    ("time", "Too time-consuming"),
-    ("competence", "Lacking competence"),
-    ("language", "Language barrier"),
-    ("other", "Other"),
-)
 
 
 def default_reasons(language: str = "sv") -> list[Reason]:

@@ -23,6 +23,7 @@ from referral_cli.dates import parse_date_option
 from referral_cli.errors import UsageError
 from referral_cli.findings import suggestion
 from referral_cli.i18n import Phrase, phrase, t
+from referral_cli.stdio import is_dash
 
 if TYPE_CHECKING:
     from referral_cli.store.repository import Guidelines
@@ -354,7 +355,9 @@ def load_sources(sources: Sequence[Path]) -> Dataset:
     labels = Labels()
     records: list[Record] = []
     for source in sources:
-        if source.is_file():
+        if is_dash(source):  # `referral export | referral stats --root -`
+            records += load_export_records(source, None, labels)
+        elif source.is_file():
             records += load_export_records(source, str(source), labels)
         elif source.is_dir():
             records += load_repository_records(find_root(source), labels)

@@ -11,6 +11,7 @@ from pydantic import BaseModel
 from referral_cli.errors import UsageError
 from referral_cli.i18n import phrase
 from referral_cli.models import ActorsFile, InventoryEntry, Library, Matrix
+from referral_cli.stdio import is_dash
 
 DRAFT_07 = "http://json-schema.org/draft-07/schema#"
 
@@ -61,6 +62,10 @@ def render_schemas() -> dict[str, str]:
 
 def write_schemas(out: Path) -> list[Path]:
     """Write every schema into `out`; return the paths written."""
+    if is_dash(out):  # four files: standard output cannot hold them apart
+        from referral_cli.documents import refuse_several_on_stdout
+
+        refuse_several_on_stdout(len(SCHEMA_FILES))
     if out.exists() and not out.is_dir():
         raise UsageError(phrase("common.out-is-file", out=str(out)))
     written = []

@@ -172,3 +172,61 @@ def test_hostile_actors_file_is_a_located_error_in_every_command(
     assert result.exit_code == 1, result.output
     assert "data/actors.yaml:" in result.output
     assert "\x1b" not in result.output and "\x07" not in result.output
+
+
+# --- version, -h, and the bug message (issue 16, item 1) ---------------------------------
+
+
+@pytest.mark.parametrize("flag", ["--version", "-V"])
+def test_version(runner: CliRunner, flag: str) -> None:
+    from referral_cli import __version__
+
+    result = runner.invoke(app, [flag])
+    assert (result.exit_code, result.output) == (0, f"referral {__version__}\n")
+
+
+def test_the_version_is_written_once() -> None:
+    import tomllib
+
+    project = tomllib.loads((REPO_ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    assert "version" not in project["project"] and project["project"]["dynamic"] == ["version"]
+    assert project["tool"]["hatch"]["version"]["path"] == "src/referral_cli/__init__.py"
+
+
+@pytest.mark.parametrize("command", [[], ["validate"], ["actors", "show"], ["report", "actor"]])
+def test_h_is_help_everywhere(runner: CliRunner, command: list[str]) -> None:
+    short, long = runner.invoke(app, [*command, "-h"]), runner.invoke(app, [*command, "--help"])
+    assert short.exit_code == 0 and short.output == long.output
+    assert "Usage: referral" in short.output
+
+
+def test_the_bug_message_names_the_version(
+    runner: CliRunner, make_repo: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import referral_cli.commands.validate as core
+    from referral_cli import __version__
+
+    def explode(*_: object, **__: object) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(core, "validate_repository", explode)
+    result = runner.invoke(app, ["validate", "--root", str(make_repo())])
+    assert result.exit_code == 3
+    assert result.output.endswith(
+        f"please report it with the command you ran and this version: referral {__version__}.\n"
+    )
+
+
+@pytest.mark.parametrize("shell", ["bash", "zsh", "fish", "powershell"])
+def test_completion_scripts_for_every_shell(shell: str) -> None:
+    from typer._completion_shared import get_completion_script
+
+    script = get_completion_script(
+        prog_name="referral", complete_var="_REFERRAL_COMPLETE", shell=shell
+    )
+    assert "_REFERRAL_COMPLETE" in script
+
+
+def test_install_and_show_completion_are_offered(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["-h"])
+    assert "--install-completion" in result.output and "--show-completion" in result.output

@@ -313,3 +313,71 @@ def test_match_refuses_invalid_data(runner: CliRunner, make_repo: MakeRepo) -> N
     assert result.exit_code == 1
     assert f"{BIRDS}:3:" in result.output
     assert (repo / SIM).read_bytes() == SIM_TEXT.encode("utf-8")
+
+
+# --- actors --format vcf: an address book of public fields (issue 16, item 8) -----------
+
+SECRET_ACTORS = """\
+actors:
+  - id: skatteverket
+    name: Skatteverket
+    kind: authority
+    scope: national
+    description: Folkbokföring och id-kort.
+    helps_with: [Folkbokföring, AB Svenska Pass]
+    contact:
+      website: https://www.skatteverket.se
+      phone: 0771-567 567
+      email: info@skatteverket.se
+      address: Storgatan 1, Älvstad
+      opening_hours: Vardagar 8–16
+    languages: [sv, en]
+    relationship:
+      status: established
+      owner: HEMLIG-ÄGARE
+      wanted_collaboration: HEMLIGT-SAMARBETE
+    notes: HEMLIG-ANTECKNING
+    reviewed: 2026-09-01
+  - id: bank
+    name: Banken
+    kind: bank
+    scope: national
+    reviewed: 2026-09-01
+"""
+
+
+def test_actors_as_vcards_with_public_fields_only(
+    runner: CliRunner, make_repo: Callable[..., Path]
+) -> None:
+    import vobject
+
+    repo = make_repo({"data/actors.yaml": SECRET_ACTORS})
+    result = runner.invoke(app, ["actors", "--root", str(repo), "--format", "vcf", "--lang", "en"])
+    assert result.exit_code == 0, result.output
+    assert "HEMLIG" not in result.output
+    first, second = vobject.readComponents(result.output)
+    assert first.fn.value == "Skatteverket" and second.fn.value == "Banken"
+    assert first.tel.value == "0771-567 567"
+    assert first.categories.value == ["Government agency"]
+    assert first.note.value == (
+        "Folkbokföring och id-kort.\nHelps with: Folkbokföring; AB Svenska Pass\n"
+        "Opening hours: Vardagar 8–16"
+    )
+    assert [u.value for u in first.url_list] == ["https://www.skatteverket.se"]
+
+
+def test_one_actor_as_a_vcard_keeps_its_uid(
+    runner: CliRunner, make_repo: Callable[..., Path]
+) -> None:
+    import vobject
+
+    repo = make_repo({"data/actors.yaml": SECRET_ACTORS})
+    all_cards = runner.invoke(app, ["actors", "--root", str(repo), "--format", "vcf"])
+    one = runner.invoke(app, ["actors", "show", "bank", "--root", str(repo), "--format", "vcf"])
+    [card] = vobject.readComponents(one.output)
+    assert card.uid.value == list(vobject.readComponents(all_cards.output))[1].uid.value
+    assert card.uid.value.startswith("urn:uuid:")
+    filtered = runner.invoke(
+        app, ["actors", "--root", str(repo), "--kind", "bank", "--format", "vcf"]
+    )
+    assert filtered.output == one.output

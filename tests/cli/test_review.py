@@ -247,3 +247,31 @@ def test_diff_broken_new_entry_exits_1(history: Path) -> None:
     assert result.exit_code == 1, result.output
     assert result.output.startswith("data/inventory/2026/d.yaml:3:1: error: ")
     assert "new question" not in result.output
+
+
+# --------------------------------------------------------------------------- review --format ics
+
+
+def test_review_as_a_calendar(repo: Path) -> None:
+    import icalendar
+
+    result = runner.invoke(
+        app, ["review", "--root", str(repo), "--format", "ics", "--today", "2026-10-01"]
+    )
+    assert result.exit_code == 0, result.output
+    assert result.stdout_bytes.endswith(b"END:VCALENDAR\r\n")
+    calendar = icalendar.Calendar.from_ical(result.stdout_bytes)
+    assert "Se över riktlinjerna" in [str(e["SUMMARY"]) for e in calendar.walk("VEVENT")]
+
+
+def test_review_calendar_strict_still_exits_1_when_overdue(repo: Path) -> None:
+    args = ["review", "--root", str(repo), "--format", "ics", "--today", "2026-10-01", "--strict"]
+    assert runner.invoke(app, args).exit_code == 1
+
+
+def test_agenda_refuses_ics(repo: Path) -> None:
+    result = runner.invoke(app, ["review", "--root", str(repo), "--agenda", "--format", "ics"])
+    assert (result.exit_code, result.output) == (
+        2,
+        "error: --format: 'ics' is not md or html (the agenda's formats)\n",
+    )

@@ -6,9 +6,15 @@ its options and calls one core function in `referral_cli.commands`. Start-up mat
 at the desk, so these modules import only typer and the standard library; each
 command imports what it needs when it runs. `cli.errors` maps every exception to a
 message and an exit code (0 ok, 1 findings, 2 usage, 3 unexpected).
+
+The app itself also answers `--version`/`-V`, takes `-h` for `--help` everywhere,
+and installs shell completion (`--install-completion`, `--show-completion`); the
+values it completes come from `cli.completion`.
 """
 
 from __future__ import annotations
+
+from typing import Annotated
 
 import typer
 
@@ -16,12 +22,12 @@ from referral_cli.cli import data, desk, inventory, render, review
 
 app = typer.Typer(
     name="referral",
-    help="Referral guidelines as code for public libraries: validate the YAML, record the "
-    "question inventory, print desk handouts.",
+    help="A library's referral guidelines as code: check them, log questions, print handouts.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
 )
 
 app.command("validate")(data.validate)
@@ -39,6 +45,38 @@ app.command("export")(review.export)
 app.command("review")(review.review)
 app.command("diff")(review.diff)
 app.add_typer(review.report_app(), name="report")
+
+
+# --- the app's own options: --version/-V (completion and -h are set on the Typer above) ---
+
+# Newer typer prints an argument's Python type after its name (`TERMS <list[str]>`);
+# every argument's metavar already says what it is, in words.
+if hasattr(typer.core.TyperArgument, "display_type_rich"):
+    typer.core.TyperArgument.display_type_rich = lambda self, ctx: None  # type: ignore[method-assign]
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        from referral_cli import __version__
+
+        typer.echo(f"referral {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _app_options(
+    _version: Annotated[
+        bool,
+        typer.Option(
+            "--version",
+            "-V",
+            callback=_print_version,
+            is_eager=True,
+            help="Show the version and exit.",
+        ),
+    ] = False,
+) -> None:
+    """Referral guidelines as code for public libraries."""
 
 
 def main() -> None:

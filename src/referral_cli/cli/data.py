@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from referral_cli.cli.completion import choices
 from referral_cli.cli.errors import handle_errors
 from referral_cli.cli.options import (
     FormatTextJson,
@@ -17,23 +18,32 @@ from referral_cli.cli.options import (
     checked_lang,
     resolve_root,
 )
+from referral_cli.i18n import LANGUAGES
+
+NO_CACHE_ENV = "REFERRAL_NO_CACHE"  # store.cache.NO_CACHE_ENV, not imported at start-up
+FORGES = ("gitlab", "github")  # the keys of scaffold.CI_FILES (a test checks)
 
 
 @handle_errors
 def validate(
     root: RootOption = None,
-    strict: Annotated[bool, typer.Option(help="Treat warnings as errors (exit 1).")] = False,
+    strict: Annotated[
+        bool,
+        typer.Option("--strict", help="Treat warnings as errors (exit 1).", show_default=False),
+    ] = False,
     output_format: FormatTextJson = TextOrJson.text,
     no_cache: Annotated[
         bool,
         typer.Option(
             "--no-cache",
-            help="Read every file, neither using nor updating the parse cache "
-            "(also: REFERRAL_NO_CACHE=1).",
+            # Not envvar=: click 8.2 reads REFERRAL_NO_CACHE=0 as on; the cache reads it.
+            help=f"Read every file, neither using nor updating the parse cache (kept in "
+            f"$REFERRAL_CACHE_DIR, else the user's cache folder). Also: {NO_CACHE_ENV}=1.",
+            show_default=False,
         ),
     ] = False,
 ) -> None:
-    """Check every guideline file and report all problems with file:line:column."""
+    """Check every guideline file and report each problem with its file, line and column."""
     import contextlib
 
     from referral_cli.commands.validate import format_json, format_text, validate_repository
@@ -51,10 +61,10 @@ def validate(
 @handle_errors
 def schema(
     out: Annotated[
-        Path, typer.Option(metavar="DIR", help="Folder to write the JSON Schemas to.")
+        Path, typer.Option("--out", metavar="DIR", help="Folder to write the JSON Schemas to.")
     ] = Path("schemas"),
 ) -> None:
-    """Write JSON Schemas for the data files, for editors that complete and check YAML."""
+    """Write the files that let an editor (such as VS Code) check the YAML as you type."""
     from referral_cli.schemas import write_schemas
 
     for path in write_schemas(out):
@@ -63,8 +73,19 @@ def schema(
 
 @handle_errors
 def init(
-    directory: Annotated[Path, typer.Argument(help="Folder for the new guideline repository.")],
-    language: Annotated[str, typer.Option(help="sv or en: the starter text's language.")] = "sv",
+    directory: Annotated[
+        Path,
+        typer.Argument(metavar="DIR", help="Folder for the new guideline repository."),
+    ],
+    language: Annotated[
+        str,
+        typer.Option(
+            "--language",
+            metavar="sv|en",
+            help="The starter text's language.",
+            autocompletion=choices(*LANGUAGES),
+        ),
+    ] = "sv",
     ci: Annotated[
         str,
         typer.Option(
@@ -72,6 +93,7 @@ def init(
             metavar="gitlab|github|none",
             help="Also write the pipeline that checks every merge request and publishes "
             "the handouts on the forge's Pages.",
+            autocompletion=choices(*FORGES, "none"),
         ),
     ] = "none",
 ) -> None:
@@ -105,7 +127,11 @@ def ci_app() -> typer.Typer:
 def ci_setup(
     forge: Annotated[
         str,
-        typer.Argument(metavar="gitlab|github", help="The forge the repository lives on."),
+        typer.Argument(
+            metavar="gitlab|github",
+            help="The forge the repository lives on.",
+            autocompletion=choices(*FORGES),
+        ),
     ],
     root: RootOption = None,
 ) -> None:
@@ -125,7 +151,9 @@ def ci_publish(
     audience: Annotated[
         str,
         typer.Option(
+            "--audience",
             metavar="staff|public",
+            autocompletion=choices("staff", "public"),
             help="staff: every handout; public: only those meant for visitors (for a site "
             "anyone can read).",
         ),
@@ -133,6 +161,7 @@ def ci_publish(
     link: Annotated[
         str | None,
         typer.Option(
+            "--link",
             metavar="URL",
             help="Link the version on the index page here (the commit).",
             show_default=False,

@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from referral_cli.cli.completion import choices, repository, vocabulary
 from referral_cli.cli.errors import handle_errors
 from referral_cli.cli.options import (
     FormatTextJson,
@@ -17,6 +18,25 @@ from referral_cli.cli.options import (
     resolve_root,
 )
 from referral_cli.cli.terminal import console
+
+
+class ActorsFormat(StrEnum):
+    """Output formats of `actors` and `actors show`: vcf is one vCard 4.0 per actor."""
+
+    text = "text"
+    json = "json"
+    vcf = "vcf"
+
+
+ActorsFormatOption = Annotated[
+    ActorsFormat,
+    typer.Option(
+        "--format",
+        metavar="text|json|vcf",
+        help="text for people, json for tools, vcf for an address book (public fields only).",
+        autocompletion=choices(*ActorsFormat),
+    ),
+]
 
 
 class MatchFormat(StrEnum):
@@ -32,12 +52,14 @@ def lookup(
     terms: Annotated[
         list[str],
         typer.Argument(
-            metavar="TERMS", help="What the visitor asks about, e.g. bankid or sim kort."
+            metavar="TERMS",
+            help="What the visitor asks about, e.g. bankid or sim kort.",
+            show_default=False,
         ),
     ],
     root: RootOption = None,
     show_all: Annotated[
-        bool, typer.Option("--all", help="Show every matching row in full.")
+        bool, typer.Option("--all", help="Show every matching row in full.", show_default=False)
     ] = False,
     output_format: FormatTextJson = TextOrJson.text,
     lang: LangOption = None,
@@ -70,7 +92,9 @@ def match(
     apply: Annotated[
         bool,
         typer.Option(
-            "--apply", help="Write the chosen row into each entry, asking about each one."
+            "--apply",
+            help="Write the chosen row into each entry, asking about each one.",
+            show_default=False,
         ),
     ] = False,
     yes: Annotated[
@@ -79,25 +103,32 @@ def match(
             "--yes",
             help="With --apply: write each clear top proposal at or above --min-score "
             "(default 0.7 here) without asking.",
+            show_default=False,
         ),
     ] = False,
     min_score: Annotated[
         float | None,
         typer.Option(
             "--min-score",
+            metavar="SCORE",
             min=0.0,
             max=1.0,
-            help="A proposal scoring below this is a gap (default 0.2).",
-            show_default=False,
+            help="A proposal scoring below this (0 to 1) is a gap.",
+            show_default="0.2",
         ),
     ] = None,
     output_format: Annotated[
         MatchFormat,
-        typer.Option("--format", help="text, json, or md (the gaps as a document)."),
+        typer.Option(
+            "--format",
+            metavar="text|json|md",
+            help="text, json, or md (the gaps as a document).",
+            autocompletion=choices(*MatchFormat),
+        ),
     ] = MatchFormat.text,
     lang: LangOption = None,
 ) -> None:
-    """Propose matrix rows for inventory questions that have none, and list the gaps."""
+    """Suggest a matrix row for each logged question that has none, and list the gaps."""
     from referral_cli.commands import match as core
     from referral_cli.errors import UsageError
     from referral_cli.i18n import phrase
@@ -147,7 +178,7 @@ def _ask(text: str) -> str:
 def actors_app() -> typer.Typer:
     """The `actors` group: a table by default, `actors show ID` for one actor."""
     group = typer.Typer(
-        help="The actors: a table with filters, or one actor in full ('actors show ID').",
+        help="List the actors you refer to, or show one in full ('actors show ID').",
         invoke_without_command=True,
         no_args_is_help=False,
         add_completion=False,
@@ -165,27 +196,43 @@ def actors(
     root: RootOption = None,
     kind: Annotated[
         list[str] | None,
-        typer.Option("--kind", help="Only this kind (bank, authority, ...); repeatable."),
+        typer.Option(
+            "--kind",
+            metavar="KIND",
+            help="Only this kind: bank, authority, municipality, association, "
+            "study_association, school, company or other (repeat for several).",
+            show_default=False,
+            autocompletion=vocabulary("kind"),
+        ),
     ] = None,
     scope: Annotated[
         list[str] | None,
-        typer.Option("--scope", help="Only local, regional or national; repeatable."),
+        typer.Option(
+            "--scope",
+            metavar="local|regional|national",
+            help="Only this scope (repeat for several).",
+            show_default=False,
+            autocompletion=vocabulary("scope"),
+        ),
     ] = None,
     status: Annotated[
         list[str] | None,
         typer.Option(
             "--status",
-            help="Only this contact status: established, none or unknown; repeatable.",
+            metavar="established|none|unknown",
+            help="Only this contact status (repeat for several).",
+            show_default=False,
+            autocompletion=vocabulary("status"),
         ),
     ] = None,
-    output_format: FormatTextJson = TextOrJson.text,
+    output_format: ActorsFormatOption = ActorsFormat.text,
     lang: LangOption = None,
 ) -> None:
     """List the actors as a table (filters: --kind, --scope, --status)."""
     if ctx.invoked_subcommand is not None:
         ctx.obj = {"root": root, "lang": lang}
         return
-    from referral_cli.commands.actors import format_json, run_list
+    from referral_cli.commands.actors import format_json, format_vcf, run_list
 
     view = run_list(
         resolve_root(root),
@@ -194,8 +241,10 @@ def actors(
         statuses=status or (),
         language=checked_lang(lang),
     )
-    if output_format is TextOrJson.json:
+    if output_format is ActorsFormat.json:
         typer.echo(format_json(view))
+    elif output_format is ActorsFormat.vcf:  # CRLF lines, as RFC 6350 wants them
+        typer.echo(format_vcf(view).encode("utf-8"), nl=False)
     else:
         from referral_cli.cli.show_actors import render_table
 
@@ -205,13 +254,16 @@ def actors(
 @handle_errors
 def actors_show(
     ctx: typer.Context,
-    actor_id: Annotated[str, typer.Argument(metavar="ID", help="The actor's id.")],
+    actor_id: Annotated[
+        str,
+        typer.Argument(metavar="ID", help="The actor's id.", autocompletion=repository("actor")),
+    ],
     root: RootOption = None,
-    output_format: FormatTextJson = TextOrJson.text,
+    output_format: ActorsFormatOption = ActorsFormat.text,
     lang: LangOption = None,
 ) -> None:
     """Show one actor with the rows that refer to it and the questions referred to it."""
-    from referral_cli.commands.actors import format_json, run_show
+    from referral_cli.commands.actors import format_json, format_vcf, run_show
 
     parent = ctx.obj if isinstance(ctx.obj, dict) else {}
     view = run_show(
@@ -219,8 +271,10 @@ def actors_show(
         actor_id,
         language=checked_lang(lang or parent.get("lang")),
     )
-    if output_format is TextOrJson.json:
+    if output_format is ActorsFormat.json:
         typer.echo(format_json(view, single=True))
+    elif output_format is ActorsFormat.vcf:
+        typer.echo(format_vcf(view).encode("utf-8"), nl=False)
     else:
         from referral_cli.cli.show_actors import render_detail
 

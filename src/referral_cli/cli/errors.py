@@ -13,6 +13,8 @@ from typing import ParamSpec, TypeVar
 
 import typer
 
+from referral_cli import __version__
+
 EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_USAGE = 2
@@ -49,7 +51,7 @@ def report_error(exc: BaseException, lang: str = "en") -> int:
     if isinstance(exc, UsageError):
         err(t("cli.error", lang, message=exc.text(lang)))
         return EXIT_USAGE
-    err(t("cli.unexpected", lang, kind=type(exc).__name__, detail=str(exc)))
+    err(t("cli.unexpected", lang, kind=type(exc).__name__, detail=str(exc), version=__version__))
     return EXIT_UNEXPECTED
 
 

@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from referral_cli.cli.completion import choices, repository, vocabulary
 from referral_cli.cli.errors import err, handle_errors
 from referral_cli.cli.options import (
     BranchOption,
@@ -34,38 +35,110 @@ def add_question(
     root: RootOption = None,
     date: Annotated[
         str | None,
-        typer.Option(metavar="DATE", help="Date of the case, YYYY-MM-DD.", show_default="today"),
+        typer.Option(
+            "--date", metavar="DATE", help="Date of the case, YYYY-MM-DD.", show_default="today"
+        ),
     ] = None,
-    branch: Annotated[str | None, typer.Option(metavar="ID", help="Branch id.")] = None,
+    branch: Annotated[
+        str | None,
+        typer.Option(
+            "--branch",
+            metavar="ID",
+            help="The branch (library) where it happened.",
+            show_default=False,
+            autocompletion=repository("branch"),
+        ),
+    ] = None,
     description: Annotated[
-        str | None, typer.Option(metavar="TEXT", help="The case, never the visitor (required).")
+        str | None,
+        typer.Option(
+            "--description",
+            metavar="TEXT",
+            help="The case, never the visitor (required).",
+            show_default=False,
+        ),
     ] = None,
     reflection: Annotated[
         str | None,
-        typer.Option(metavar="TEXT", help="Your own reflection: what was hard, and why."),
+        typer.Option(
+            "--reflection",
+            metavar="TEXT",
+            help="Your own reflection: what was hard, and why.",
+            show_default=False,
+        ),
     ] = None,
     reason: Annotated[
         list[str] | None,
-        typer.Option(metavar="ID", help="Reason id; repeat the option (or separate with commas)."),
+        typer.Option(
+            "--reason",
+            metavar="ID",
+            help="Why it chafed; repeat the option (or separate with commas).",
+            show_default=False,
+            autocompletion=repository("reason"),
+        ),
     ] = None,
-    category: Annotated[str | None, typer.Option(metavar="ID", help="Matrix category id.")] = None,
-    row: Annotated[str | None, typer.Option(metavar="ID", help="Matrix row id.")] = None,
+    category: Annotated[
+        str | None,
+        typer.Option(
+            "--category",
+            metavar="ID",
+            help="The matrix category.",
+            show_default="the row's category",
+            autocompletion=repository("category"),
+        ),
+    ] = None,
+    row: Annotated[
+        str | None,
+        typer.Option(
+            "--row",
+            metavar="ID",
+            help="The matrix row that fits the case.",
+            show_default=False,
+            autocompletion=repository("row"),
+        ),
+    ] = None,
     referred_to: Annotated[
         list[str] | None,
-        typer.Option(metavar="ID", help="Actor id referred to; repeat the option."),
+        typer.Option(
+            "--referred-to",
+            metavar="ID",
+            help="An actor the visitor was referred to; repeat the option.",
+            show_default=False,
+            autocompletion=repository("actor"),
+        ),
     ] = None,
     outcome: Annotated[
-        str | None, typer.Option(metavar="OUTCOME", help="helped, partly, referred or declined.")
+        str | None,
+        typer.Option(
+            "--outcome",
+            metavar="helped|partly|referred|declined",
+            help="How it ended.",
+            show_default=False,
+            autocompletion=vocabulary("outcome"),
+        ),
     ] = None,
-    minutes: Annotated[str | None, typer.Option(metavar="N", help="Minutes spent, 0-1440.")] = None,
+    minutes: Annotated[
+        str | None,
+        typer.Option("--minutes", metavar="N", help="Minutes spent, 0-1440.", show_default=False),
+    ] = None,
     read_level: Annotated[
-        str | None, typer.Option(metavar="N", help="READ scale level, 1-6.")
+        str | None,
+        typer.Option(
+            "--read-level", metavar="N", help="READ scale level, 1-6.", show_default=False
+        ),
     ] = None,
-    recorded_by: Annotated[str | None, typer.Option(metavar="TEXT", help="Your initials.")] = None,
+    recorded_by: Annotated[
+        str | None,
+        typer.Option("--recorded-by", metavar="TEXT", help="Your initials.", show_default=False),
+    ] = None,
     period: Annotated[
         str | None,
         typer.Option(
-            metavar="ID", help="Period id.", show_default="the period containing the date"
+            "--period",
+            metavar="ID",
+            help="The inventory period.",
+            show_default="the period containing the date",
+            autocompletion=repository("period"),
         ),
     ] = None,
     from_file: Annotated[
@@ -76,10 +149,14 @@ def add_question(
             help="Add many entries from YAML (a list) or CSV (a header row); '-' reads "
             "standard input. All are written, or none. Other options fill what an entry "
             "leaves out.",
+            show_default=False,
         ),
     ] = None,
     no_input: Annotated[
-        bool, typer.Option("--no-input", help="Never prompt; fail if something is missing.")
+        bool,
+        typer.Option(
+            "--no-input", help="Never prompt; fail if something is missing.", show_default=False
+        ),
     ] = False,
     yes: Annotated[
         bool,
@@ -87,14 +164,16 @@ def add_question(
             "--yes",
             "-y",
             help="Confirm numbers that only may be personal data (certain finds still stop).",
+            show_default=False,
         ),
     ] = False,
     commit: Annotated[
-        bool, typer.Option("--commit", help="git add and git commit the new files.")
+        bool,
+        typer.Option("--commit", help="git add and git commit the new files.", show_default=False),
     ] = False,
     lang: LangOption = None,
 ) -> None:
-    """Add a question that chafed to the inventory (asks for what is missing)."""
+    """Log a question that chafed at the desk (asks for what you leave out)."""
     from referral_cli.commands.add_question import add_question as run
     from referral_cli.intake.request import AddRequest
 
@@ -139,19 +218,39 @@ def inventory(
     branch: BranchOption = None,
     reason: Annotated[
         list[str] | None,
-        typer.Option(metavar="ID", help="Only entries with this reason id (repeatable)."),
+        typer.Option(
+            "--reason",
+            metavar="ID",
+            help="Only entries with this reason (repeat for several).",
+            show_default=False,
+            autocompletion=repository("reason"),
+        ),
     ] = None,
     period: PeriodOption = None,
     category: Annotated[
         list[str] | None,
-        typer.Option(metavar="ID", help="Only this matrix category id (repeatable)."),
+        typer.Option(
+            "--category",
+            metavar="ID",
+            help="Only this matrix category (repeat for several).",
+            show_default=False,
+            autocompletion=repository("category"),
+        ),
     ] = None,
     unmatched: Annotated[
-        bool, typer.Option("--unmatched", help="Only entries with no matrix row yet.")
+        bool,
+        typer.Option(
+            "--unmatched", help="Only entries with no matrix row yet.", show_default=False
+        ),
     ] = False,
     output_format: Annotated[
         ListFormat,
-        typer.Option("--format", help="table for people; csv or json carry every field."),
+        typer.Option(
+            "--format",
+            metavar="table|csv|json",
+            help="table for people; csv or json carry every field.",
+            autocompletion=choices(*ListFormat),
+        ),
     ] = ListFormat.table,
     lang: LangOption = None,
 ) -> None:

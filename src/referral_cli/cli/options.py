@@ -8,13 +8,26 @@ from typing import Annotated
 
 import typer
 
+from referral_cli.cli.completion import choices, repository
+from referral_cli.i18n import LANGUAGES
+
+# Metavars are words (DIR, FILE, ID, DATE) or the choices themselves (text|json); a
+# computed default is named in `show_default`; environment variables are shown where
+# they apply. tests/cli/test_help.py holds every command to this.
+
+# Copies of constants whose modules are too heavy to import at start-up (a test checks them).
+ROOT_ENV = "REFERRAL_ROOT"  # store.repository.ROOT_ENV
+DOCUMENT_FORMATS = ("html", "md", "pdf", "all")  # documents.FORMATS and ALL_FORMATS
+
 RootOption = Annotated[
     Path | None,
     typer.Option(
         "--root",
-        help="The guideline repository (default: $REFERRAL_ROOT or the "
-        "nearest folder above holding data/matrix.yaml).",
-        show_default=False,
+        metavar="DIR",
+        envvar=ROOT_ENV,
+        show_envvar=True,
+        help="The guideline repository.",
+        show_default="the nearest folder above holding data/matrix.yaml",
     ),
 ]
 LangOption = Annotated[
@@ -22,51 +35,77 @@ LangOption = Annotated[
     typer.Option(
         "--lang",
         metavar="sv|en",
-        help="sv or en: the language of labels and headings (default: the library's language).",
-        show_default=False,
+        help="The language of labels and headings.",
+        show_default="the library's language",
+        autocompletion=choices(*LANGUAGES),
     ),
 ]
 SinceOption = Annotated[
     str | None,
     typer.Option(
-        "--since", metavar="DATE", help="Only entries on or after this date (YYYY-MM-DD)."
+        "--since",
+        metavar="DATE",
+        help="Only entries on or after this date (YYYY-MM-DD).",
+        show_default=False,
     ),
 ]
 UntilOption = Annotated[
     str | None,
     typer.Option(
-        "--until", metavar="DATE", help="Only entries on or before this date (YYYY-MM-DD)."
+        "--until",
+        metavar="DATE",
+        help="Only entries on or before this date (YYYY-MM-DD).",
+        show_default=False,
     ),
 ]
 BranchOption = Annotated[
     list[str] | None,
-    typer.Option("--branch", metavar="ID", help="Only this branch id (repeat for several)."),
+    typer.Option(
+        "--branch",
+        metavar="ID",
+        help="Only this branch (repeat for several).",
+        show_default=False,
+        autocompletion=repository("branch"),
+    ),
 ]
 PeriodOption = Annotated[
     list[str] | None,
-    typer.Option("--period", metavar="ID", help="Only this period id (repeatable)."),
+    typer.Option(
+        "--period",
+        metavar="ID",
+        help="Only this inventory period (repeat for several).",
+        show_default=False,
+        autocompletion=repository("period"),
+    ),
 ]
 TemplatesOption = Annotated[
     Path | None,
     typer.Option(
         "--templates",
         metavar="DIR",
-        help="Folder of templates overriding the defaults by name "
-        "(default: the repository's templates/).",
-        show_default=False,
+        help="Folder of templates overriding the defaults by name.",
+        show_default="the repository's templates/",
     ),
 ]
 OutOption = Annotated[
     Path, typer.Option("--out", metavar="DIR", help="Folder to write the files to.")
 ]
+DocumentOutOption = Annotated[
+    Path,
+    typer.Option(
+        "--out",
+        metavar="DIR",
+        help="Folder to write the files to; '-' writes the one document to standard output.",
+    ),
+]
 DocumentFormatOption = Annotated[
     list[str] | None,
     typer.Option(
         "--format",
-        metavar="FORMAT",
-        help="html (default), md, pdf (needs: pip install 'referral-cli[pdf]') or all; "
-        "repeat for several.",
-        show_default=False,
+        metavar="html|md|pdf|all",
+        help="The format; repeat for several. pdf needs: pip install 'referral-cli[pdf]'.",
+        show_default="html",
+        autocompletion=choices(*DOCUMENT_FORMATS),
     ),
 ]
 
@@ -79,13 +118,25 @@ class TextOrJson(StrEnum):
 
 
 FormatTextJson = Annotated[
-    TextOrJson, typer.Option("--format", help="text for people, json for tools.")
+    TextOrJson,
+    typer.Option(
+        "--format",
+        metavar="text|json",
+        help="text for people, json for tools.",
+        autocompletion=choices(*TextOrJson),
+    ),
 ]
 
 
 def resolve_root(root: Path | None) -> Path:
     """The guideline repository: `--root`, else $REFERRAL_ROOT, else the nearest above."""
     from referral_cli.store.repository import find_root
+
+    if root is not None and str(root) == "-":  # a repository is a folder, never a stream
+        from referral_cli.errors import UsageError
+        from referral_cli.i18n import phrase
+
+        raise UsageError(phrase("cli.root-dash"))
 
     return find_root(root)
 

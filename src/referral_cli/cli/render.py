@@ -7,20 +7,28 @@ from typing import Annotated
 
 import typer
 
+from referral_cli.cli.completion import choices, repository
 from referral_cli.cli.errors import handle_errors
 from referral_cli.cli.options import (
     DocumentFormatOption,
+    DocumentOutOption,
     LangOption,
-    OutOption,
     RootOption,
     TemplatesOption,
     checked_lang,
     resolve_root,
 )
 
-HANDOUT_NAMES = (
-    "desk-guide, quick-reference, referral-slips, actors, actors-public, guidelines, poster, "
-    "inventory-sheet"
+# commands.render.HANDOUTS, not imported at start-up (a test checks)
+HANDOUTS = (
+    "desk-guide",
+    "quick-reference",
+    "referral-slips",
+    "actors",
+    "actors-public",
+    "guidelines",
+    "poster",
+    "inventory-sheet",
 )
 
 
@@ -29,15 +37,16 @@ def render(
     handouts: Annotated[
         list[str] | None,
         typer.Argument(
-            help=f"Handouts to render (default: all): {HANDOUT_NAMES}.",
-            show_default=False,
+            help=f"Handouts to render: {', '.join(HANDOUTS)}.",
+            show_default="all",
             metavar="HANDOUT",
+            autocompletion=choices(*HANDOUTS),
         ),
     ] = None,
     root: RootOption = None,
     output_format: DocumentFormatOption = None,
     lang: LangOption = None,
-    out: OutOption = Path("build"),
+    out: DocumentOutOption = Path("build"),
     templates: TemplatesOption = None,
     row: Annotated[
         list[str] | None,
@@ -47,6 +56,7 @@ def render(
             help="Only these matrix rows on the referral slips and the quick reference "
             "(repeat, or separate with commas).",
             show_default=False,
+            autocompletion=repository("row"),
         ),
     ] = None,
     qr: Annotated[
@@ -59,7 +69,12 @@ def render(
     ] = False,
     paper: Annotated[
         str,
-        typer.Option("--paper", metavar="A4|A3", help="The poster's paper size."),
+        typer.Option(
+            "--paper",
+            metavar="A4|A3",
+            help="The poster's paper size.",
+            autocompletion=choices("A4", "A3"),
+        ),
     ] = "A4",
     period: Annotated[
         str | None,
@@ -68,10 +83,11 @@ def render(
             metavar="ID",
             help="The inventory period printed on the inventory sheet (an id from library.yaml).",
             show_default=False,
+            autocompletion=repository("period"),
         ),
     ] = None,
 ) -> None:
-    """Render printable handouts (desk guide, quick reference, slips, actor lists, poster ...)."""
+    """Make the handouts to print: desk guide, quick reference, slips, actor lists, poster."""
     from referral_cli.commands.render import RenderOptions
     from referral_cli.commands.render import render as render_core
 

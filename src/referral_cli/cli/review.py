@@ -8,12 +8,13 @@ from typing import Annotated
 
 import typer
 
+from referral_cli.cli.completion import choices, repository
 from referral_cli.cli.errors import handle_errors
 from referral_cli.cli.options import (
     BranchOption,
     DocumentFormatOption,
+    DocumentOutOption,
     LangOption,
-    OutOption,
     PeriodOption,
     RootOption,
     SinceOption,
@@ -22,6 +23,25 @@ from referral_cli.cli.options import (
     checked_lang,
     resolve_root,
 )
+
+# Copies of commands.stats.DIMENSIONS and FORMATS, not imported at start-up (a test checks).
+STATS_DIMENSIONS = (
+    "category",
+    "reason",
+    "branch",
+    "outcome",
+    "referred_to",
+    "month",
+    "weekday",
+    "read_level",
+    "row",
+    "period",
+    "library",
+    "municipality",
+)
+STATS_FORMATS = ("table", "csv", "json", "html")
+REVIEW_FORMATS = ("text", "ics", "md", "html")
+DIFF_FORMATS = ("text", "md")
 
 TodayOption = Annotated[
     str | None,
@@ -35,18 +55,21 @@ def stats(
         list[Path] | None,
         typer.Option(
             "--root",
-            help="A guideline repository or an export file (.jsonl); repeat to combine "
-            "several (default: the current repository).",
-            show_default=False,
+            metavar="DIR|FILE",
+            help="A guideline repository or an export file (.jsonl), '-' for one on "
+            "standard input; repeat to combine several.",
+            show_default="the current repository",
         ),
     ] = None,
     by: Annotated[
         list[str] | None,
         typer.Option(
             "--by",
-            help="Count by category, reason, branch, outcome, referred_to, month, weekday, "
-            "read_level, row, period, library or municipality; twice for a cross table.",
+            metavar="FIELD",
+            help=f"Count by {', '.join(STATS_DIMENSIONS[:-1])} or {STATS_DIMENSIONS[-1]}; "
+            "twice for a cross table.",
             show_default=False,
+            autocompletion=choices(*STATS_DIMENSIONS),
         ),
     ] = None,
     since: SinceOption = None,
@@ -54,11 +77,18 @@ def stats(
     period: PeriodOption = None,
     branch: BranchOption = None,
     output_format: Annotated[
-        str, typer.Option("--format", help="table, csv, json or html (with bar charts).")
+        str,
+        typer.Option(
+            "--format",
+            metavar="table|csv|json|html",
+            help="table for the screen, csv for a spreadsheet, json for tools, html with "
+            "bar charts.",
+            autocompletion=choices(*STATS_FORMATS),
+        ),
     ] = "table",
     lang: LangOption = None,
 ) -> None:
-    """Count the question inventory by any field, with minutes summed and median."""
+    """Count the logged questions by any field, with the minutes spent (sum and median)."""
     from referral_cli.commands.stats import run_stats
     from referral_cli.records import RecordFilter
 
@@ -74,25 +104,34 @@ def export(
     out: Annotated[
         Path | None,
         typer.Option(
-            "--out", metavar="FILE", help="Write to this file instead of standard output."
+            "--out",
+            metavar="FILE",
+            help="The file to write; '-' is standard output.",
+            show_default="standard output",
         ),
     ] = None,
     include_text: Annotated[
         bool,
-        typer.Option("--include-text", help="Include the free text (description, reflection)."),
+        typer.Option(
+            "--include-text",
+            help="Include the free text (description, reflection).",
+            show_default=False,
+        ),
     ] = False,
     since: SinceOption = None,
     until: UntilOption = None,
     period: PeriodOption = None,
     branch: BranchOption = None,
-    force: Annotated[bool, typer.Option(help="Overwrite --out if it exists.")] = False,
+    force: Annotated[
+        bool, typer.Option("--force", help="Overwrite --out if it exists.", show_default=False)
+    ] = False,
 ) -> None:
-    """Write the question inventory as JSON Lines (one entry per line) for aggregation."""
+    """Write the logged questions to a file a region can combine with other libraries'."""
     from referral_cli.commands.export import export_inventory, export_to_file
     from referral_cli.records import RecordFilter
 
     filters = RecordFilter.from_options(since, until, branches=branch or (), periods=period or ())
-    if out is None:
+    if out is None or str(out) == "-":
         try:
             export_inventory(
                 resolve_root(root), sys.stdout, include_text=include_text, filters=filters
@@ -116,24 +155,43 @@ def export(
 def review(
     root: RootOption = None,
     strict: Annotated[
-        bool, typer.Option(help="Exit 1 when a review is overdue (for CI reminders).")
+        bool,
+        typer.Option(
+            "--strict",
+            help="Exit 1 when a review is overdue (for CI reminders).",
+            show_default=False,
+        ),
     ] = False,
     agenda: Annotated[
-        bool, typer.Option("--agenda", help="Render a staff-meeting agenda (md or html).")
+        bool,
+        typer.Option(
+            "--agenda", help="Render a staff-meeting agenda (md or html).", show_default=False
+        ),
     ] = False,
     since: Annotated[
         str | None,
         typer.Option(
-            metavar="DATE", help="Agenda: questions since this date (default: the last review)."
+            "--since",
+            metavar="DATE",
+            help="Agenda: questions since this date.",
+            show_default="the last review",
         ),
     ] = None,
     output_format: Annotated[
-        str, typer.Option("--format", help="Agenda format: md or html.")
-    ] = "md",
+        str | None,
+        typer.Option(
+            "--format",
+            metavar="text|ics|md|html",
+            help="text for the screen, or ics: a calendar of the reviews and contacts that "
+            "fall due; the agenda is md or html.",
+            show_default="text; md for the agenda",
+            autocompletion=choices(*REVIEW_FORMATS),
+        ),
+    ] = None,
     lang: LangOption = None,
     today: TodayOption = None,
 ) -> None:
-    """Show what in the guidelines needs attention now: overdue reviews, gaps, open questions."""
+    """Show what needs attention now: overdue reviews, missing contacts, open questions."""
     from referral_cli.commands.review.formats import (
         check_agenda_format,
         format_review,
@@ -143,13 +201,19 @@ def review(
     from referral_cli.dates import parse_date_option
 
     language = checked_lang(lang)
-    if agenda:  # a bad --format fails before the repository is read
-        check_agenda_format(output_format)
+    # A bad agenda --format fails here, before the repository is read.
+    agenda_format = check_agenda_format(output_format or "md") if agenda else "md"
     since_date = parse_date_option(since, "--since")
     guidelines = load_for_review(resolve_root(root))
     report = build_review(guidelines, parse_date_option(today, "--today"), language)
     if agenda:
-        typer.echo(render_agenda(guidelines, report, since_date, output_format).rstrip("\n"))
+        typer.echo(render_agenda(guidelines, report, since_date, agenda_format).rstrip("\n"))
+        raise typer.Exit(report.exit_code(strict))
+    if output_format == "ics":  # CRLF lines, as RFC 5545 wants them: written as bytes
+        from referral_cli.commands.review.calendar import review_calendar
+
+        calendar = review_calendar(guidelines, report.today, language)
+        typer.echo(calendar.encode("utf-8"), nl=False)
         raise typer.Exit(report.exit_code(strict))
     typer.echo(format_review(report))
     raise typer.Exit(report.exit_code(strict))
@@ -158,15 +222,24 @@ def review(
 @handle_errors
 def diff(
     rev1: Annotated[
-        str | None, typer.Argument(help="The older revision (default: HEAD).", show_default=False)
+        str | None,
+        typer.Argument(metavar="REV1", help="The older git revision.", show_default="HEAD"),
     ] = None,
     rev2: Annotated[
         str | None,
-        typer.Argument(help="The newer revision (default: the working tree).", show_default=False),
+        typer.Argument(
+            metavar="REV2", help="The newer git revision.", show_default="the working tree"
+        ),
     ] = None,
     root: RootOption = None,
     output_format: Annotated[
-        str, typer.Option("--format", help="text, or md to paste into a merge request.")
+        str,
+        typer.Option(
+            "--format",
+            metavar="text|md",
+            help="text, or md to paste into a merge request.",
+            autocompletion=choices(*DIFF_FORMATS),
+        ),
     ] = "text",
     lang: LangOption = None,
 ) -> None:
@@ -182,7 +255,8 @@ def diff(
 def report_app() -> typer.Typer:
     """The `report` group: feedback documents for the guidelines' actors."""
     group = typer.Typer(
-        help="Feedback documents for the guidelines' actors (återkoppling).",
+        help="Write feedback (återkoppling) to the actors: which of their questions reach "
+        "the library.",
         no_args_is_help=True,
         add_completion=False,
         pretty_exceptions_enable=False,
@@ -195,14 +269,19 @@ def report_app() -> typer.Typer:
 @handle_errors
 def report_actor(
     actor_id: Annotated[
-        str, typer.Argument(metavar="ID", help="The actor's id in data/actors.yaml.")
+        str,
+        typer.Argument(
+            metavar="ID",
+            help="The actor's id in data/actors.yaml.",
+            autocompletion=repository("actor"),
+        ),
     ],
     root: RootOption = None,
     since: SinceOption = None,
     until: UntilOption = None,
     output_format: DocumentFormatOption = None,
     lang: LangOption = None,
-    out: OutOption = Path("build"),
+    out: DocumentOutOption = Path("build"),
     templates: TemplatesOption = None,
 ) -> None:
     """Write a feedback letter to one actor: its questions that reached the library."""

@@ -5,12 +5,13 @@
 question "which actors do we have no contact with?". `show_actor` gives one actor
 with every matrix row that refers to it and the inventory questions referred to it.
 The table and the panel are printed by `referral_cli.cli.show_actors`; `format_json`
-gives the JSON.
+gives the JSON, `format_vcf` the address-book cards (public fields only).
 """
 
 from __future__ import annotations
 
 import json
+import uuid
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -19,7 +20,8 @@ from typing import Any
 
 from referral_cli.errors import UsageError
 from referral_cli.findings import suggestion
-from referral_cli.i18n import language_for, phrase
+from referral_cli.formats.vcard import Card, format_cards
+from referral_cli.i18n import label, language_for, phrase, vocabulary_label
 from referral_cli.models import ACTOR_KINDS, RELATIONSHIP_STATUSES, SCOPES, Actor
 from referral_cli.rules.loading import load_valid_guidelines
 from referral_cli.store.repository import Guidelines
@@ -166,3 +168,39 @@ def format_json(view: ActorsView, *, single: bool = False) -> str:
     if single:
         data = data[0]
     return json.dumps(data, ensure_ascii=False, indent=2)
+
+
+_CARD_NAMESPACE = uuid.UUID("6b1f3c0d-2e4a-5f7b-8c9d-0a1b2c3d4e5f")  # referral's own
+
+
+def actor_card(actor: Actor, language: str) -> Card:
+    """An actor's public fields as a vCard: never its relationship or notes.
+
+    The UID is made from the id alone, so importing the cards again updates them.
+    """
+    contact = actor.contact
+    note = [actor.description or ""]
+    if actor.helps_with:
+        note.append(f"{label('helps_with', language)}: {'; '.join(actor.helps_with)}")
+    if contact is not None and contact.opening_hours:
+        note.append(f"{label('opening_hours', language)}: {contact.opening_hours}")
+    websites = (contact.website, contact.chat) if contact is not None else ()
+    return Card(
+        uid=f"urn:uuid:{uuid.uuid5(_CARD_NAMESPACE, actor.id)}",
+        name=actor.name,
+        categories=(vocabulary_label("kind", actor.kind, language),),
+        note="\n".join(line for line in note if line),
+        phone=(contact.phone or "") if contact is not None else "",
+        email=(contact.email or "") if contact is not None else "",
+        websites=tuple(url for url in websites if url),
+        address=(contact.address or "") if contact is not None else "",
+        languages=tuple(actor.languages),
+    )
+
+
+def format_vcf(view: ActorsView) -> str:
+    """The chosen actors as vCard 4.0, one card each, public fields only."""
+    from referral_cli import __version__
+
+    cards = [actor_card(summary.actor, view.language) for summary in view.summaries]
+    return format_cards(cards, product=f"-//referral//referral-cli {__version__}//EN")

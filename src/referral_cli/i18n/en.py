@@ -216,7 +216,8 @@ PHRASES: Final[dict[str, str]] = {
     "cli.error": "error: {message}",
     "cli.interrupted": "Interrupted: nothing was written.",
     "cli.nothing-written": "Nothing was written. Fix the problems above and run the command again.",
-    "cli.unexpected": "unexpected error ({kind}): {detail}\nThis is a bug in referral, not in your data; please report it with the command you ran.",
+    "cli.unexpected": "unexpected error ({kind}): {detail}\nThis is a bug in referral, not in your data; please report it with the command you ran and this version: referral {version}.",
+    "cli.root-dash": "--root -: a guideline repository is a folder; only referral stats reads an export file from standard input",
     # === end of cli
     # === yaml (reading files)
     "yaml.bom": "the file starts with a byte-order mark (BOM), added by some Windows editors",
@@ -361,6 +362,12 @@ PHRASES: Final[dict[str, str]] = {
     "hint.synonym-cycle": "a synonym leads one step, from a word visitors use to words the matrix uses; remove one of the directions",
     "check.actor-no-contact": "the actor '{actor}' has no contact details, but the matrix refers to it: visitors get no way to reach it",
     "check.actor-no-contact.hint": "add at least one of phone, website, email, address or chat under contact:",
+    "check.ambiguous-value": "'{value}' is text to referral, but editors and other YAML tools read it as {kind}",
+    "check.ambiguous-value.hint": 'put it in quotes, so that every tool reads it as text: "{value}"',
+    "check.read-as.number": "a number",
+    "check.read-as.boolean": "a yes/no value (boolean)",
+    "check.read-as.null": "an empty value (null)",
+    "check.read-as.date": "a date",
     # === end of checks
     # === privacy
     "privacy.kind.personnummer": "a personnummer",
@@ -458,6 +465,7 @@ PHRASES: Final[dict[str, str]] = {
     "render.choice.paper": "paper size",
     "render.choice.period": "period",
     "render.quick-reference-too-long": "the quick reference must fit one A4 page, but its {rows} rows need about {overflow} mm more; choose the rows with --row ID (repeat it), or print the desk guide (desk-guide)",
+    "render.out-dash-several": "--out - writes to standard output, which holds one document, and this makes {count}: name one handout and one format, or give a folder",
     # === end of documents
     # === init and schema
     "init.unknown-language": "unknown language '{value}': choose sv or en",
@@ -728,6 +736,20 @@ PHRASES: Final[dict[str, str]] = {
     "review.agenda.no_reason": "No reason given",
     "review.agenda.count": "{n} questions",
     "review.agenda.count_one": "1 question",
+    "review.ics.calendar": "{library}: reviews and contacts",
+    "review.ics.guidelines": "Review the guidelines",
+    "review.ics.row": "Review the matrix row: {need}",
+    "review.ics.actor": "Review the actor: {name}",
+    "review.ics.contact": "Get in touch with {name}",
+    "review.ics.last-reviewed": "Last reviewed {date}.",
+    "review.ics.last-contact": "Last in touch {date}.",
+    "review.ics.never": "Never reviewed.",
+    "review.ics.due": "Due {date} (every {months} months).",
+    "review.ics.overdue": "Overdue: do it now.",
+    "review.ics.owner": "Owner: {owner}.",
+    "review.ics.id.row": "Row {id} in data/matrix.yaml.",
+    "review.ics.id.actor": "Actor {id} in data/actors.yaml.",
+    "review.ics.id.contact": "Actor {id} in data/actors.yaml.",
     # === end of review
     # === diff
     "diff.error.no_git": "git is not installed; referral diff needs git",

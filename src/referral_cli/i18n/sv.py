@@ -216,7 +216,8 @@ PHRASES: Final[dict[str, str]] = {
     "cli.error": "fel: {message}",
     "cli.interrupted": "Avbrutet: inget skrevs.",
     "cli.nothing-written": "Inget skrevs. Rätta problemen ovan och kör kommandot igen.",
-    "cli.unexpected": "oväntat fel ({kind}): {detail}\nDet här är ett fel i referral, inte i era data; rapportera det gärna tillsammans med kommandot du körde.",
+    "cli.unexpected": "oväntat fel ({kind}): {detail}\nDet här är ett fel i referral, inte i era data; rapportera det gärna tillsammans med kommandot du körde och den här versionen: referral {version}.",
+    "cli.root-dash": "--root -: ett riktlinjeförråd är en mapp; bara referral stats läser en exportfil från standard in",
     # === end of cli
     # === yaml (reading files)
     "yaml.bom": "filen börjar med ett byte order mark (BOM), som vissa Windows-program lägger till",
@@ -361,6 +362,12 @@ PHRASES: Final[dict[str, str]] = {
     "hint.synonym-cycle": "en synonym leder ett steg, från ett ord som besökare använder till ord som finns i matrisen; ta bort den ena riktningen",
     "check.actor-no-contact": "aktören '{actor}' har inga kontaktuppgifter, men matrisen hänvisar dit: besökaren får ingen väg att nå den",
     "check.actor-no-contact.hint": "lägg till minst en av phone, website, email, address eller chat under contact:",
+    "check.ambiguous-value": "'{value}' är text för referral, men redigerare och andra YAML-verktyg läser det som {kind}",
+    "check.ambiguous-value.hint": 'sätt citattecken runt värdet, så att alla verktyg läser det som text: "{value}"',
+    "check.read-as.number": "ett tal",
+    "check.read-as.boolean": "ett ja/nej-värde (boolean)",
+    "check.read-as.null": "ett tomt värde (null)",
+    "check.read-as.date": "ett datum",
     # === end of checks
     # === privacy
     "privacy.kind.personnummer": "ett personnummer",
@@ -458,6 +465,7 @@ PHRASES: Final[dict[str, str]] = {
     "render.choice.paper": "pappersstorlek",
     "render.choice.period": "period",
     "render.quick-reference-too-long": "snabbguiden får plats på en A4-sida, men de {rows} raderna behöver ungefär {overflow} mm till; välj raderna med --row ID (flera gånger), eller skriv ut hänvisningsguiden (desk-guide)",
+    "render.out-dash-several": "--out - skriver till standard ut, som bara rymmer ett dokument, och det här blir {count}: välj en utskrift och ett format, eller ange en mapp",
     # === end of documents
     # === init and schema
     "init.unknown-language": "okänt språk '{value}': välj sv eller en",
@@ -728,6 +736,20 @@ PHRASES: Final[dict[str, str]] = {
     "review.agenda.no_reason": "Inget skäl angivet",
     "review.agenda.count": "{n} frågor",
     "review.agenda.count_one": "1 fråga",
+    "review.ics.calendar": "{library}: översyner och kontakter",
+    "review.ics.guidelines": "Se över riktlinjerna",
+    "review.ics.row": "Se över raden i matrisen: {need}",
+    "review.ics.actor": "Se över aktören: {name}",
+    "review.ics.contact": "Hör av er till {name}",
+    "review.ics.last-reviewed": "Senast granskad {date}.",
+    "review.ics.last-contact": "Senaste kontakt {date}.",
+    "review.ics.never": "Aldrig granskad.",
+    "review.ics.due": "Ska göras senast {date} (intervall: {months} månader).",
+    "review.ics.overdue": "Försenad: gör det nu.",
+    "review.ics.owner": "Ansvarig: {owner}.",
+    "review.ics.id.row": "Rad {id} i data/matrix.yaml.",
+    "review.ics.id.actor": "Aktör {id} i data/actors.yaml.",
+    "review.ics.id.contact": "Aktör {id} i data/actors.yaml.",
     # === end of review
     # === diff
     "diff.error.no_git": "git är inte installerat; referral diff behöver git",

@@ -13,7 +13,6 @@ from __future__ import annotations
 import csv
 import io
 import re
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +28,7 @@ from referral_cli.intake.request import (
     clean_text,
     split_list,
 )
+from referral_cli.stdio import STDIN_NAME, read_stdin
 from referral_cli.store.inventory_writer import FIELD_ORDER
 from referral_cli.store.repository import display_path
 from referral_cli.store.yamlio import SourceMap, YamlError, parse_text
@@ -37,8 +37,7 @@ from referral_cli.store.yamlio import SourceMap, YamlError, parse_text
 def read_candidates(name: str, root: Path) -> list[Candidate]:
     """Every entry in the file `name` (`-`: standard input); at least one."""
     if name == STDIN:
-        raw = sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else sys.stdin.read()
-        display = "<stdin>"
+        raw, display = read_stdin(), STDIN_NAME
     else:
         path = Path(name)
         display = display_path(root, path) if path.is_absolute() else name
@@ -47,7 +46,7 @@ def read_candidates(name: str, root: Path) -> list[Candidate]:
         except OSError as exc:
             reason = exc.strerror or str(exc)
             raise UsageError(phrase("error.cannot-read-import", name=name, reason=reason)) from None
-    text = _decode(raw if isinstance(raw, bytes) else raw.encode("utf-8"), display)
+    text = _decode(raw, display)
     lowered = name.lower()
     is_csv = lowered.endswith(".csv") or (
         not lowered.endswith((".yaml", ".yml")) and not _looks_like_yaml(text)

@@ -13,6 +13,7 @@ from referral_cli.dates import add_months
 from referral_cli.findings import Finding, Severity, about_field, suggestion
 from referral_cli.i18n import Phrase, phrase
 from referral_cli.models import InventoryEntry
+from referral_cli.rules.plain_scalars import check_plain_scalars
 from referral_cli.rules.privacy import allowed_contacts, personal_data_matches
 from referral_cli.rules.synonyms import check_synonyms
 from referral_cli.store.repository import (
@@ -65,6 +66,7 @@ def check_guidelines(guidelines: Guidelines, today: date | None = None) -> list[
     _check_unreachable_actors(report)
     _check_privacy(report)
     report.findings.extend(check_synonyms(guidelines))
+    report.findings.extend(check_plain_scalars(guidelines))
     return report.findings
 
 

@@ -7,6 +7,7 @@ types, ranges) and works on plain dicts; `referral_cli.records` turns them into 
 
 from __future__ import annotations
 
+import io
 import json
 from collections.abc import Iterable
 from pathlib import Path
@@ -15,6 +16,7 @@ from typing import Any
 from referral_cli.errors import FindingsError, UsageError
 from referral_cli.findings import Finding, suggestion
 from referral_cli.i18n import Phrase, phrase
+from referral_cli.stdio import STDIN_NAME, is_dash, read_stdin
 
 EXPORT_FIELDS: tuple[str, ...] = (
     "library",
@@ -82,48 +84,50 @@ def _check_date(text: Any) -> Phrase | None:
 
 
 def read_export_file(path: Path, display: str | None = None) -> list[dict[str, Any]]:
-    """Every line of the export file at `path`, checked; blank lines are skipped.
+    """Every line of the export file at `path` (`-`: standard input), checked.
 
-    Raises `UsageError` when the file cannot be opened and `FindingsError` with one
-    located finding per bad line (shown as `display`, default the path).
+    Blank lines are skipped. Raises `UsageError` when the file cannot be opened and
+    `FindingsError` with one located finding per bad line (shown as `display`,
+    default the path, or `<stdin>`).
     """
-    shown = display or str(path)
-    lines: list[dict[str, Any]] = []
-    problems: list[Finding] = []
+    shown = display or (STDIN_NAME if is_dash(path) else str(path))
     try:
-        handle = path.open(encoding="utf-8")
+        raw = read_stdin() if is_dash(path) else path.read_bytes()
     except OSError as exc:
         raise UsageError(
             phrase("error.export.unreadable", path=shown, reason=exc.strerror or str(exc))
         ) from None
-    with handle:
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        message = phrase("finding.export-encoding")
+        raise FindingsError([Finding(shown, 1, 1, "error", "encoding", message)]) from None
+    lines: list[dict[str, Any]] = []
+    problems: list[Finding] = []
+    # Lines end as in a file opened as text (\n, \r\n or \r), never at U+2028 inside a value.
+    for number, line in enumerate(io.StringIO(text, newline=None), start=1):
+        if not line.strip():
+            continue
         try:
-            for number, line in enumerate(handle, start=1):
-                if not line.strip():
-                    continue
-                try:
-                    data = json.loads(line)
-                except json.JSONDecodeError as exc:
-                    problems.append(
-                        Finding(
-                            shown,
-                            number,
-                            exc.colno,
-                            "error",
-                            "export-json",
-                            phrase("finding.export-json", detail=exc.msg),
-                            phrase("hint.export-json"),
-                        )
-                    )
-                    continue
-                problem = check_line(data)
-                if problem:
-                    problems.append(Finding(shown, number, 1, "error", "export-line", problem))
-                    continue
-                lines.append(data)
-        except UnicodeDecodeError:
-            message = phrase("finding.export-encoding")
-            raise FindingsError([Finding(shown, 1, 1, "error", "encoding", message)]) from None
+            data = json.loads(line)
+        except json.JSONDecodeError as exc:
+            problems.append(
+                Finding(
+                    shown,
+                    number,
+                    exc.colno,
+                    "error",
+                    "export-json",
+                    phrase("finding.export-json", detail=exc.msg),
+                    phrase("hint.export-json"),
+                )
+            )
+            continue
+        problem = check_line(data)
+        if problem:
+            problems.append(Finding(shown, number, 1, "error", "export-line", problem))
+            continue
+        lines.append(data)
     if problems:
         raise FindingsError(problems)
     return lines

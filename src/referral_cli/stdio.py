@@ -1,0 +1,37 @@
+"""`-` in place of a file name: standard input where read, standard output where written.
+
+So commands can be joined with pipes: `referral export | referral stats --root -`.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Final
+
+DASH: Final = "-"
+STDIN_NAME: Final = "<stdin>"  # how findings name standard input
+
+
+def is_dash(path: Path | str | None) -> bool:
+    """True when `path` is `-`."""
+    return path is not None and str(path) == DASH
+
+
+def read_stdin() -> bytes:
+    """Everything on standard input, as bytes (decoded by the reader, always as UTF-8)."""
+    stream = getattr(sys.stdin, "buffer", None)
+    if stream is not None:
+        return bytes(stream.read())
+    return sys.stdin.read().encode("utf-8")  # a text-only stand-in (tests)
+
+
+def write_stdout(content: bytes) -> None:
+    """`content` to standard output as it is (binary, so a PDF or CRLF lines stay intact)."""
+    stream = getattr(sys.stdout, "buffer", None)
+    if stream is not None:
+        stream.write(content)
+        stream.flush()
+    else:  # a text-only stand-in (tests)
+        sys.stdout.write(content.decode("utf-8", errors="replace"))
+        sys.stdout.flush()
