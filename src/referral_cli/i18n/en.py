@@ -483,6 +483,9 @@ PHRASES: Final[dict[str, str]] = {
     "lookup.no_words": "No similar words in the matrix. Try a shorter or different word.",
     "lookup.more_hits": "More hits:",
     "lookup.subtitle": "row {row} · score {score}",
+    "lookup.no_answer": "No sure answer for ”{query}”. Closest rows (score 0–1):",
+    "lookup.unmatched": "Not found: {words}",
+    "lookup.show_all": "Show the rows in full with --all.",
     "error.lookup.no_terms": "give one or more search words, e.g. referral lookup bankid",
     # === end of lookup
     # === match

@@ -483,6 +483,9 @@ PHRASES: Final[dict[str, str]] = {
     "lookup.no_words": "Inga liknande ord i matrisen. Pröva ett kortare eller annat ord.",
     "lookup.more_hits": "Fler träffar:",
     "lookup.subtitle": "rad {row} · träff {score}",
+    "lookup.no_answer": "Inget säkert svar på ”{query}”. Närmaste rader (träff 0–1):",
+    "lookup.unmatched": "Hittade inte: {words}",
+    "lookup.show_all": "Visa raderna i sin helhet med --all.",
     "error.lookup.no_terms": "skriv ett eller flera sökord, till exempel referral lookup bankid",
     # === end of lookup
     # === match
