@@ -280,6 +280,8 @@ def test_match_apply_yes_reports_a_file_it_cannot_edit_and_exits_1(
 def test_match_apply_interactive(runner: CliRunner, match_repo: Path) -> None:
     result = runner.invoke(app, ["match", "--root", str(match_repo), "--apply"], input="a\ns\n")
     assert result.exit_code == 0, result.output
+    assert "\n       träffar i raden: SIM-kort, Återställa, låst, PUK, koden\n" in result.output
+    assert "\n   hittade inte i någon rad: tappat\n" in result.output
     assert "1 skrivna, 1 överhoppade." in result.output
     assert (match_repo / PASS).read_text(encoding="utf-8") == ENTRIES[PASS]
 

@@ -499,6 +499,8 @@ PHRASES: Final[dict[str, str]] = {
     "match.nothing": "Every inventory question already has a matrix row.",
     "match.no_gaps": "No gaps: every question without a row has a good proposal.",
     "match.weak": "weak match",
+    "match.matched": "matched in the row: {words}",
+    "match.unmatched": "found in no row: {words}",
     "match.prompt": "[a] accept, 1–{count} choose, [s] skip, [q] quit",
     "match.bad_answer": "Answer a, s, q or a number 1–{count}.",
     "match.wrote": "Wrote row: {row} → {file}",

@@ -499,6 +499,8 @@ PHRASES: Final[dict[str, str]] = {
     "match.nothing": "Alla frågor i inventeringen har en rad i matrisen.",
     "match.no_gaps": "Inga luckor: alla frågor utan rad har ett bra förslag.",
     "match.weak": "svag träff",
+    "match.matched": "träffar i raden: {words}",
+    "match.unmatched": "hittade inte i någon rad: {words}",
     "match.prompt": "[a] godta, 1–{count} välj, [s] hoppa över, [q] avsluta",
     "match.bad_answer": "Svara a, s, q eller ett nummer 1–{count}.",
     "match.wrote": "Skrev row: {row} → {file}",
