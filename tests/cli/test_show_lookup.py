@@ -206,7 +206,7 @@ def test_all_shows_weak_rows_in_full_under_the_warning(repo: Path) -> None:
 
 def test_an_answer_names_the_words_found_nowhere_under_its_panel(repo: Path) -> None:
     result = run_lookup(repo, ["bankid"])
-    result.unmatched = ["zebra", "giraff"]
+    result.unmatched = ["zebra", "giraff", "Zebra", "GIRAFF"]  # each word named once
     assert rendered(result) == BANKID_PANEL + "Hittade inte: zebra, giraff\n"
     result.language = "en"
     assert rendered(result).endswith("─╯\nNot found: zebra, giraff\n")

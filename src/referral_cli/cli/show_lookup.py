@@ -70,8 +70,11 @@ def render_lookup(result: LookupResult, screen: Screen, *, show_all: bool = Fals
 
 def show_unmatched(screen: Screen, result: LookupResult) -> None:
     """Name the query words no row matched: the answer does not cover them."""
-    if result.unmatched:
-        words = ", ".join(result.unmatched)
+    once: dict[str, str] = {}
+    for word in result.unmatched:
+        once.setdefault(word.casefold(), word)  # each word once, as first typed
+    if once:
+        words = ", ".join(once.values())
         screen.text(t("lookup.unmatched", result.language, words=words))
 
 
