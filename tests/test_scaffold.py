@@ -13,6 +13,7 @@ from typer.testing import CliRunner
 
 from referral_cli import __version__
 from referral_cli.cli import app
+from referral_cli.commands.lookup import run_lookup
 from referral_cli.commands.validate import validate_repository
 from referral_cli.errors import UsageError
 from referral_cli.scaffold import CI_FILES, add_pipeline, ci_files, create_repository
@@ -35,6 +36,26 @@ def test_init_creates_a_clean_repository(tmp_path: Path, language: str) -> None:
     report = validate_repository(target, today=date(2026, 11, 28))
     assert report.findings == []
     assert f"language: {language}" in (target / "data/library.yaml").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("language", "query", "row"),
+    [("sv", "nätbank", "bank-e-legitimation"), ("en", "netbank", "bank-e-id")],
+)
+def test_the_commented_synonyms_work_once_uncommented(
+    tmp_path: Path, language: str, query: str, row: str
+) -> None:
+    target = tmp_path / "riktlinjer"
+    create_repository(target, language=language, today=date(2026, 11, 28))
+    library = target / "data/library.yaml"
+    text = library.read_text(encoding="utf-8")
+    assert "\n# synonyms:\n" in text
+    library.write_text(
+        text.replace("\n# synonyms:", "\nsynonyms:").replace("\n#   ", "\n  "), encoding="utf-8"
+    )
+    assert validate_repository(target, today=date(2026, 11, 28)).findings == []  # no warnings
+    result = run_lookup(target, [query])
+    assert result.answer is not None and result.answer.item.row.id == row
 
 
 def test_init_refuses_to_overwrite(tmp_path: Path) -> None:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from referral_cli import search
 from referral_cli.commands.lookup import ANSWER_SCORE, LookupResult, as_data, lookup, run_lookup
 from referral_cli.commands.match import apply_above, run_match
 from referral_cli.rules.loading import load_valid_guidelines
@@ -509,6 +510,21 @@ def test_the_index_state_keeps_synonyms_stems_and_spellings(with_synonyms: Searc
     restored = SearchIndex.from_state(with_synonyms.to_state())
     for query in ("printa", "ipad", "mejlet", "residence permit", "rad", "zebrafink"):
         assert restored.query(query) == with_synonyms.query(query)
+
+
+def test_the_index_state_keeps_the_compound_and_typo_tables(
+    with_synonyms: SearchIndex, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Building them was most of a warm lookup's search on a large matrix.
+    restored = SearchIndex.from_state(with_synonyms.to_state())
+    trigrammed: list[str] = []
+    real = search._trigrams
+    monkeypatch.setattr(search, "_trigrams", lambda term: trigrammed.append(term) or real(term))
+    for query in ("surfpaltta", "tillstånd", "vacinationer", "mejlet"):
+        assert restored.query(query) == with_synonyms.query(query)
+    assert set(trigrammed) <= {"surfpaltta", "tillstand", "vacinationer"}  # the query's own
+    monkeypatch.undo()
+    assert restored.suggest("vacinationer") == with_synonyms.suggest("vacinationer")
 
 
 def test_knows_words_exactly_inflected_or_in_compounds_but_not_typos(

@@ -99,10 +99,13 @@ def test_lookup_bad_data_exits_1_with_a_located_message(
     assert "Traceback" not in result.output
 
 
-def test_json_lookup_imports_no_rich(search_repo: Path) -> None:
+@pytest.mark.parametrize("output_format", ["json", "text"])
+def test_lookup_imports_no_rich(search_repo: Path, output_format: str) -> None:
+    # Start-up at the desk: rich alone is about a tenth of a warm lookup's time.
+    argv = ["referral", "lookup", "bankid", "--format", output_format, "--root", str(search_repo)]
     code = (
         "import sys\n"
-        f"sys.argv = ['referral', 'lookup', 'bankid', '--format', 'json', '--root', {str(search_repo)!r}]\n"
+        f"sys.argv = {argv!r}\n"
         "from referral_cli.cli import main\n"
         "try:\n    main()\nexcept SystemExit:\n    pass\n"
         "print('RICH', 'rich' in sys.modules, 'referral_cli.commands.lookup' in sys.modules)\n"
@@ -277,6 +280,8 @@ def test_match_apply_yes_reports_a_file_it_cannot_edit_and_exits_1(
 def test_match_apply_interactive(runner: CliRunner, match_repo: Path) -> None:
     result = runner.invoke(app, ["match", "--root", str(match_repo), "--apply"], input="a\ns\n")
     assert result.exit_code == 0, result.output
+    assert "\n       träffar i raden: SIM-kort, Återställa, låst, PUK, koden\n" in result.output
+    assert "\n   hittade inte i någon rad: tappat\n" in result.output
     assert "1 skrivna, 1 överhoppade." in result.output
     assert (match_repo / PASS).read_text(encoding="utf-8") == ENTRIES[PASS]
 

@@ -1,17 +1,19 @@
-"""Lookup at a terminal: the panel, the one-liners, the actors, and what is said when nothing
-is found. The panel uses the desk guide's labels."""
+"""Lookup at a terminal: the answer's panel, the one-liners, the closest rows when no row is
+a sure answer, the words found nowhere, the actors, and what is said when nothing is found.
+The panel uses the desk guide's labels."""
 
 from __future__ import annotations
 
 import io
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from rich.console import Console
 
+from referral_cli.cli.plain_text import Screen
 from referral_cli.cli.show_lookup import render_lookup
-from referral_cli.commands.lookup import LookupResult, run_lookup
+from referral_cli.commands.lookup import ANSWER_SCORE, LookupResult, run_lookup
 from tests.test_search import SEARCH_TREE
 
 MakeRepo = Callable[..., Path]
@@ -24,7 +26,7 @@ def repo(make_repo: MakeRepo) -> Path:
 
 def rendered(result: LookupResult, *, show_all: bool = False, width: int = 80) -> str:
     buffer = io.StringIO()
-    render_lookup(result, Console(file=buffer, width=width, color_system=None), show_all=show_all)
+    render_lookup(result, Screen(buffer, width=width, styled=False), show_all=show_all)
     return buffer.getvalue()
 
 
@@ -121,14 +123,93 @@ def test_row_without_referral_says_the_library_helps(repo: Path) -> None:
 
 
 def test_actors_matching_the_query_are_listed_unless_already_shown(repo: Path) -> None:
-    text = rendered(run_lookup(repo, ["deklaration"]))
-    # Skatteverket helps with Deklaration: its row is found through it, and the
-    # actor itself is not listed again under "Aktörer".
-    assert "│ Skatteverket" in text
+    # Din bank helps with BankID: it is in the answer's panel, so not listed again.
+    text = rendered(run_lookup(repo, ["bankid"]))
+    assert "│ Din bank" in text
     assert "Aktörer:" not in text
     text = rendered(run_lookup(repo, ["kontaktcenter"]))
     assert "Inget i matrisen matchar ”kontaktcenter”." in text
     assert "Aktörer:\n  Kommunens kontaktcenter\n" in text
+
+
+# --- no sure answer ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        (
+            None,
+            "Inget säkert svar på ”bankid zebra”. Närmaste rader (träff 0–1):\n"
+            "  0.34  Bankärenden och inloggning med e-legitimation → Din bank, Skatteverket\n"
+            "Hittade inte: zebra\n"
+            "Visa raderna i sin helhet med --all.\n",
+        ),
+        (
+            "en",
+            "No sure answer for ”bankid zebra”. Closest rows (score 0–1):\n"
+            "  0.34  Bankärenden och inloggning med e-legitimation → Din bank, Skatteverket\n"
+            "Not found: zebra\n"
+            "Show the rows in full with --all.\n",
+        ),
+    ],
+)
+def test_a_weak_best_row_is_not_shown_as_the_answer(
+    repo: Path, lang: str | None, expected: str
+) -> None:
+    # "zebra" is found nowhere: the bank row matches half the question, no more.
+    result = run_lookup(repo, ["bankid", "zebra"], lang)
+    assert result.hits[0].score < ANSWER_SCORE
+    assert rendered(result) == expected
+
+
+@pytest.mark.parametrize(("score", "panel"), [(ANSWER_SCORE, True), (ANSWER_SCORE - 0.01, False)])
+def test_the_answer_needs_the_answer_score(repo: Path, score: float, panel: bool) -> None:
+    result = run_lookup(repo, ["bankid"])
+    result.hits = [replace(result.hits[0], score=score)]
+    text = rendered(result)
+    assert text.startswith("╭─ Dokument och e-tjänster") is panel
+    assert text.startswith("Inget säkert svar på ”bankid”.") is not panel
+
+
+def test_closest_rows_show_their_scores_and_the_actors_not_shown_in_full(repo: Path) -> None:
+    assert rendered(run_lookup(repo, ["deklaration"])) == (
+        "Inget säkert svar på ”deklaration”. Närmaste rader (träff 0–1):\n"
+        "  0.35  Bankärenden och inloggning med e-legitimation → Din bank, Skatteverket\n"
+        "  0.35  Hjälp med passansökan och visumansökan → Skatteverket\n"
+        "Visa raderna i sin helhet med --all.\n"
+        "Aktörer:\n"
+        "  Skatteverket (Telefon: 0771-567 567; Webb: https://www.skatteverket.se)\n"
+    )
+
+
+def test_closest_rows_are_cut_to_the_width_and_at_most_five(repo: Path) -> None:
+    result = run_lookup(repo, ["deklaration"])
+    result.hits = result.hits[:1] * 7
+    assert rendered(result, width=40).splitlines() == [
+        "Inget säkert svar på ”deklaration”. ",  # wrapped, not cut
+        "Närmaste rader (träff 0–1):",
+        *["  0.35  Bankärenden och inloggning med …"] * 5,
+        "Visa raderna i sin helhet med --all.",
+        "Aktörer:",
+        "  Skatteverket (Telefon: 0771-567 567; …",
+    ]
+
+
+def test_all_shows_weak_rows_in_full_under_the_warning(repo: Path) -> None:
+    text = rendered(run_lookup(repo, ["deklaration"]), show_all=True)
+    assert text.startswith("Inget säkert svar på ”deklaration”. Närmaste rader (träff 0–1):\n╭─ ")
+    assert text.count("╭─ Dokument och e-tjänster") == 2
+    assert "rad passansokan · träff 0.35" in text
+    assert "--all" not in text and "Aktörer:" not in text
+
+
+def test_an_answer_names_the_words_found_nowhere_under_its_panel(repo: Path) -> None:
+    result = run_lookup(repo, ["bankid"])
+    result.unmatched = ["zebra", "giraff", "Zebra", "GIRAFF"]  # each word named once
+    assert rendered(result) == BANKID_PANEL + "Hittade inte: zebra, giraff\n"
+    result.language = "en"
+    assert rendered(result).endswith("─╯\nNot found: zebra, giraff\n")
 
 
 @pytest.mark.parametrize(

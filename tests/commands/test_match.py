@@ -254,6 +254,22 @@ def test_json_report(report: MatchReport) -> None:
         ["operatoren"],
     )
     assert data["entries"][3]["candidates"] == []
+    assert [e["unmatched"] for e in data["entries"]] == [
+        ["tappat"],
+        [
+            "betala",
+            "parkeringen",
+            "parkeringsapp",
+            "mobilen",
+            "vet",
+            "ansvarar",
+            "kommunens",
+            "parkering",
+        ],
+        ["ladda", "parkeringsappen", "betala", "parkering"],
+        ["förening", "fågelskådning"],
+        [],
+    ]
     assert data["gaps"] == [
         {"words": report.gap_groups()[0].words, "files": [PARKING_1, PARKING_2]},
         {"words": report.gap_groups()[1].words, "files": [BIRDS]},
@@ -357,6 +373,36 @@ def test_interactive_accept_choose_skip_and_retry(repo: Path, report: MatchRepor
     assert (repo / SIM).read_bytes().endswith(b"\r\ncategory: dokument\r\nrow: bank-e-legitimation")
 
 
+def test_asking_shows_why_each_row_was_proposed_and_what_no_row_has(report: MatchReport) -> None:
+    said: list[str] = []
+    apply_interactively(report, lambda _: "q", said.append)
+    assert said[0] == (
+        f"1. {SIM} (2026-08-24)\n"
+        "   En besökare ville återställa sitt låsta SIM-kort och hade tappat bort PUK-koden. "
+        "Hen hade…\n"
+        "   [1] sim-kort 0.65  Återställa ett låst SIM-kort\n"
+        "       träffar i raden: SIM-kort, Återställa, låst, PUK, koden\n"
+        "   [2] bank-e-legitimation 0.07  Bankärenden och inloggning med e-legitimation  "
+        "(svag träff)\n"
+        "       träffar i raden: legitimation\n"
+        "   [3] passansokan 0.07  Hjälp med passansökan och visumansökan  (svag träff)\n"
+        "       träffar i raden: legitimation\n"
+        "   hittade inte i någon rad: tappat"
+    )
+    # The report printed without --apply stays as it was: the reasons are for choosing.
+    assert "träffar i raden" not in format_text(report)
+
+
+def test_words_no_row_has_are_named_once_each(make_repo: MakeRepo) -> None:
+    entry = "date: 2026-08-29\ndescription: Zebran åt upp ZEBRAN, sa Zebran om PUK-koden.\n"
+    report = run_match(make_repo({**SEARCH_TREE, INVENTORY + "2026-08-29-z-ffffff.yaml": entry}))
+    [proposal] = report.proposals
+    assert proposal.unmatched == ("Zebran",)
+    said: list[str] = []
+    apply_interactively(report, lambda _: "q", said.append)
+    assert said[0].endswith("\n   hittade inte i någon rad: Zebran")
+
+
 def test_interactive_quit_keeps_what_was_applied(repo: Path, report: MatchReport) -> None:
     answers = iter(["s", "q"])
     summary = apply_interactively(report, lambda _: next(answers), lambda _: None)
@@ -382,6 +428,8 @@ def test_interactive_in_english(repo: Path) -> None:
     assert said[1:3] == ["Answer a, s, q or a number 1–3.", f"Skipped {SIM}"]
     assert said[-1] == "Stopped; what was already written stays."
     assert "(weak match)" in said[0]
+    assert "\n       matched in the row: SIM-kort, Återställa, låst, PUK, koden\n" in said[0]
+    assert said[0].endswith("\n   found in no row: tappat")
     assert summary.quit and summary.applied == []
 
 

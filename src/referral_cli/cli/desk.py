@@ -78,9 +78,10 @@ def lookup(
         if output_format is TextOrJson.json:
             typer.echo(format_json(result))
         else:
+            from referral_cli.cli.plain_text import Screen
             from referral_cli.cli.show_lookup import render_lookup
 
-            render_lookup(result, console(), show_all=show_all)
+            render_lookup(result, Screen(), show_all=show_all)
     finally:
         if collecting:
             gc.enable()

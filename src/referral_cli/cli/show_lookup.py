@@ -1,17 +1,18 @@
-"""`referral lookup` at a terminal: the best row as a panel, the next ones as one-liners.
+"""`referral lookup` at a terminal: the answer as a panel, or the closest rows instead.
 
-Imported only when text is printed (a JSON lookup never loads rich). The words are
-the handouts' (`label.*`), so the screen and the printed desk guide say the same.
+A row is shown as the answer (a panel, the next hits as one-liners) only when it scores
+at least `ANSWER_SCORE`; a weaker best row must not look like the answer, so then the
+closest rows are listed one per line with their scores. The query words found nowhere
+are named, and the actors that fit are listed under the rows. Drawn with `plain_text`, not
+rich: lookup's start-up is measured (see that module). The words are the handouts'
+(`label.*`), so the screen and the printed desk guide say the same.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from rich.console import Console, Group, RenderableType
-from rich.panel import Panel
-from rich.text import Text
-
+from referral_cli.cli.plain_text import BOLD, ITALIC, Block, Screen
 from referral_cli.i18n import label, t, vocabulary_label
 from referral_cli.views import contact_lines
 
@@ -19,86 +20,100 @@ if TYPE_CHECKING:
     from referral_cli.commands.lookup import LookupResult
     from referral_cli.row_index import RowHit
 
-MORE_HITS = 4  # one-line hits shown after the best row
+MORE_HITS = 4  # one-line hits shown after the answer
+CLOSEST_ROWS = 5  # rows listed when there is no sure answer
 
 
-def render_lookup(result: LookupResult, console: Console, *, show_all: bool = False) -> None:
-    """Print the best row as a panel, the next few as one-liners, then matching actors."""
+def render_lookup(result: LookupResult, screen: Screen, *, show_all: bool = False) -> None:
+    """Print the answer or the closest rows, the words found nowhere, then matching actors."""
     language = result.language
     shown: set[str] = set()
     if not result.hits:
-        console.print(t("lookup.nothing", language, query=result.query))
+        screen.text(t("lookup.nothing", language, query=result.query))
         if result.suggestions:
             words = ", ".join(result.suggestions)
-            console.print(t("lookup.closest", language, words=words))
+            screen.text(t("lookup.closest", language, words=words))
         else:
-            console.print(t("lookup.no_words", language))
-    else:
+            screen.text(t("lookup.no_words", language))
+    elif result.answer is not None:
         full = result.hits if show_all else result.hits[:1]
         for hit in full:
-            console.print(row_panel(hit, language))
+            show_panel(screen, hit, language)
             shown.update(actor.id for actor in hit.item.actors)
+        show_unmatched(screen, result)
         rest = [] if show_all else result.hits[1 : 1 + MORE_HITS]
         if rest:
-            _line(console, t("lookup.more_hits", language), style="bold")
+            screen.line(t("lookup.more_hits", language), BOLD)
             for rank, hit in enumerate(rest, start=2):
-                _line(console, "  " + one_liner(rank, hit))
+                screen.line("  " + one_liner(rank, hit))
+    else:
+        # No sure answer: the closest rows, weak as they are, and never as a panel
+        # unless asked for with --all.
+        screen.text(t("lookup.no_answer", language, query=result.query), BOLD)
+        if show_all:
+            for hit in result.hits:
+                show_panel(screen, hit, language)
+                shown.update(actor.id for actor in hit.item.actors)
+        else:
+            for hit in result.hits[:CLOSEST_ROWS]:
+                screen.line(f"  {hit.score:.2f}  " + one_liner(None, hit))
+        show_unmatched(screen, result)
+        if not show_all:
+            screen.text(t("lookup.show_all", language))
     actors = [hit.actor for hit in result.actors if hit.actor.id not in shown]
     if actors:
-        _line(console, f"{label('actors', language)}:", style="bold")
+        screen.line(f"{label('actors', language)}:", BOLD)
         for actor in actors:
             details = "; ".join(contact_lines(actor, language)[:2])
-            _line(console, f"  {actor.name}" + (f" ({details})" if details else ""))
+            screen.line(f"  {actor.name}" + (f" ({details})" if details else ""))
 
 
-def row_panel(hit: RowHit, language: str) -> Panel:
-    """One row in full, with the desk guide's labels, its actors' contacts and its score."""
+def show_unmatched(screen: Screen, result: LookupResult) -> None:
+    """Name the query words no row matched: the answer does not cover them."""
+    once: dict[str, str] = {}
+    for word in result.unmatched:
+        once.setdefault(word.casefold(), word)  # each word once, as first typed
+    if once:
+        words = ", ".join(once.values())
+        screen.text(t("lookup.unmatched", result.language, words=words))
+
+
+def show_panel(screen: Screen, hit: RowHit, language: str) -> None:
+    """One row in full in a frame: category above, row id and score below."""
+    subtitle = t("lookup.subtitle", language, row=hit.item.row.id, score=f"{hit.score:.2f}")
+    screen.panel(row_blocks(hit, language), title=hit.item.category.title, subtitle=subtitle)
+
+
+def row_blocks(hit: RowHit, language: str) -> list[Block]:
+    """One row in full, with the desk guide's labels and its actors' contacts."""
     row = hit.item.row
-    parts: list[RenderableType] = []
+    blocks: list[Block] = [(row.need, BOLD)]
 
-    def section(key: str, body: str | Text) -> None:
-        if parts:
-            parts.append(Text(""))
-        parts.append(Text(label(key, language), style="bold"))
-        parts.append(body if isinstance(body, Text) else Text(body))
+    def section(key: str, *body: Block) -> None:
+        blocks.extend([("", ""), (label(key, language), BOLD), *body])
 
     if row.library_can:
-        section("library_can", row.library_can)
+        section("library_can", (row.library_can, ""))
     if row.phrasing:
         quoted = label("quote_open", language) + row.phrasing + label("quote_close", language)
-        section("phrasing", Text(quoted, style="italic"))
-    section("solution", row.solution)
+        section("phrasing", (quoted, ITALIC))
+    section("solution", (row.solution, ""))
     if hit.item.actors:
-        lines = Text()
-        for number, actor in enumerate(hit.item.actors):
-            if number:
-                lines.append("\n")
-            lines.append(actor.name, style="bold")
-            for line in contact_lines(actor, language):
-                lines.append(f"\n  {line}")
-        section("refer_to", lines)
+        contacts: list[Block] = []
+        for actor in hit.item.actors:
+            contacts.append((actor.name, BOLD))
+            contacts.extend((f"  {line}", "") for line in contact_lines(actor, language))
+        section("refer_to", *contacts)
     elif not row.refer_to:
-        section("refer_to", label("no_referral", language))
+        section("refer_to", (label("no_referral", language), ""))
     if row.requires:
         needs = [vocabulary_label("requirement", item, language) for item in row.requires]
-        section("requires", ", ".join(needs))
-    subtitle = t("lookup.subtitle", language, row=row.id, score=f"{hit.score:.2f}")
-    # Titles as Text: a str would be read as rich markup, and '[/x]' in a title crash.
-    return Panel(
-        Group(Text(row.need, style="bold"), Text(""), *parts),
-        title=Text(hit.item.category.title),
-        title_align="left",
-        subtitle=Text(subtitle),
-        subtitle_align="right",
-    )
+        section("requires", (", ".join(needs), ""))
+    return blocks
 
 
-def one_liner(rank: int, hit: RowHit) -> str:
-    """`2. need → actors`: a further hit on one line."""
+def one_liner(rank: int | None, hit: RowHit) -> str:
+    """`2. need → actors`: a further hit on one line (without the number if `rank` is None)."""
     refer = ", ".join(actor.name for actor in hit.item.actors)
-    return f"{rank}. {hit.item.row.need}" + (f" → {refer}" if refer else "")
-
-
-def _line(console: Console, text: str, *, style: str = "") -> None:
-    """One line cut to the console's width (desk screens are narrow)."""
-    console.print(Text(text, style=style), no_wrap=True, overflow="ellipsis")
+    number = f"{rank}. " if rank is not None else ""
+    return f"{number}{hit.item.row.need}" + (f" → {refer}" if refer else "")

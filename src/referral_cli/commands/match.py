@@ -55,6 +55,7 @@ class Proposal:
 
     loaded: LoadedEntry
     candidates: list[Candidate]
+    unmatched: tuple[str, ...] = ()  # the question's words no row has, as written
 
     @property
     def best(self) -> Candidate | None:
@@ -120,14 +121,26 @@ def propose(
         if loaded.entry.row is not None:
             continue
         candidates = []
-        for hit in index.search(entry_query(loaded), unknown_weight=UNKNOWN_WEIGHT):
+        hits, unmatched = index.query(entry_query(loaded), unknown_weight=UNKNOWN_WEIGHT)
+        for hit in hits:
             if loaded.entry.category and hit.item.category.id != loaded.entry.category:
                 continue
             candidates.append(hit)
             if len(candidates) == limit:
                 break
-        proposals.append(Proposal(loaded, candidates))
+        proposals.append(Proposal(loaded, candidates, _distinct(unmatched)))
     return proposals
+
+
+def _distinct(words: Sequence[str]) -> tuple[str, ...]:
+    """Each word once (ignoring case), as first written."""
+    seen: set[str] = set()
+    kept = []
+    for word in words:
+        if word.casefold() not in seen:
+            seen.add(word.casefold())
+            kept.append(word)
+    return tuple(kept)
 
 
 def build_report(
@@ -345,7 +358,7 @@ def apply_interactively(
     summary = ApplySummary()
     asked = [proposal for proposal in report.proposals if proposal.candidates]
     for number, proposal in enumerate(asked, start=1):
-        say(describe_proposal(proposal, number, report))
+        say(describe_proposal(proposal, number, report, reasons=True))
         count = len(proposal.candidates)
         while True:
             answer = ask(t("match.prompt", language, count=count)).strip().lower()
@@ -381,21 +394,33 @@ def _excerpt(text: str, width: int = 90) -> str:
     return flat if len(flat) <= width else flat[: width - 1].rstrip() + "…"
 
 
-def describe_proposal(proposal: Proposal, number: int, report: MatchReport) -> str:
-    """A few lines about one entry and its candidates, numbered 1..n."""
+def describe_proposal(
+    proposal: Proposal, number: int, report: MatchReport, *, reasons: bool = False
+) -> str:
+    """A few lines about one entry and its candidates, numbered 1..n.
+
+    With `reasons` (when asking which row to write), each candidate also shows the
+    row's words the question matched, and the question's words no row has are named:
+    the coordinator sees why a row was proposed, and what it leaves out.
+    """
+    language = report.language
     entry = proposal.loaded.entry
     lines = [
         f"{number}. {proposal.loaded.display} ({entry.date})",
         f"   {_excerpt(entry.description)}",
     ]
     for rank, candidate in enumerate(proposal.candidates, start=1):
-        weak = (
-            "" if candidate.score >= report.min_score else f"  ({t('match.weak', report.language)})"
-        )
+        weak = "" if candidate.score >= report.min_score else f"  ({t('match.weak', language)})"
         lines.append(
             f"   [{rank}] {candidate.item.row.id} {candidate.score:.2f}  "
             f"{_excerpt(candidate.item.row.need, 60)}{weak}"
         )
+        if reasons and candidate.matched:
+            words = ", ".join(candidate.matched)
+            lines.append("       " + _excerpt(t("match.matched", language, words=words), 86))
+    if reasons and proposal.unmatched:
+        words = ", ".join(proposal.unmatched)
+        lines.append("   " + _excerpt(t("match.unmatched", language, words=words)))
     return "\n".join(lines)
 
 
@@ -519,6 +544,7 @@ def as_data(report: MatchReport) -> dict[str, Any]:
                 "date": p.loaded.entry.date.isoformat(),
                 "good": p.is_good(report.min_score),
                 "candidates": candidates(p),
+                "unmatched": list(p.unmatched),
             }
             for p in report.proposals
         ],

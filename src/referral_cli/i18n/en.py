@@ -570,6 +570,9 @@ PHRASES: Final[dict[str, str]] = {
     "lookup.no_words": "No similar words in the matrix. Try a shorter or different word.",
     "lookup.more_hits": "More hits:",
     "lookup.subtitle": "row {row} · score {score}",
+    "lookup.no_answer": "No sure answer for ”{query}”. Closest rows (score 0–1):",
+    "lookup.unmatched": "Not found: {words}",
+    "lookup.show_all": "Show the rows in full with --all.",
     "error.lookup.no_terms": "give one or more search words, e.g. referral lookup bankid",
     # === end of lookup
     # === match
@@ -583,6 +586,8 @@ PHRASES: Final[dict[str, str]] = {
     "match.nothing": "Every inventory question already has a matrix row.",
     "match.no_gaps": "No gaps: every question without a row has a good proposal.",
     "match.weak": "weak match",
+    "match.matched": "matched in the row: {words}",
+    "match.unmatched": "found in no row: {words}",
     "match.prompt": "[a] accept, 1–{count} choose, [s] skip, [q] quit",
     "match.bad_answer": "Answer a, s, q or a number 1–{count}.",
     "match.wrote": "Wrote row: {row} → {file}",

@@ -570,6 +570,9 @@ PHRASES: Final[dict[str, str]] = {
     "lookup.no_words": "Inga liknande ord i matrisen. Pröva ett kortare eller annat ord.",
     "lookup.more_hits": "Fler träffar:",
     "lookup.subtitle": "rad {row} · träff {score}",
+    "lookup.no_answer": "Inget säkert svar på ”{query}”. Närmaste rader (träff 0–1):",
+    "lookup.unmatched": "Hittade inte: {words}",
+    "lookup.show_all": "Visa raderna i sin helhet med --all.",
     "error.lookup.no_terms": "skriv ett eller flera sökord, till exempel referral lookup bankid",
     # === end of lookup
     # === match
@@ -583,6 +586,8 @@ PHRASES: Final[dict[str, str]] = {
     "match.nothing": "Alla frågor i inventeringen har en rad i matrisen.",
     "match.no_gaps": "Inga luckor: alla frågor utan rad har ett bra förslag.",
     "match.weak": "svag träff",
+    "match.matched": "träffar i raden: {words}",
+    "match.unmatched": "hittade inte i någon rad: {words}",
     "match.prompt": "[a] godta, 1–{count} välj, [s] hoppa över, [q] avsluta",
     "match.bad_answer": "Svara a, s, q eller ett nummer 1–{count}.",
     "match.wrote": "Skrev row: {row} → {file}",
