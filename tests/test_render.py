@@ -38,6 +38,9 @@ from referral_cli.rules.loading import load_valid_guidelines
 from referral_cli.views import last_reviewed, sort_key
 from tests.conftest import write_tree
 
+# The English wording; the language rule is tested in tests/cli/test_language.py.
+pytestmark = pytest.mark.usefixtures("english")
+
 GOLDEN_DIR = Path(__file__).parent / "golden" / "render"
 UPDATE_GOLDEN = os.environ.get("REFERRAL_UPDATE_GOLDEN") == "1"
 REVISION = "abc1234"

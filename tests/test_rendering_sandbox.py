@@ -15,6 +15,9 @@ from typer.testing import CliRunner
 from referral_cli.cli import app
 from referral_cli.rendering import TemplateProblem, build_environment, render_template
 
+# The English wording; the language rule is tested in tests/cli/test_language.py.
+pytestmark = pytest.mark.usefixtures("english")
+
 runner = CliRunner()
 REFUSED = "the template is a link that leads outside the templates folder"
 

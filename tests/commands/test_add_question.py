@@ -38,6 +38,9 @@ from tests.intake.conftest import (
     snapshot,
 )
 
+# The English wording; the language rule is tested in tests/cli/test_language.py.
+pytestmark = pytest.mark.usefixtures("english")
+
 
 @pytest.fixture
 def runner() -> CliRunner:
@@ -220,10 +223,10 @@ def test_an_explicit_period_outside_its_dates_is_a_warning(runner: CliRunner, re
         ),
         (
             ["--branch", "Centrum bibliotek"],
-            [
-                "--branch: error: 'Centrum bibliotek' is not a valid id [invalid-id]",
-                "    hint: ids use lowercase letters a-z, digits and hyphens, e.g. "
-                "'centrum-bibliotek'",
+            [  # a branch is also named by its name: the suggestion is one
+                "--branch: error: unknown branch 'Centrum bibliotek' (did you mean "
+                "'Centrumbiblioteket'?) [unknown-branch]",
+                "    hint: known branch ids: centrum, norrby",
             ],
         ),
         (
@@ -381,10 +384,14 @@ def test_an_uncertain_number_needs_yes_in_scripts(runner: CliRunner, repo: Path)
     ]
 
 
-@pytest.mark.parametrize(("answer", "code"), [("y\n", 0), ("n\n", 1)])
+@pytest.mark.parametrize(
+    ("answer", "code"),
+    [("j\n", 0), ("ja\n", 0), ("Y\n", 0), ("n\n", 1), ("nej\n", 1), ("\n", 1), ("kanske\nj\n", 0)],
+)
 def test_an_uncertain_number_is_confirmed_at_the_prompt(
-    runner: CliRunner, repo: Path, answer: str, code: int
+    runner: CliRunner, repo: Path, answer: str, code: int, at_terminal: None
 ) -> None:
+    """Swedish or English yes and no; Enter is no; anything else is asked again."""
     before = snapshot(repo)
     result = invoke(
         runner,
@@ -412,14 +419,18 @@ def test_an_uncertain_number_is_confirmed_at_the_prompt(
         "AB",
         "--reflection",
         "Inget",
+        "--lang",
+        "sv",
         input=answer,
     )
     assert result.exit_code == code, result.output
     assert "Kan vara personuppgifter:" in result.stdout
     assert "811218****" in result.stdout
+    assert "Spara ändå? [j/N]: " in result.stdout
+    assert ("Svara j (ja) eller n (nej)." in result.stdout) is answer.startswith("kanske")
     assert len(new_files(repo, before)) == (1 if code == 0 else 0)
-    # Declined: messages are worded in one language (the library's, from issue 11 on).
-    declined = "    hint: Nothing was written. Rewrite the text without the number and try again."
+    # Declined: every message in the same language, the hint's label too.
+    declined = "    tips: Inget skrevs. Skriv om texten utan numret och försök igen."
     assert (declined in result.stderr.splitlines()) is (code == 1)
 
 
@@ -614,7 +625,10 @@ def git_repo(repo: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return repo
 
 
-def test_commit_commits_only_the_new_entry(runner: CliRunner, git_repo: Path) -> None:
+def test_commit_commits_only_the_new_entry(
+    runner: CliRunner, git_repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("REFERRAL_LANG")  # the library's language: Swedish
     (git_repo / "notes.md").write_text("Staged work in progress\n", encoding="utf-8")
     git(git_repo, "add", "notes.md")
     result = invoke(

@@ -16,6 +16,9 @@ from referral_cli.store.inventory_writer import FIELD_ORDER
 from tests.conftest import LIBRARY
 from tests.inventory_repo import BARE, BARE_FILE, BASE, FILES, MARCH_FILE, SIM_FILE
 
+# The English wording; the language rule is tested in tests/cli/test_language.py.
+pytestmark = pytest.mark.usefixtures("english")
+
 
 @pytest.fixture
 def runner() -> CliRunner:

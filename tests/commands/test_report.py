@@ -21,6 +21,9 @@ from referral_cli.commands.report import (
 from referral_cli.rules.loading import load_valid_guidelines
 from tests.conftest import LIBRARY
 
+# The English wording; the language rule is tested in tests/cli/test_language.py.
+pytestmark = pytest.mark.usefixtures("english")
+
 runner = CliRunner()
 GOLDEN = Path(__file__).parents[1] / "golden" / "review"
 

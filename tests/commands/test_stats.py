@@ -16,6 +16,9 @@ from referral_cli.formats.stats import format_csv
 from referral_cli.records import Dataset, Labels, Record, RecordFilter, load_sources
 from tests.conftest import write_tree
 
+# The English wording; the language rule is tested in tests/cli/test_language.py.
+pytestmark = pytest.mark.usefixtures("english")
+
 runner = CliRunner()
 
 

@@ -138,7 +138,7 @@ def test_a_bad_option_fails_before_any_prompt(runner: CliRunner, repo: Path) -> 
     result = invoke(runner, "--branch", "centrm", input=SESSION)
     assert result.exit_code == 1
     assert result.stdout == ""
-    assert result.stderr.startswith("--branch: error: unknown branch 'centrm'")
+    assert result.stderr.startswith("--branch: error: okänt bibliotek 'centrm'")
 
 
 @pytest.mark.parametrize("cut", [1, 3, 9, 16])
@@ -147,7 +147,7 @@ def test_giving_up_at_a_prompt_writes_nothing(runner: CliRunner, repo: Path, cut
     partial = "\n".join(SESSION.split("\n")[:cut])  # input ends early, like Ctrl-D
     result = invoke(runner, input=partial)
     assert result.exit_code == 130
-    assert result.stderr == "Interrupted: nothing was written.\n"
+    assert result.stderr == "Avbrutet: inget skrevs.\n"
     assert snapshot(repo) == before
 
 
@@ -285,7 +285,7 @@ def test_the_only_branch_is_the_default(make_repo: Callable[..., Path]) -> None:
     prompter = Scripted("", "", "")  # no reflection; Enter takes the default branch
     interview(root, candidate, prompter)
     assert candidate.values["branch"] == "centrum"
-    assert ("Nummer eller id (Enter = hoppa över)", "1") in prompter.prompts
+    assert ("Nummer, id eller namn (Enter = hoppa över)", "1") in prompter.prompts
 
 
 @pytest.mark.parametrize(

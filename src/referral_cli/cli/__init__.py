@@ -5,7 +5,8 @@ lives in a module by theme (`data`, `render`, `inventory`, `desk`, `review`), pa
 its options and calls one core function in `referral_cli.commands`. Start-up matters
 at the desk, so these modules import only typer and the standard library; each
 command imports what it needs when it runs. `cli.errors` maps every exception to a
-message and an exit code (0 ok, 1 findings, 2 usage, 3 unexpected).
+message and an exit code (0 ok, 1 findings, 2 usage, 3 unexpected), in the reader's
+language, and words the command line's usage errors (`ReferralGroup`).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from __future__ import annotations
 import typer
 
 from referral_cli.cli import data, desk, inventory, render, review
+from referral_cli.cli.errors import ReferralGroup
 
 app = typer.Typer(
     name="referral",
@@ -22,6 +24,7 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
+    cls=ReferralGroup,  # click's usage errors in the catalogue's words
 )
 
 app.command("validate")(data.validate)

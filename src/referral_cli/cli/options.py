@@ -22,7 +22,8 @@ LangOption = Annotated[
     typer.Option(
         "--lang",
         metavar="sv|en",
-        help="sv or en: the language of labels and headings (default: the library's language).",
+        help="sv or en: the language of messages, labels and headings (default: "
+        "$REFERRAL_LANG, else the library's language).",
         show_default=False,
     ),
 ]
@@ -91,7 +92,13 @@ def resolve_root(root: Path | None) -> Path:
 
 
 def checked_lang(lang: str | None) -> str | None:
-    """`--lang` as given, once checked against the languages referral speaks."""
-    from referral_cli.i18n import check_language
+    """The language asked for: `--lang`, else `$REFERRAL_LANG`; checked, None if neither.
 
-    return check_language(lang)
+    It rules this command's messages too (`i18n.use_language`); without it they follow
+    the library's `language`, or Swedish.
+    """
+    from referral_cli.i18n import requested_language, use_language
+
+    code = requested_language(lang)
+    use_language(code)
+    return code

@@ -21,7 +21,7 @@ from referral_cli.cli.options import (
 HANDOUT_NAMES = "desk-guide, referral-slips, actors, actors-public, guidelines"
 
 
-@handle_errors
+@handle_errors(writes=True)
 def render(
     handouts: Annotated[
         list[str] | None,

@@ -134,7 +134,7 @@ def _confirm_doubts(
         )
     prompter.say(t("add-question.doubts", lang))
     for finding in doubts:
-        prompter.say("  " + finding.format().replace("\n", "\n  "))
+        prompter.say("  " + finding.format(lang).replace("\n", "\n  "))
     if not prompter.confirm(t("add-question.keep-anyway", lang)):
         declined = phrase("add-question.declined.hint")
         raise FindingsError([replace(f, severity="error", hint=declined) for f in doubts])

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from referral_cli.errors import RootNotFoundError
-from referral_cli.i18n import Phrase, phrase
+from referral_cli.i18n import LANGUAGES, Phrase, note_library_language, phrase
 
 if TYPE_CHECKING:
     from pydantic import BaseModel
@@ -205,6 +205,13 @@ def load_guidelines(
             empty_ok=True,  # every key of library.yaml is optional
         )
         _keep(guidelines, "library", library, doc, LIBRARY_FILE)
+        # The library's language is the reader's unless --lang says otherwise; a
+        # library.yaml with an error elsewhere still says which language it speaks.
+        note_library_language(
+            library.language if library is not None else _language_in(doc.data if doc else None)
+        )
+    else:
+        note_library_language(guidelines.library.language)
 
     actors_path = root / ACTORS_FILE
     if actors_path.exists():
@@ -236,6 +243,25 @@ def load_guidelines(
 
         _load_entries(guidelines, findings, cache.enabled(use_cache))
     return guidelines, findings
+
+
+def library_language(root: Path) -> str | None:
+    """The `language` that `library.yaml` at `root` gives, or None (no file, unreadable).
+
+    Read on its own, for a message that must be worded before the repository was loaded.
+    """
+    from referral_cli.store.yamlio import YamlError, load_file
+
+    try:
+        document = load_file(root / LIBRARY_FILE, LIBRARY_FILE)
+    except (YamlError, OSError):
+        return None
+    return _language_in(document.data)
+
+
+def _language_in(data: object) -> str | None:
+    value = data.get("language") if isinstance(data, dict) else None
+    return value if value in LANGUAGES else None
 
 
 def _inventory_problem(display: str, message: Phrase, hint: Phrase | None = None) -> Finding:
