@@ -551,6 +551,17 @@ def test_from_stdin(runner: CliRunner, repo: Path) -> None:
             CSV_LOG.replace(",40", ",fyrtio"),
             ["log.csv:3:6: error: minutes: 'fyrtio' is not a whole number [invalid-number]"],
         ),
+        (  # every problem of a row in one run: the model's and the privacy guard's
+            "log.csv",
+            CSV_LOG.replace(",40", ",tjugo").replace("två timmar", "ring 070-123 45 67"),
+            [
+                "log.csv:3:6: error: minutes: 'tjugo' is not a whole number [invalid-number]",
+                "log.csv:3:2: error: description: looks like a phone number (070-*** ** **); the "
+                "inventory must not hold a visitor's personal data [personal-data]",
+                "    hint: Describe the case, not the person: write 'a visitor's phone number' "
+                "instead of the number. A library's own public number may stay.",
+            ],
+        ),
         (
             "log.csv",
             CSV_LOG.replace("Bluff-sms om ett paket", "Mejl från a.b@example.se"),
@@ -788,3 +799,38 @@ def test_the_librarys_own_public_number_may_be_written(make_repo: Callable[..., 
         ],
     )
     assert result.exit_code == 0, result.output
+
+
+@pytest.mark.parametrize(
+    ("file", "old", "new", "expected"),
+    [
+        (
+            "data/library.yaml",
+            "end: 2026-08-30",
+            "end: 2026-08-01",
+            "data/library.yaml:14:10: error: the period 'ht-2026' ends (2026-08-01) before it "
+            "starts (2026-08-17) [period-order]",
+        ),
+        (
+            "data/matrix.yaml",
+            "[bank, skatteverket]",
+            "[bank, skateverket]",
+            "data/matrix.yaml:12:26: error: unknown actor 'skateverket' (did you mean "
+            "'skatteverket'?) [unknown-actor]",
+        ),
+    ],
+)
+def test_nothing_is_added_while_the_guidelines_have_an_error(
+    runner: CliRunner, repo: Path, file: str, old: str, new: str, expected: str
+) -> None:
+    """A cross-file error `validate` reports stops add-question as a model error does."""
+    path = repo / file
+    path.write_text(path.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+    before = snapshot(repo)
+    result = invoke(runner, "--no-input", "--description", "Ny telefon")
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[0] == expected
+    assert result.stderr.endswith(
+        "Nothing was written. Fix the problems above and run the command again.\n"
+    )
+    assert snapshot(repo) == before

@@ -27,7 +27,7 @@ from referral_cli.intake.request import STDIN, AddRequest, Candidate, Derived, d
 from referral_cli.intake.sources import read_candidates
 from referral_cli.intake.validation import Verdict, check_candidate
 from referral_cli.models import InventoryEntry
-from referral_cli.rules.loading import load_readable
+from referral_cli.rules.loading import load_valid_guidelines
 from referral_cli.store.gitio import commit_paths, require_work_tree
 from referral_cli.store.inventory_writer import write_entries
 from referral_cli.store.repository import INVENTORY_DIR, Guidelines, display_path
@@ -51,7 +51,9 @@ def add_question(request: AddRequest, prompter: Prompter | None = None) -> AddRe
     person gives up at a prompt, and `CommitFailedError` when the entries were
     written but `git commit` failed.
     """
-    guidelines = load_readable(request.root, inventory=False)
+    # Not a question is added while library.yaml, actors.yaml or matrix.yaml have an
+    # error, a cross-file one (such as a period that ends before it starts) included.
+    guidelines = load_valid_guidelines(request.root, inventory=False)
     lang = request.lang or guidelines.library.language
     if request.commit:
         ensure_git_repository(request.root)

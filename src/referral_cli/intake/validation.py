@@ -23,6 +23,7 @@ from referral_cli.findings import Finding
 from referral_cli.i18n import Phrase
 from referral_cli.intake.request import FLAG_OF, Candidate, InFile, resolve_choices
 from referral_cli.models import InventoryEntry
+from referral_cli.rules.validation import entry_part
 from referral_cli.store.yamlio import SourceMap
 
 if TYPE_CHECKING:
@@ -85,10 +86,14 @@ def check_candidate(guidelines: Guidelines, candidate: Candidate, today: date) -
     entry, found = _model_findings(values, in_file)
     found += unknown  # after the model's findings, where the checks of references come
     refused = {name for name, _ in found if name is not None}
-    checked = entry if entry is not None else _valid_part(values, refused, today)
+    # When some values fail the model, the others are still checked against the
+    # guidelines and for personal data, so every problem is reported in a single run.
+    stand_ins: frozenset[str] = frozenset()
+    checked = entry
+    if entry is None:
+        checked, stand_ins = entry_part(values, refused, today)
     if checked is not None:
-        stand_in_date = "date" in refused or "date" not in candidate.values
-        found += _entry_checks(guidelines, checked, in_file, today, stand_in_date)
+        found += _entry_checks(guidelines, checked, in_file, today, "date" in stand_ins)
     verdict = Verdict(entry)
     for name, finding in found:
         located = _located(finding, name, candidate)
@@ -169,23 +174,6 @@ def _model_findings(
         # One finding for each error, in the same order: the error's path names the field.
         names = [str(error["loc"][0]) if error["loc"] else None for error in exc.errors()]
         return None, list(zip(names, findings, strict=True))
-
-
-def _valid_part(values: dict[str, Any], refused: set[str], today: date) -> InventoryEntry | None:
-    """The entry without the refused values (stand-ins for required ones), to check the rest.
-
-    When some values fail the model, the others are still checked against the
-    guidelines, so every problem is reported in a single run.
-    """
-    from pydantic import ValidationError
-
-    part = {name: value for name, value in values.items() if name not in refused}
-    part.setdefault("date", today)
-    part.setdefault("description", "-")
-    try:
-        return InventoryEntry.model_validate(part)
-    except ValidationError:  # pragma: no cover - every refused value was left out
-        return None
 
 
 def _entry_checks(
