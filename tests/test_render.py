@@ -38,9 +38,6 @@ from referral_cli.rules.loading import load_valid_guidelines
 from referral_cli.views import last_reviewed, sort_key
 from tests.conftest import write_tree
 
-# The English wording; the language rule is tested in tests/cli/test_language.py.
-pytestmark = pytest.mark.usefixtures("english")
-
 GOLDEN_DIR = Path(__file__).parent / "golden" / "render"
 UPDATE_GOLDEN = os.environ.get("REFERRAL_UPDATE_GOLDEN") == "1"
 REVISION = "abc1234"
@@ -583,6 +580,7 @@ def test_cli_overwrites_previous_output(
     assert sorted(p.name for p in out.iterdir()) == ["actors.md"]  # no temporary left
 
 
+@pytest.mark.usefixtures("english")  # the English wording
 @pytest.mark.parametrize(
     ("args", "message"),
     [
@@ -604,6 +602,7 @@ def test_cli_usage_errors(
     assert not out.exists()
 
 
+@pytest.mark.usefixtures("english")  # the English wording
 def test_cli_out_is_a_file(runner: CliRunner, fixture_repo: Path, tmp_path: Path) -> None:
     out = tmp_path / "file"
     out.write_text("x", encoding="utf-8")
@@ -612,6 +611,7 @@ def test_cli_out_is_a_file(runner: CliRunner, fixture_repo: Path, tmp_path: Path
     assert "is a file, not a folder" in result.output
 
 
+@pytest.mark.usefixtures("english")  # the English wording
 @pytest.mark.parametrize(
     ("layout", "out", "message"),
     [
@@ -638,6 +638,7 @@ def test_cli_unwritable_output_is_a_usage_error(
     assert sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*")) == before
 
 
+@pytest.mark.usefixtures("english")  # the English wording
 def test_cli_bad_data_is_located_and_nothing_written(runner: CliRunner, tmp_path: Path) -> None:
     repo = write_tree(
         tmp_path / "repo",

@@ -16,9 +16,6 @@ from referral_cli.store.inventory_writer import FIELD_ORDER
 from tests.conftest import LIBRARY
 from tests.inventory_repo import BARE, BARE_FILE, BASE, FILES, MARCH_FILE, SIM_FILE
 
-# The English wording; the language rule is tested in tests/cli/test_language.py.
-pytestmark = pytest.mark.usefixtures("english")
-
 
 @pytest.fixture
 def runner() -> CliRunner:
@@ -162,6 +159,7 @@ def test_nothing_matches(runner: CliRunner, repo: Path) -> None:
     assert result.stdout == "Inga frågor matchar.\n"
 
 
+@pytest.mark.usefixtures("english")  # the English wording
 @pytest.mark.parametrize(
     ("args", "message"),
     [
@@ -208,6 +206,7 @@ def test_unknown_format_is_a_usage_error(runner: CliRunner, repo: Path) -> None:
     assert runner.invoke(app, ["inventory", "--root", str(repo), "--format", "xml"]).exit_code == 2
 
 
+@pytest.mark.usefixtures("english")  # the English wording
 def test_a_broken_entry_stops_the_listing(runner: CliRunner, repo: Path) -> None:
     (repo / "data/inventory/2026/trasig.yaml").write_text("date: 2026-08-01\n", encoding="utf-8")
     result = runner.invoke(app, ["inventory", "--root", str(repo), "--format", "csv"])

@@ -21,9 +21,6 @@ from referral_cli.commands.report import (
 from referral_cli.rules.loading import load_valid_guidelines
 from tests.conftest import LIBRARY
 
-# The English wording; the language rule is tested in tests/cli/test_language.py.
-pytestmark = pytest.mark.usefixtures("english")
-
 runner = CliRunner()
 GOLDEN = Path(__file__).parents[1] / "golden" / "review"
 
@@ -383,6 +380,7 @@ def test_default_out_folder_and_language(
     assert "<h1>Återkoppling till Skatteverket</h1>" in html
 
 
+@pytest.mark.usefixtures("english")  # the English wording
 @pytest.mark.parametrize(
     ("args", "message"),
     [

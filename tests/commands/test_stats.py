@@ -16,9 +16,6 @@ from referral_cli.formats.stats import format_csv
 from referral_cli.records import Dataset, Labels, Record, RecordFilter, load_sources
 from tests.conftest import write_tree
 
-# The English wording; the language rule is tested in tests/cli/test_language.py.
-pytestmark = pytest.mark.usefixtures("english")
-
 runner = CliRunner()
 
 
@@ -257,6 +254,7 @@ def test_two_repositories_and_an_export_file_add_up(
     ]
 
 
+@pytest.mark.usefixtures("english")  # the English wording
 def test_cli_bad_export_file_exits_1(tmp_path: Path) -> None:
     path = tmp_path / "bad.jsonl"
     path.write_text('{"library":"B"}\n', encoding="utf-8")
@@ -265,6 +263,7 @@ def test_cli_bad_export_file_exits_1(tmp_path: Path) -> None:
     assert f"{path}:1:1: error: the key 'date' is missing" in result.output
 
 
+@pytest.mark.usefixtures("english")  # the English wording
 @pytest.mark.parametrize(
     ("args", "message"),
     [
@@ -288,6 +287,7 @@ def test_cli_usage_errors(repo: Path, args: list[str], message: str) -> None:
     assert message in result.output
 
 
+@pytest.mark.usefixtures("english")  # the English wording
 def test_cli_missing_source(tmp_path: Path) -> None:
     result = runner.invoke(app, ["stats", "--root", str(tmp_path / "nope")])
     assert result.exit_code == 2
