@@ -749,26 +749,52 @@ def test_templates_option_replaces_the_repository_folder(runner: CliRunner, tmp_
     [
         (
             "# {{ library.name }}\n{% if %}\n",
-            "templates/actors.md.j2:2:1: error: template syntax error: Expected an expression",
+            "templates/actors.md.j2:2:1: error: template syntax error on this line [template-error]",
+        ),
+        (
+            "# {{ library.name }}\n{{ library name }}\n",
+            "templates/actors.md.j2:2:1: error: template syntax error on this line (near 'name') "
+            "[template-error]",
+        ),
+        (
+            "{% endfo %}\n",
+            "templates/actors.md.j2:1:1: error: template syntax error: unknown tag 'endfo'",
+        ),
+        (
+            "{{ x | shout }}\n",
+            "templates/actors.md.j2:1:1: error: template syntax error: unknown filter 'shout'",
+        ),
+        (
+            "{% if true %}\n",
+            "templates/actors.md.j2:1:1: error: template syntax error: the template ends before "
+            "a block is closed (an end tag is missing)",
         ),
         (
             "# {{ library.name }}\n\n{{ library.nmae }}\n",
-            "templates/actors.md.j2:3:1: error: template error: 'dict object' has no attribute 'nmae'",
+            "templates/actors.md.j2:3:1: error: template error: 'nmae' is not in the data given "
+            "to the template",
         ),
         (
             "{{ nothing }}\n",
-            "templates/actors.md.j2:1:1: error: template error: 'nothing' is undefined",
+            "templates/actors.md.j2:1:1: error: template error: 'nothing' is not in the data "
+            "given to the template",
         ),
         (
             "{% for a in actors %}\n{{ a.__class__.__mro__ }}\n{% endfor %}\n",
-            "templates/actors.md.j2:2:1: error: template error: access to attribute '__class__'",
+            "templates/actors.md.j2:2:1: error: template error: templates may not use '__class__'",
         ),
         (
             "{{ actors.append(1) }}\n",
-            "templates/actors.md.j2:1:1: error: template error: access to attribute 'append'",
+            "templates/actors.md.j2:1:1: error: template error: templates may not use 'append'",
+        ),
+        (
+            "{% include 'nowhere.md.j2' %}\n",
+            "templates/actors.md.j2:1:1: error: template error: the template 'nowhere.md.j2' "
+            "does not exist",
         ),
     ],
 )
+@pytest.mark.usefixtures("english")  # Jinja's own texts never reach the user, in any language
 def test_broken_repository_template_is_a_located_finding(
     runner: CliRunner, tmp_path: Path, template: str, message: str
 ) -> None:

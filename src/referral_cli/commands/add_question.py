@@ -21,7 +21,7 @@ from typing import Any
 
 from referral_cli.errors import CommitFailedError, FindingsError, UsageError
 from referral_cli.findings import Finding
-from referral_cli.i18n import phrase, t
+from referral_cli.i18n import os_reason, phrase, t
 from referral_cli.intake.interview import Prompter, ask_missing
 from referral_cli.intake.request import STDIN, AddRequest, Candidate, Derived, derive
 from referral_cli.intake.sources import read_candidates
@@ -157,7 +157,7 @@ def _write(root: Path, entries: Sequence[InventoryEntry]) -> list[Path]:
             phrase(
                 "error.cannot-write-entry",
                 folder=display_path(root, folder),
-                reason=exc.strerror or str(exc),
+                reason=os_reason(exc),
             )
         ) from None
 

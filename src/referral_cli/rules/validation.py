@@ -161,11 +161,9 @@ def _message(error: ErrorDetails, model: type[BaseModel]) -> tuple[str, Phrase, 
             phrase("val.invalid-value", label=label, value=shown, reason=reason),
             None,
         )
-    return (
-        "invalid-value",
-        phrase("val.invalid-value.other", label=label, detail=error["msg"]),
-        None,
-    )
+    # Any other refusal: pydantic's own text ("Input should be ...") is English and
+    # speaks of Python types, so the message only says which value is refused.
+    return "invalid-value", phrase("val.invalid-value.other", label=label, value=shown), None
 
 
 def findings_from_validation_error(

@@ -14,7 +14,7 @@ from typing import Any
 
 from referral_cli.errors import FindingsError, UsageError
 from referral_cli.findings import Finding, suggestion
-from referral_cli.i18n import Phrase, phrase
+from referral_cli.i18n import Phrase, os_reason, phrase
 
 EXPORT_FIELDS: tuple[str, ...] = (
     "library",
@@ -94,7 +94,7 @@ def read_export_file(path: Path, display: str | None = None) -> list[dict[str, A
         handle = path.open(encoding="utf-8")
     except OSError as exc:
         raise UsageError(
-            phrase("error.export.unreadable", path=shown, reason=exc.strerror or str(exc))
+            phrase("error.export.unreadable", path=shown, reason=os_reason(exc))
         ) from None
     with handle:
         try:
@@ -111,7 +111,7 @@ def read_export_file(path: Path, display: str | None = None) -> list[dict[str, A
                             exc.colno,
                             "error",
                             "export-json",
-                            phrase("finding.export-json", detail=exc.msg),
+                            phrase("finding.export-json"),  # located at exc.colno
                             phrase("hint.export-json"),
                         )
                     )
@@ -150,5 +150,5 @@ def write_export_file(out: Path, lines: Iterable[str]) -> None:
     except OSError as exc:
         temporary.unlink(missing_ok=True)
         raise UsageError(
-            phrase("error.export.unwritable", out=str(out), reason=exc.strerror or str(exc))
+            phrase("error.export.unwritable", out=str(out), reason=os_reason(exc))
         ) from None
