@@ -108,7 +108,7 @@ def english(monkeypatch: pytest.MonkeyPatch) -> None:
     """Messages in English (`REFERRAL_LANG=en`), for tests that pin the English wording.
 
     The test repositories are Swedish libraries, whose messages are otherwise Swedish;
-    the language rule itself is tested in tests/cli/test_language.py.
+    the language rule itself is tested in tests/cli/test_errors.py.
     """
     monkeypatch.setenv("REFERRAL_LANG", "en")
 

@@ -16,7 +16,7 @@ from referral_cli.cli import app
 from referral_cli.i18n import phrase
 from referral_cli.rendering import TemplateProblem, build_environment, render_template
 
-# The English wording; the language rule is tested in tests/cli/test_language.py.
+# The English wording; the language rule is tested in tests/cli/test_errors.py.
 pytestmark = pytest.mark.usefixtures("english")
 
 runner = CliRunner()

@@ -17,7 +17,7 @@ from referral_cli.commands.validate import validate_repository
 from referral_cli.errors import UsageError
 from referral_cli.scaffold import CI_FILES, add_pipeline, ci_files, create_repository
 
-# The English wording; the language rule is tested in tests/cli/test_language.py.
+# The English wording; the language rule is tested in tests/cli/test_errors.py.
 pytestmark = pytest.mark.usefixtures("english")
 
 

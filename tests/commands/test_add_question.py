@@ -38,7 +38,7 @@ from tests.intake.conftest import (
     snapshot,
 )
 
-# The English wording; the language rule is tested in tests/cli/test_language.py.
+# The English wording; the language rule is tested in tests/cli/test_errors.py.
 pytestmark = pytest.mark.usefixtures("english")
 
 
@@ -834,3 +834,25 @@ def test_nothing_is_added_while_the_guidelines_have_an_error(
         "Nothing was written. Fix the problems above and run the command again.\n"
     )
     assert snapshot(repo) == before
+
+
+def test_choices_in_a_file_and_in_options_are_read_as_people_type_them(
+    runner: CliRunner, repo: Path
+) -> None:
+    log = (
+        "- date: 2026-08-18\n  description: Bluff-sms\n  reasons: [Språkbarriär, integritet]\n"
+        "  outcome: hänvisad\n  referred_to: [Banken]\n"
+    )
+    (repo / "log.yaml").write_text(log, encoding="utf-8")
+    before = snapshot(repo)
+    result = invoke(runner, "--from-file", "log.yaml", "--branch", "Norrby områdesbibliotek")
+    assert result.exit_code == 0, result.output
+    [path] = new_files(repo, before)
+    entry = read_entry(path)
+    assert (entry.reasons, entry.outcome, entry.referred_to) == (
+        ["language", "privacy"],
+        "referred",
+        ["bank"],
+    )
+    assert entry.branch == "norrby"
+    assert "reasons: [language, privacy]" in path.read_text(encoding="utf-8")  # ids are written

@@ -299,3 +299,61 @@ def test_the_only_branch_is_the_default(make_repo: Callable[..., Path]) -> None:
 )
 def test_kinds_of_personal_data_in_words(kind: str, lang: str, words: str) -> None:
     assert _kind_word(kind, lang) == words
+
+
+FIELDS_ASKED = {"date": "2026-08-21", "description": "x", "reflection": "y"}
+
+
+@pytest.mark.parametrize(
+    ("reasons", "outcome", "expected_reasons", "expected_outcome"),
+    [
+        (
+            "språkbarriär, Integritet / personuppgifter",
+            "hänvisad",
+            ["language", "privacy"],
+            "referred",
+        ),
+        ("Sprakbarriar;7", "Delvis hjälpt", ["language"], "partly"),
+        ("language barrier, legal", "referred", ["language", "legal"], "referred"),
+        ("7 1 2", "4", ["language", "privacy", "legal"], "declined"),
+    ],
+)
+def test_labels_as_shown_are_answers_in_swedish_or_english(
+    repo: Path,
+    reasons: str,
+    outcome: str,
+    expected_reasons: list[str],
+    expected_outcome: str,
+) -> None:
+    given = {
+        **FIELDS_ASKED,
+        "branch": "centrum",
+        "category": "dokument",
+        "row": "bank-e-legitimation",
+    }
+    given |= {"referred_to": ["bank"], "minutes": "5", "read_level": "2", "recorded_by": "AB"}
+    candidate = Candidate.from_options(given)
+    interview(repo, candidate, Scripted(reasons, outcome))
+    assert candidate.values["reasons"] == expected_reasons
+    assert candidate.values["outcome"] == expected_outcome
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("sv", "'sprakbariar' finns inte bland valen (menade du 'Språkbarriär'?). Försök igen."),
+        (
+            "en",
+            "'sprakbariar' is not one of the choices (did you mean 'Språkbarriär'?). Try again.",
+        ),
+    ],
+)
+def test_a_misspelt_label_is_asked_again_with_an_accepted_suggestion(
+    repo: Path, lang: str, said: str
+) -> None:
+    given = {key: value for key, value in ALL_BUT_DATE_AND_TEXTS.items() if key != "reasons"}
+    candidate = Candidate.from_options({**given, **FIELDS_ASKED})
+    prompter = Scripted("sprakbariar", "Språkbarriär")
+    interview(repo, candidate, prompter, lang)
+    assert said in prompter.said
+    assert candidate.values["reasons"] == ["language"]

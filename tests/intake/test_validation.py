@@ -16,7 +16,7 @@ from referral_cli.store.yamlio import SourceMap
 from tests.conftest import MATRIX
 from tests.intake.conftest import LIBRARY_TWO_BRANCHES, TODAY
 
-# The English wording; the language rule is tested in tests/cli/test_language.py.
+# The English wording; the language rule is tested in tests/cli/test_errors.py.
 pytestmark = pytest.mark.usefixtures("english")
 
 # A second category, so a row can be given with a category it does not belong to.
