@@ -54,6 +54,11 @@ def test_entries_are_sorted_by_date(repo: Path) -> None:
         (["--unmatched", "--reason", "privacy"], [MARCH_FILE]),
         (["--since", "2026-09-01"], [BARE_FILE]),
         (["--since", "2026-10-01"], []),
+        # a choice as people type it: a label in Swedish or English, a name, any case
+        (["--reason", "Integritet"], [MARCH_FILE, BASE]),
+        (["--reason", "för tidskrävande", "--reason", "Legal"], [MARCH_FILE, SIM_FILE]),
+        (["--branch", "Norrby områdesbibliotek"], [MARCH_FILE]),
+        (["--category", "TELEFONER"], [SIM_FILE]),
     ],
 )
 def test_filters(runner: CliRunner, repo: Path, args: list[str], expected: list[str]) -> None:
