@@ -81,6 +81,16 @@ CASES: list[Case] = [
     Case(("render", "referral-slips", "--row", "kallkritk"), 2),
     Case(("render", "--templates", "{tmp}/nowhere"), 2),
     Case(("render",), 1, "broken"),
+    Case(
+        ("render", "actors", "--format", "md", "--templates", "{tmp}/tpl"),
+        1,
+        files={"tpl/actors.md.j2": "# {{ library.name }}\n{{ library.nmae }}\n"},
+    ),
+    Case(
+        ("render", "actors", "--format", "md", "--templates", "{tmp}/tpl"),
+        1,
+        files={"tpl/actors.md.j2": "{% for a in actors %}\n{{ a.name }\n"},
+    ),
     Case(("add-question",), 2),
     Case(("add-question", "--no-input", "--branch", "centrum"), 2),
     Case(
@@ -159,6 +169,7 @@ def place(
         outside = tmp_path / "outside"
         outside.mkdir(exist_ok=True)
         for name, text in case.files.items():
+            (outside / name).parent.mkdir(parents=True, exist_ok=True)
             (outside / name).write_text(text, encoding="utf-8")
         monkeypatch.chdir(root)
         return root, [arg.format(root=root, tmp=outside) for arg in case.args]
@@ -474,3 +485,21 @@ def test_add_question_without_a_terminal_names_no_input(
     english = runner.invoke(app, ["add-question", "--lang", "en"], input="")
     assert english.output.startswith("error: add-question asks for what is missing at a terminal")
     assert sorted(Path("data/inventory").rglob("*")) == before
+
+
+@pytest.mark.parametrize(
+    ("writes", "lang", "expected"),
+    [
+        (True, "sv", "Avbrutet: inget skrevs.\n"),
+        (True, "en", "Interrupted: nothing was written.\n"),
+        (False, "sv", "Avbrutet.\n"),
+        (False, "en", "Interrupted.\n"),
+    ],
+)
+def test_an_interruption_ends_as_honestly(
+    writes: bool, lang: str, expected: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from referral_cli.cli.errors import EXIT_INTERRUPTED, report_error
+
+    assert report_error(KeyboardInterrupt(), lang, writes=writes) == EXIT_INTERRUPTED
+    assert capsys.readouterr().err == expected
