@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from referral_cli.choices import entry_choices
 from referral_cli.errors import CommitFailedError, FindingsError, UsageError
 from referral_cli.findings import Finding
 from referral_cli.i18n import os_reason, phrase, t
@@ -60,9 +61,10 @@ def add_question(request: AddRequest, prompter: Prompter | None = None) -> AddRe
     if request.no_input or request.from_file == STDIN:
         prompter = None  # with --from-file -, standard input holds the entries
     candidates = _candidates(request, guidelines, prompter, lang)
+    accepted = entry_choices(guidelines)  # once, however many entries a file holds
     for candidate in candidates:
-        derive(candidate, guidelines)
-    verdicts = [check_candidate(guidelines, c, request.today) for c in candidates]
+        derive(candidate, guidelines, accepted)
+    verdicts = [check_candidate(guidelines, c, request.today, accepted) for c in candidates]
     errors = [finding for verdict in verdicts for finding in verdict.errors]
     if errors:
         raise FindingsError(errors)

@@ -153,11 +153,17 @@ def resolve_choices(candidate: Candidate, accepted: Mapping[str, Choices]) -> No
             ]
 
 
-def derive(candidate: Candidate, guidelines: Guidelines) -> None:
-    """Ids for the words typed, then the period from the date and the category from the row."""
+def derive(
+    candidate: Candidate, guidelines: Guidelines, accepted: Mapping[str, Choices] | None = None
+) -> None:
+    """Ids for the words typed, then the period from the date and the category from the row.
+
+    `accepted`: the guidelines' `choices.entry_choices`, when the caller has them already
+    (a file of many entries builds them once).
+    """
     from referral_cli.choices import entry_choices
 
-    resolve_choices(candidate, entry_choices(guidelines))
+    resolve_choices(candidate, accepted or entry_choices(guidelines))
     values = candidate.values
     if "period" not in values and isinstance(values.get("date"), str):
         day = parse_iso_date(values["date"])

@@ -73,12 +73,20 @@ class Verdict:
     doubts: list[Finding] = field(default_factory=list)
 
 
-def check_candidate(guidelines: Guidelines, candidate: Candidate, today: date) -> Verdict:
-    """Every problem in `candidate`, each located where its value came from."""
+def check_candidate(
+    guidelines: Guidelines,
+    candidate: Candidate,
+    today: date,
+    accepted: Mapping[str, Choices] | None = None,
+) -> Verdict:
+    """Every problem in `candidate`, each located where its value came from.
+
+    `accepted`: the guidelines' `choices.entry_choices`, when the caller has them already.
+    """
     from referral_cli.choices import entry_choices
 
     in_file = candidate.in_file or InFile(COMMAND, SourceMap())
-    accepted = entry_choices(guidelines)
+    accepted = accepted or entry_choices(guidelines)
     resolve_choices(candidate, accepted)
     unknown = _choice_findings(candidate.values, accepted, in_file)
     named = {name for name, _ in unknown}
