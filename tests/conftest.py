@@ -105,8 +105,32 @@ BASE_TREE: dict[str, str] = {
 def _isolated_cache(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Keep the parse cache of every test away from the user's real cache folder."""
+    """Keep the parse cache of every test away from the user's real cache folder.
+
+    And the language of the messages away from the user's own choice: only a test
+    that sets `REFERRAL_LANG` has it.
+    """
     monkeypatch.setenv("REFERRAL_CACHE_DIR", str(tmp_path_factory.mktemp("referral-cache")))
+    monkeypatch.delenv("REFERRAL_LANG", raising=False)
+
+
+@pytest.fixture
+def english(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Messages in English (`REFERRAL_LANG=en`), for tests that pin the English wording.
+
+    The test repositories are Swedish libraries, whose messages are otherwise Swedish;
+    the language rule itself is tested in tests/cli/test_errors.py.
+    """
+    monkeypatch.setenv("REFERRAL_LANG", "en")
+
+
+@pytest.fixture
+def at_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    """CliRunner's input stands for a person typing at a terminal (add-question's prompts).
+
+    Without it, standard input is not a terminal, as in a script.
+    """
+    monkeypatch.setattr("referral_cli.cli.inventory.stdin_is_terminal", lambda: True)
 
 
 def write_tree(root: Path, files: FileTree) -> Path:

@@ -299,7 +299,7 @@ def test_gitlab_pipelines_run_on_a_merge_request_and_after_the_merge(
         for artifact in pipeline[job].get("artifacts", {}).get("paths", []):
             outputs[artifact] = clone / artifact
         if job == "validate":
-            assert "no problems found" in result.stdout
+            assert "inga problem hittades" in result.stdout  # the library's language
     assert set(outputs) == {"review.md", "build/"}
     review = outputs["review.md"].read_text(encoding="utf-8")
     check_review_text(review, repository)
@@ -562,7 +562,7 @@ def test_github_marks_findings_on_their_lines(repository: SimpleNamespace, tmp_p
             "line": str(line),
             "column": "11",
             "severity": "error",
-            "message": "kind: 'bnak' is not allowed (did you mean 'bank'?)",
+            "message": "kind: 'bnak' är inte tillåtet (menade du 'bank'?)",
             "code": "invalid-choice",
         }
     ]

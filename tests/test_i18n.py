@@ -141,3 +141,58 @@ def test_every_kind_of_personal_data_has_words() -> None:
             "add-question.kind",
         ):
             assert f"{family}.{kind}" in catalogue("en"), (family, kind)
+
+
+def test_the_system_s_reasons_are_worded_from_the_catalogue() -> None:
+    import errno
+
+    from referral_cli.i18n import os_reason
+
+    missing = os_reason(FileNotFoundError(errno.ENOENT, "No such file or directory"))
+    assert missing.word("sv") == "filen eller mappen finns inte"
+    assert missing.word("en") == "no such file or folder"
+    assert os_reason(OSError(errno.ENOSPC, "No space left")).word("sv") == "disken är full"
+    assert os_reason(OSError(errno.EXDEV, "Invalid cross-device link")).word("en") == (
+        "the system refused (EXDEV)"
+    )
+    assert os_reason(OSError("no errno")).word("sv") == "systemet vägrade (OSError)"
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [("sv", "sv"), ("SV", "sv"), (" en ", "en"), ("svenska", "sv"), ("English", "en")],
+)
+def test_a_language_is_named_by_its_code_or_its_name(text: str, code: str) -> None:
+    from referral_cli.i18n import language_code
+
+    assert language_code(text) == code
+    assert check_language(text) == code
+
+
+def test_the_reader_s_language_asked_for_then_the_library_s_then_swedish(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from referral_cli.i18n import (
+        command_language,
+        note_library_language,
+        reader_language,
+        requested_language,
+        use_language,
+    )
+
+    monkeypatch.setenv("REFERRAL_LANG", "en")
+    assert requested_language("sv") == "sv"  # --lang before the environment
+    assert requested_language(None) == "en"
+    monkeypatch.setenv("REFERRAL_LANG", "de")
+    with pytest.raises(UsageError) as caught:
+        requested_language(None)
+    assert caught.value.text("en") == "REFERRAL_LANG: unknown language 'de'; choose sv or en"
+    with command_language():
+        assert reader_language() == "sv"  # nothing known: Swedish
+        note_library_language("en")
+        note_library_language("sv")  # the first library read counts
+        assert reader_language() == "en"
+        use_language("sv")
+        assert reader_language() == "sv"
+    with command_language():
+        assert reader_language() == "sv"  # every command starts afresh

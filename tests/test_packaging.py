@@ -73,7 +73,9 @@ def test_installed_alone_it_starts_checks_and_prints(wheel: Path, tmp_path: Path
 
     assert run("--version") == f"referral {__version__}\n"
     run("init", "riktlinjer")
-    assert run("validate", "--root", "riktlinjer").startswith("All good")
+    assert run("validate", "--root", "riktlinjer").startswith(
+        "Allt är i ordning"
+    )  # a Swedish library: Swedish
     printed = run("render", "--root", "riktlinjer", "--out", "build", "--format", "md")
     assert "desk-guide.md" in printed
     assert (tmp_path / "build" / "referral-slips.md").is_file()

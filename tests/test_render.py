@@ -598,6 +598,7 @@ def test_cli_overwrites_previous_output(
     assert sorted(p.name for p in out.iterdir()) == ["actors.md"]  # no temporary left
 
 
+@pytest.mark.usefixtures("english")  # the English wording
 @pytest.mark.parametrize(
     ("args", "message"),
     [
@@ -621,6 +622,7 @@ def test_cli_usage_errors(
     assert not out.exists()
 
 
+@pytest.mark.usefixtures("english")  # the English wording
 def test_cli_out_is_a_file(runner: CliRunner, fixture_repo: Path, tmp_path: Path) -> None:
     out = tmp_path / "file"
     out.write_text("x", encoding="utf-8")
@@ -629,6 +631,7 @@ def test_cli_out_is_a_file(runner: CliRunner, fixture_repo: Path, tmp_path: Path
     assert "is a file, not a folder" in result.output
 
 
+@pytest.mark.usefixtures("english")  # the English wording
 @pytest.mark.parametrize(
     ("layout", "out", "message"),
     [
@@ -655,6 +658,7 @@ def test_cli_unwritable_output_is_a_usage_error(
     assert sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*")) == before
 
 
+@pytest.mark.usefixtures("english")  # the English wording
 def test_cli_bad_data_is_located_and_nothing_written(runner: CliRunner, tmp_path: Path) -> None:
     repo = write_tree(
         tmp_path / "repo",
@@ -765,26 +769,52 @@ def test_templates_option_replaces_the_repository_folder(runner: CliRunner, tmp_
     [
         (
             "# {{ library.name }}\n{% if %}\n",
-            "templates/actors.md.j2:2:1: error: template syntax error: Expected an expression",
+            "templates/actors.md.j2:2:1: error: template syntax error on this line [template-error]",
+        ),
+        (
+            "# {{ library.name }}\n{{ library name }}\n",
+            "templates/actors.md.j2:2:1: error: template syntax error on this line (near 'name') "
+            "[template-error]",
+        ),
+        (
+            "{% endfo %}\n",
+            "templates/actors.md.j2:1:1: error: template syntax error: unknown tag 'endfo'",
+        ),
+        (
+            "{{ x | shout }}\n",
+            "templates/actors.md.j2:1:1: error: template syntax error: unknown filter 'shout'",
+        ),
+        (
+            "{% if true %}\n",
+            "templates/actors.md.j2:1:1: error: template syntax error: the template ends before "
+            "a block is closed (an end tag is missing)",
         ),
         (
             "# {{ library.name }}\n\n{{ library.nmae }}\n",
-            "templates/actors.md.j2:3:1: error: template error: 'dict object' has no attribute 'nmae'",
+            "templates/actors.md.j2:3:1: error: template error: 'nmae' is not in the data given "
+            "to the template",
         ),
         (
             "{{ nothing }}\n",
-            "templates/actors.md.j2:1:1: error: template error: 'nothing' is undefined",
+            "templates/actors.md.j2:1:1: error: template error: 'nothing' is not in the data "
+            "given to the template",
         ),
         (
             "{% for a in actors %}\n{{ a.__class__.__mro__ }}\n{% endfor %}\n",
-            "templates/actors.md.j2:2:1: error: template error: access to attribute '__class__'",
+            "templates/actors.md.j2:2:1: error: template error: templates may not use '__class__'",
         ),
         (
             "{{ actors.append(1) }}\n",
-            "templates/actors.md.j2:1:1: error: template error: access to attribute 'append'",
+            "templates/actors.md.j2:1:1: error: template error: templates may not use 'append'",
+        ),
+        (
+            "{% include 'nowhere.md.j2' %}\n",
+            "templates/actors.md.j2:1:1: error: template error: the template 'nowhere.md.j2' "
+            "does not exist",
         ),
     ],
 )
+@pytest.mark.usefixtures("english")  # Jinja's own texts never reach the user, in any language
 def test_broken_repository_template_is_a_located_finding(
     runner: CliRunner, tmp_path: Path, template: str, message: str
 ) -> None:

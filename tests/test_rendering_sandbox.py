@@ -13,7 +13,11 @@ import pytest
 from typer.testing import CliRunner
 
 from referral_cli.cli import app
+from referral_cli.i18n import phrase
 from referral_cli.rendering import TemplateProblem, build_environment, render_template
+
+# The English wording; the language rule is tested in tests/cli/test_errors.py.
+pytestmark = pytest.mark.usefixtures("english")
 
 runner = CliRunner()
 REFUSED = "the template is a link that leads outside the templates folder"
@@ -84,5 +88,5 @@ def test_the_loader_refuses_before_reading(tmp_path: Path) -> None:
     env = build_environment("text", [folder])
     with pytest.raises(TemplateProblem) as caught:
         render_template(env, "t.j2", {})
-    assert caught.value.key == "render.template-link"
+    assert caught.value.reason == phrase("render.template-link")
     assert caught.value.path == folder / "t.j2"

@@ -18,6 +18,9 @@ from referral_cli.commands.validate import validate_repository
 from referral_cli.errors import UsageError
 from referral_cli.scaffold import CI_FILES, add_pipeline, ci_files, create_repository
 
+# The English wording; the language rule is tested in tests/cli/test_errors.py.
+pytestmark = pytest.mark.usefixtures("english")
+
 
 @pytest.mark.parametrize("language", ["sv", "en"])
 def test_init_creates_a_clean_repository(tmp_path: Path, language: str) -> None:

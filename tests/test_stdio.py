@@ -15,6 +15,9 @@ from referral_cli.cli import app
 from referral_cli.commands.render import DEFAULT_HANDOUTS
 from referral_cli.stdio import is_dash
 
+# These tests pin the English wording.
+pytestmark = pytest.mark.usefixtures("english")
+
 runner = CliRunner()
 REFERRAL = [sys.executable, "-m", "referral_cli"]
 

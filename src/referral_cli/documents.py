@@ -17,7 +17,7 @@ from typing import Any, Final
 
 from referral_cli.errors import FindingsError, UsageError
 from referral_cli.findings import Finding, suggestion
-from referral_cli.i18n import phrase
+from referral_cli.i18n import os_reason, phrase
 from referral_cli.rendering import (
     OutputKind,
     TemplateProblem,
@@ -99,7 +99,9 @@ def require_weasyprint() -> None:
         raise UsageError(phrase("render.pdf-missing")) from None
     except OSError as exc:  # WeasyPrint is there but a system library is not
         advice = phrase("render.pdf-missing")
-        raise UsageError(phrase("render.pdf-broken", advice=advice, reason=str(exc))) from None
+        library = re.search(r"'([^']+)'", str(exc))  # the system library it could not load
+        reason = phrase("render.pdf-library", name=library.group(1)) if library else os_reason(exc)
+        raise UsageError(phrase("render.pdf-broken", advice=advice, reason=reason)) from None
 
 
 def problem_to_error(problem: TemplateProblem, root: Path, plan: DocumentPlan) -> Exception:
@@ -114,7 +116,7 @@ def problem_to_error(problem: TemplateProblem, root: Path, plan: DocumentPlan) -
             1,
             "error",
             "template-error",
-            phrase(problem.key, problem=problem.message),
+            problem.worded(),
             phrase("render.template-error.hint"),
         )
         return FindingsError([finding])
@@ -227,7 +229,7 @@ def write_files(out: Path, files: Mapping[str, bytes]) -> list[Path]:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise UsageError(
-            phrase("common.cannot-create-folder", folder=str(out), reason=exc.strerror or str(exc))
+            phrase("common.cannot-create-folder", folder=str(out), reason=os_reason(exc))
         ) from None
     written = []
     for name, content in files.items():
@@ -240,7 +242,7 @@ def write_files(out: Path, files: Mapping[str, bytes]) -> list[Path]:
             temporary.unlink(missing_ok=True)
             if isinstance(exc, OSError):
                 raise UsageError(
-                    phrase("common.cannot-write", path=str(target), reason=exc.strerror or str(exc))
+                    phrase("common.cannot-write", path=str(target), reason=os_reason(exc))
                 ) from None
             raise
         written.append(target)

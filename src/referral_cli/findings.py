@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
-from referral_cli.i18n import Phrase
+from referral_cli.i18n import Phrase, t
 
 Severity = Literal["error", "warning"]
 
@@ -42,13 +42,16 @@ class Finding:
         """Render as `file:line:col: severity: message [code]`, the shape editors link.
 
         A finding about a command-line option has no line (0): it is shown as
-        `--option: severity: message [code]`.
+        `--option: severity: message [code]`. The severity (`error`, `warning`) and the
+        code stay as they are in every language, like the position: editors, CI problem
+        matchers and scripts recognise the line by them. The message and the hint,
+        under it, are in `lang`.
         """
         where = f"{self.file}:{self.line}:{self.column}" if self.line > 0 else self.file
         text = f"{where}: {self.severity}: {self.text(lang)} [{self.code}]"
         hint = self.hint_text(lang)
         if hint:
-            text += f"\n    hint: {hint}"
+            text += f"\n    {t('common.hint', lang)}: {hint}"
         return text
 
     def as_dict(self, lang: str = "en") -> dict[str, object]:

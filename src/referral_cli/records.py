@@ -15,17 +15,17 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from referral_cli.dates import parse_date_option
 from referral_cli.errors import UsageError
-from referral_cli.findings import suggestion
 from referral_cli.i18n import Phrase, phrase, t
 from referral_cli.stdio import is_dash
 
 if TYPE_CHECKING:
+    from referral_cli.choices import Choices
     from referral_cli.store.repository import Guidelines
 
 # The id filters, in the order their unknown values are reported.
@@ -154,23 +154,44 @@ class RecordFilter:
             "category": self.categories,
         }
 
-    def check_ids(self, known: Mapping[str, set[str]], none_known: Phrase) -> None:
-        """UsageError for the first wanted id that is not `known` (a typo matches nothing).
+    def check_ids(
+        self,
+        known: Mapping[str, set[str]],
+        none_known: Phrase,
+        labels: Labels | None = None,
+    ) -> RecordFilter:
+        """The filter with the ids its words name; UsageError for a word naming none.
 
-        `none_known` is what the message lists when no id of that kind is known at all.
+        A word is an id, or a label as people type it (`språkbarriär` for the reason
+        `language`, a branch's name; `labels` gives them, see `choices`); a typo
+        would match nothing. `none_known` is what the message lists when no id of
+        that kind is known at all.
         """
+        resolved: dict[str, tuple[str, ...]] = {}
         for kind, wanted in self.ids().items():
-            choices = sorted(known.get(kind, set()) - {""})
+            ids = sorted(known.get(kind, set()) - {""})
+            choices = _filter_choices(kind, ids, labels)
+            chosen = []
             for value in wanted:
-                if value not in choices:
+                found = value if value in ids else choices.resolve(value)
+                if found is None:
                     raise UsageError(
                         phrase(
                             f"error.filter.unknown_{kind}",
                             value=value,
-                            suggestion=suggestion(value, choices),
-                            known=", ".join(choices) if choices else none_known,
+                            suggestion=choices.suggestion(value),
+                            known=", ".join(ids) if ids else none_known,
                         )
                     )
+                chosen.append(found)
+            resolved[kind] = tuple(dict.fromkeys(chosen))
+        return replace(
+            self,
+            branches=resolved["branch"],
+            reasons=resolved["reason"],
+            periods=resolved["period"],
+            categories=resolved["category"],
+        )
 
     def as_dict(self) -> dict[str, Any]:
         """Plain data for JSON: a repeated id filter is a list, a single one its id."""
@@ -364,3 +385,21 @@ def load_sources(sources: Sequence[Path]) -> Dataset:
         else:
             raise UsageError(phrase("error.stats.missing_source", source=str(source)))
     return Dataset(records, labels)
+
+
+def _filter_choices(kind: str, ids: Sequence[str], labels: Labels | None) -> Choices:
+    """What a filter of `kind` accepts: its ids, their labels, the default reasons' words."""
+    from referral_cli.choices import Choices
+    from referral_cli.i18n import LANGUAGES
+    from referral_cli.models import default_reasons
+
+    named: dict[str, list[str]] = {item: [] for item in ids}
+    for item, label in (labels.by_dimension.get(kind, {}) if labels else {}).items():
+        if item in named:
+            named[item].append(label)
+    if kind == "reason":
+        for lang in LANGUAGES:
+            for reason in default_reasons(lang):
+                if reason.id in named:
+                    named[reason.id].append(reason.label)
+    return Choices.of(named.items())

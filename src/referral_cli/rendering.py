@@ -57,9 +57,12 @@ from jinja2 import (
     TemplateNotFound,
     TemplateSyntaxError,
 )
+from jinja2.exceptions import SecurityError
 from jinja2.loaders import split_template_path
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup
+
+from referral_cli.i18n import Phrase, phrase
 
 OutputKind = Literal["html", "md", "text"]
 OUTPUT_KINDS: tuple[OutputKind, ...] = ("html", "md", "text")
@@ -220,7 +223,9 @@ class ContainedLoader(BaseLoader):
         target = Path(os.path.realpath(candidate))
         inside = target.is_relative_to(Path(os.path.realpath(self.directory)))
         if not inside or not target.is_file():
-            raise TemplateProblem("", candidate, 1, key="render.template-link")
+            message = "the template is a link out of the templates folder"
+            reason = phrase("render.template-link")
+            raise TemplateProblem(message, candidate, 1, reason)
         text = target.read_text(encoding="utf-8")
         mtime = target.stat().st_mtime
         return text, str(candidate), lambda: target.stat().st_mtime == mtime
@@ -265,13 +270,16 @@ def build_environment(output: OutputKind, template_dirs: Sequence[Path] = ()) ->
 
 @dataclass
 class TemplateProblem(Exception):
-    """A template failed: `path` and `line` say where (when known), `message` what."""
+    """A template failed: `path` and `line` say where (when known), `message` what.
+
+    `message` is Jinja's own (English) account, for a bug report; `reason` words it
+    from the catalogue for the user (`template_reason`).
+    """
 
     message: str
     path: Path | None = None
     line: int | None = None
-    # The catalogue key that words it for the user, with `message` as its `problem`.
-    key: str = "render.template-error"
+    reason: Phrase | None = None
 
     def __post_init__(self) -> None:
         super().__init__(self.describe())
@@ -281,6 +289,42 @@ class TemplateProblem(Exception):
         if self.path is None:
             return self.message
         return f"{self.path}:{self.line or 1}: {self.message}"
+
+    def worded(self) -> Phrase:
+        """What went wrong, in the catalogue's words."""
+        return self.reason or phrase("render.template-failed", kind="TemplateProblem")
+
+
+_QUOTED = re.compile(r"'([^']*)'")
+
+
+def template_reason(exc: BaseException) -> Phrase:
+    """What a template error means, in the catalogue's words rather than Jinja's.
+
+    Jinja's texts are English; the name they quote (a variable, tag, filter or
+    template) is kept, the words around it are ours.
+    """
+    text = getattr(exc, "message", None) or str(exc)
+    quoted = _QUOTED.findall(text)
+    if isinstance(exc, TemplateNotFound):
+        return phrase("render.template-missing", name=exc.name)
+    if isinstance(exc, SecurityError) and quoted:
+        return phrase("render.template-unsafe", name=quoted[0])
+    if "is undefined" in text or "has no attribute" in text:
+        return phrase("render.template-undefined", name=quoted[-1] if quoted else "?")
+    if isinstance(exc, TemplateSyntaxError):
+        if "unknown tag" in text and quoted:
+            return phrase("render.template-unknown-tag", name=quoted[0])
+        if "filter named" in text and quoted:
+            return phrase("render.template-unknown-filter", name=quoted[0])
+        if "end of template" in text:
+            return phrase("render.template-unclosed")
+        # A quoted token with spaces is Jinja's name for a kind of token ('end of
+        # statement block'), English words; only a token as written is shown.
+        tokens = [token for token in quoted if token and " " not in token]
+        near = phrase("render.template-near", token=tokens[-1]) if tokens else None
+        return phrase("render.template-syntax", near=near or phrase("common.empty"))
+    return phrase("render.template-failed", kind=type(exc).__name__)
 
 
 def _template_frame(exc: BaseException) -> tuple[Path, int] | None:
@@ -302,7 +346,8 @@ def render_template(env: Environment, name: str, context: Mapping[str, Any]) -> 
         raise
     except TemplateSyntaxError as exc:
         path = Path(exc.filename) if exc.filename else None
-        raise TemplateProblem(f"template syntax error: {exc.message}", path, exc.lineno) from None
+        message = f"template syntax error: {exc.message}"
+        raise TemplateProblem(message, path, exc.lineno, template_reason(exc)) from None
     except Exception as exc:
         where = _template_frame(exc)
         from_jinja = type(exc).__module__.startswith("jinja2")
@@ -314,6 +359,7 @@ def render_template(env: Environment, name: str, context: Mapping[str, Any]) -> 
             if from_jinja
             else f"template error ({type(exc).__name__}): {message}"
         )
+        reason = template_reason(exc)
         if where is None:
-            raise TemplateProblem(detail) from None
-        raise TemplateProblem(detail, where[0], where[1]) from None
+            raise TemplateProblem(detail, reason=reason) from None
+        raise TemplateProblem(detail, where[0], where[1], reason) from None

@@ -15,7 +15,7 @@ from string import Template
 from referral_cli import __version__
 from referral_cli.errors import UsageError
 from referral_cli.findings import suggestion
-from referral_cli.i18n import phrase
+from referral_cli.i18n import os_reason, phrase
 from referral_cli.schemas import render_schemas
 
 STARTER_DIR = Path(__file__).parent / "starter"
@@ -107,7 +107,7 @@ def write_new_files(
             for path in written:  # all new: nothing of the user's is removed
                 path.unlink(missing_ok=True)
             raise UsageError(
-                phrase("init.cannot-create", path=str(target), reason=exc.strerror or str(exc))
+                phrase("init.cannot-create", path=str(target), reason=os_reason(exc))
             ) from None
         written.append(target)
     return written

@@ -9,7 +9,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from referral_cli.errors import UsageError
-from referral_cli.i18n import phrase
+from referral_cli.i18n import os_reason, phrase
 from referral_cli.models import ActorsFile, InventoryEntry, Library, Matrix
 from referral_cli.stdio import is_dash
 
@@ -76,7 +76,7 @@ def write_schemas(out: Path) -> list[Path]:
             path.write_text(text, encoding="utf-8")
         except OSError as exc:
             raise UsageError(
-                phrase("common.cannot-write", path=str(path), reason=exc.strerror or str(exc))
+                phrase("common.cannot-write", path=str(path), reason=os_reason(exc))
             ) from None
         written.append(path)
     return written

@@ -12,6 +12,9 @@ from typer.testing import CliRunner
 from referral_cli.cli import app
 from tests.conftest import ACTORS
 
+# The English wording; the language rule is tested in tests/cli/test_errors.py.
+pytestmark = pytest.mark.usefixtures("english")
+
 REPO_ROOT = Path(__file__).resolve().parents[2]
 
 

@@ -59,6 +59,11 @@ def ids(summaries: list) -> list[str]:  # type: ignore[type-arg]
         ({"scopes": ["local"]}, ["kommunen"]),
         ({"scopes": ["national"], "statuses": ["none"]}, ["bank"]),
         ({"kinds": ["school"]}, []),
+        # Swedish and English labels, as people type them
+        ({"kinds": ["myndighet", "Bank"]}, ["bank", "skatteverket"]),
+        ({"scopes": ["lokal"]}, ["kommunen"]),
+        ({"statuses": ["ingen kontakt"]}, ["bank", "kommunen"]),
+        ({"statuses": ["No contact", "okänt"]}, ["bank", "operatoren", "kommunen"]),
     ],
 )
 def test_filters(
@@ -78,17 +83,18 @@ def test_filters(
             "välj bland: established, none, unknown",
         ),
         (
-            {"kinds": ["myndighet"]},
-            "--kind 'myndighet' is not allowed; choose one of: bank, authority, "
-            "municipality, association, study_association, school, company, other",
-            "--kind 'myndighet' är inte tillåtet; välj bland: bank, authority, "
-            "municipality, association, study_association, school, company, other",
+            {"kinds": ["myndigheter"]},
+            "--kind 'myndigheter' is not allowed (did you mean 'Myndighet'?); choose one of: "
+            "bank, authority, municipality, association, study_association, school, company, "
+            "other",
+            "--kind 'myndigheter' är inte tillåtet (menade du 'Myndighet'?); välj bland: bank, "
+            "authority, municipality, association, study_association, school, company, other",
         ),
         (
-            {"scopes": ["lokal"]},
-            "--scope 'lokal' is not allowed (did you mean 'local'?); "
+            {"scopes": ["lokl"]},
+            "--scope 'lokl' is not allowed (did you mean 'Lokal'?); "
             "choose one of: local, regional, national",
-            "--scope 'lokal' är inte tillåtet (menade du 'local'?); "
+            "--scope 'lokl' är inte tillåtet (menade du 'Lokal'?); "
             "välj bland: local, regional, national",
         ),
     ],

@@ -38,6 +38,9 @@ from tests.intake.conftest import (
     snapshot,
 )
 
+# The English wording; the language rule is tested in tests/cli/test_errors.py.
+pytestmark = pytest.mark.usefixtures("english")
+
 
 @pytest.fixture
 def runner() -> CliRunner:
@@ -220,10 +223,10 @@ def test_an_explicit_period_outside_its_dates_is_a_warning(runner: CliRunner, re
         ),
         (
             ["--branch", "Centrum bibliotek"],
-            [
-                "--branch: error: 'Centrum bibliotek' is not a valid id [invalid-id]",
-                "    hint: ids use lowercase letters a-z, digits and hyphens, e.g. "
-                "'centrum-bibliotek'",
+            [  # a branch is also named by its name: the suggestion is one
+                "--branch: error: unknown branch 'Centrum bibliotek' (did you mean "
+                "'Centrumbiblioteket'?) [unknown-branch]",
+                "    hint: known branch ids: centrum, norrby",
             ],
         ),
         (
@@ -381,10 +384,14 @@ def test_an_uncertain_number_needs_yes_in_scripts(runner: CliRunner, repo: Path)
     ]
 
 
-@pytest.mark.parametrize(("answer", "code"), [("y\n", 0), ("n\n", 1)])
+@pytest.mark.parametrize(
+    ("answer", "code"),
+    [("j\n", 0), ("ja\n", 0), ("Y\n", 0), ("n\n", 1), ("nej\n", 1), ("\n", 1), ("kanske\nj\n", 0)],
+)
 def test_an_uncertain_number_is_confirmed_at_the_prompt(
-    runner: CliRunner, repo: Path, answer: str, code: int
+    runner: CliRunner, repo: Path, answer: str, code: int, at_terminal: None
 ) -> None:
+    """Swedish or English yes and no; Enter is no; anything else is asked again."""
     before = snapshot(repo)
     result = invoke(
         runner,
@@ -412,14 +419,18 @@ def test_an_uncertain_number_is_confirmed_at_the_prompt(
         "AB",
         "--reflection",
         "Inget",
+        "--lang",
+        "sv",
         input=answer,
     )
     assert result.exit_code == code, result.output
     assert "Kan vara personuppgifter:" in result.stdout
     assert "811218****" in result.stdout
+    assert "Spara ändå? [j/N]: " in result.stdout
+    assert ("Svara j (ja) eller n (nej)." in result.stdout) is answer.startswith("kanske")
     assert len(new_files(repo, before)) == (1 if code == 0 else 0)
-    # Declined: messages are worded in one language (the library's, from issue 11 on).
-    declined = "    hint: Nothing was written. Rewrite the text without the number and try again."
+    # Declined: every message in the same language, the hint's label too.
+    declined = "    tips: Inget skrevs. Skriv om texten utan numret och försök igen."
     assert (declined in result.stderr.splitlines()) is (code == 1)
 
 
@@ -540,6 +551,17 @@ def test_from_stdin(runner: CliRunner, repo: Path) -> None:
             CSV_LOG.replace(",40", ",fyrtio"),
             ["log.csv:3:6: error: minutes: 'fyrtio' is not a whole number [invalid-number]"],
         ),
+        (  # every problem of a row in one run: the model's and the privacy guard's
+            "log.csv",
+            CSV_LOG.replace(",40", ",tjugo").replace("två timmar", "ring 070-123 45 67"),
+            [
+                "log.csv:3:6: error: minutes: 'tjugo' is not a whole number [invalid-number]",
+                "log.csv:3:2: error: description: looks like a phone number (070-*** ** **); the "
+                "inventory must not hold a visitor's personal data [personal-data]",
+                "    hint: Describe the case, not the person: write 'a visitor's phone number' "
+                "instead of the number. A library's own public number may stay.",
+            ],
+        ),
         (
             "log.csv",
             CSV_LOG.replace("Bluff-sms om ett paket", "Mejl från a.b@example.se"),
@@ -614,7 +636,10 @@ def git_repo(repo: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return repo
 
 
-def test_commit_commits_only_the_new_entry(runner: CliRunner, git_repo: Path) -> None:
+def test_commit_commits_only_the_new_entry(
+    runner: CliRunner, git_repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("REFERRAL_LANG")  # the library's language: Swedish
     (git_repo / "notes.md").write_text("Staged work in progress\n", encoding="utf-8")
     git(git_repo, "add", "notes.md")
     result = invoke(
@@ -774,3 +799,60 @@ def test_the_librarys_own_public_number_may_be_written(make_repo: Callable[..., 
         ],
     )
     assert result.exit_code == 0, result.output
+
+
+@pytest.mark.parametrize(
+    ("file", "old", "new", "expected"),
+    [
+        (
+            "data/library.yaml",
+            "end: 2026-08-30",
+            "end: 2026-08-01",
+            "data/library.yaml:14:10: error: the period 'ht-2026' ends (2026-08-01) before it "
+            "starts (2026-08-17) [period-order]",
+        ),
+        (
+            "data/matrix.yaml",
+            "[bank, skatteverket]",
+            "[bank, skateverket]",
+            "data/matrix.yaml:12:26: error: unknown actor 'skateverket' (did you mean "
+            "'skatteverket'?) [unknown-actor]",
+        ),
+    ],
+)
+def test_nothing_is_added_while_the_guidelines_have_an_error(
+    runner: CliRunner, repo: Path, file: str, old: str, new: str, expected: str
+) -> None:
+    """A cross-file error `validate` reports stops add-question as a model error does."""
+    path = repo / file
+    path.write_text(path.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+    before = snapshot(repo)
+    result = invoke(runner, "--no-input", "--description", "Ny telefon")
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[0] == expected
+    assert result.stderr.endswith(
+        "Nothing was written. Fix the problems above and run the command again.\n"
+    )
+    assert snapshot(repo) == before
+
+
+def test_choices_in_a_file_and_in_options_are_read_as_people_type_them(
+    runner: CliRunner, repo: Path
+) -> None:
+    log = (
+        "- date: 2026-08-18\n  description: Bluff-sms\n  reasons: [Språkbarriär, integritet]\n"
+        "  outcome: hänvisad\n  referred_to: [Banken]\n"
+    )
+    (repo / "log.yaml").write_text(log, encoding="utf-8")
+    before = snapshot(repo)
+    result = invoke(runner, "--from-file", "log.yaml", "--branch", "Norrby områdesbibliotek")
+    assert result.exit_code == 0, result.output
+    [path] = new_files(repo, before)
+    entry = read_entry(path)
+    assert (entry.reasons, entry.outcome, entry.referred_to) == (
+        ["language", "privacy"],
+        "referred",
+        ["bank"],
+    )
+    assert entry.branch == "norrby"
+    assert "reasons: [language, privacy]" in path.read_text(encoding="utf-8")  # ids are written

@@ -15,6 +15,9 @@ from referral_cli.dates import parse_date_option
 from referral_cli.records import RecordFilter, load_export_records, load_sources
 from referral_cli.store.export_file import EXPORT_FIELDS
 
+# The English wording; the language rule is tested in tests/cli/test_errors.py.
+pytestmark = pytest.mark.usefixtures("english")
+
 runner = CliRunner()
 
 SECOND = """\

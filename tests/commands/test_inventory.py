@@ -54,6 +54,11 @@ def test_entries_are_sorted_by_date(repo: Path) -> None:
         (["--unmatched", "--reason", "privacy"], [MARCH_FILE]),
         (["--since", "2026-09-01"], [BARE_FILE]),
         (["--since", "2026-10-01"], []),
+        # a choice as people type it: a label in Swedish or English, a name, any case
+        (["--reason", "Integritet"], [MARCH_FILE, BASE]),
+        (["--reason", "för tidskrävande", "--reason", "Legal"], [MARCH_FILE, SIM_FILE]),
+        (["--branch", "Norrby områdesbibliotek"], [MARCH_FILE]),
+        (["--category", "TELEFONER"], [SIM_FILE]),
     ],
 )
 def test_filters(runner: CliRunner, repo: Path, args: list[str], expected: list[str]) -> None:
@@ -159,6 +164,7 @@ def test_nothing_matches(runner: CliRunner, repo: Path) -> None:
     assert result.stdout == "Inga frågor matchar.\n"
 
 
+@pytest.mark.usefixtures("english")  # the English wording
 @pytest.mark.parametrize(
     ("args", "message"),
     [
@@ -205,6 +211,7 @@ def test_unknown_format_is_a_usage_error(runner: CliRunner, repo: Path) -> None:
     assert runner.invoke(app, ["inventory", "--root", str(repo), "--format", "xml"]).exit_code == 2
 
 
+@pytest.mark.usefixtures("english")  # the English wording
 def test_a_broken_entry_stops_the_listing(runner: CliRunner, repo: Path) -> None:
     (repo / "data/inventory/2026/trasig.yaml").write_text("date: 2026-08-01\n", encoding="utf-8")
     result = runner.invoke(app, ["inventory", "--root", str(repo), "--format", "csv"])

@@ -458,6 +458,6 @@ def test_a_file_that_cannot_be_edited_is_reported_and_the_session_goes_on(
         f"{SIM}:3:1: error: the value of 'row' spans several lines; cannot change it safely"
         " [cannot-edit]"
     ]
-    assert summary.failed[0].format() in said
+    assert summary.failed[0].format("sv") in said  # in the library's language
     # Entries are numbered as they are asked about: those without candidates are left out.
     assert said[-2].startswith(f"2. {PASS} (2026-08-28)")

@@ -380,6 +380,7 @@ def test_default_out_folder_and_language(
     assert "<h1>Återkoppling till Skatteverket</h1>" in html
 
 
+@pytest.mark.usefixtures("english")  # the English wording
 @pytest.mark.parametrize(
     ("args", "message"),
     [
@@ -421,6 +422,7 @@ def test_bad_data_exits_1_and_writes_nothing(repo: Path, tmp_path: Path) -> None
     assert not (tmp_path / "out").exists()
 
 
+@pytest.mark.usefixtures("english")
 def test_repository_template_overrides_by_name(repo: Path, tmp_path: Path) -> None:
     (repo / "templates").mkdir()
     (repo / "templates" / "report-actor.md.j2").write_text(
@@ -437,8 +439,9 @@ def test_repository_template_overrides_by_name(repo: Path, tmp_path: Path) -> No
         repo, tmp_path / "out2", "skatteverket", "--format", "md", "--templates", str(other)
     )
     assert result.exit_code == 1, result.output
-    assert "other/report-actor.md.j2:1:1: error: template error: 'relationship' is undefined" in (
-        result.output
+    assert (
+        "other/report-actor.md.j2:1:1: error: template error: 'relationship' is not in the data given to the template"
+        in (result.output)
     )
     assert not (tmp_path / "out2").exists()
 

@@ -254,6 +254,7 @@ def test_two_repositories_and_an_export_file_add_up(
     ]
 
 
+@pytest.mark.usefixtures("english")  # the English wording
 def test_cli_bad_export_file_exits_1(tmp_path: Path) -> None:
     path = tmp_path / "bad.jsonl"
     path.write_text('{"library":"B"}\n', encoding="utf-8")
@@ -262,6 +263,7 @@ def test_cli_bad_export_file_exits_1(tmp_path: Path) -> None:
     assert f"{path}:1:1: error: the key 'date' is missing" in result.output
 
 
+@pytest.mark.usefixtures("english")  # the English wording
 @pytest.mark.parametrize(
     ("args", "message"),
     [
@@ -285,6 +287,7 @@ def test_cli_usage_errors(repo: Path, args: list[str], message: str) -> None:
     assert message in result.output
 
 
+@pytest.mark.usefixtures("english")  # the English wording
 def test_cli_missing_source(tmp_path: Path) -> None:
     result = runner.invoke(app, ["stats", "--root", str(tmp_path / "nope")])
     assert result.exit_code == 2

@@ -43,7 +43,8 @@ date,description,branch,reasons,referred-to,minutes
 
 
 @pytest.fixture
-def runner() -> CliRunner:
+def runner(at_terminal: None) -> CliRunner:
+    """A runner whose input is typed at a terminal, as by a person at the desk."""
     return CliRunner()
 
 

@@ -138,7 +138,7 @@ def test_a_bad_option_fails_before_any_prompt(runner: CliRunner, repo: Path) -> 
     result = invoke(runner, "--branch", "centrm", input=SESSION)
     assert result.exit_code == 1
     assert result.stdout == ""
-    assert result.stderr.startswith("--branch: error: unknown branch 'centrm'")
+    assert result.stderr.startswith("--branch: error: okänt bibliotek 'centrm'")
 
 
 @pytest.mark.parametrize("cut", [1, 3, 9, 16])
@@ -147,7 +147,7 @@ def test_giving_up_at_a_prompt_writes_nothing(runner: CliRunner, repo: Path, cut
     partial = "\n".join(SESSION.split("\n")[:cut])  # input ends early, like Ctrl-D
     result = invoke(runner, input=partial)
     assert result.exit_code == 130
-    assert result.stderr == "Interrupted: nothing was written.\n"
+    assert result.stderr == "Avbrutet: inget skrevs.\n"
     assert snapshot(repo) == before
 
 
@@ -285,7 +285,7 @@ def test_the_only_branch_is_the_default(make_repo: Callable[..., Path]) -> None:
     prompter = Scripted("", "", "")  # no reflection; Enter takes the default branch
     interview(root, candidate, prompter)
     assert candidate.values["branch"] == "centrum"
-    assert ("Nummer eller id (Enter = hoppa över)", "1") in prompter.prompts
+    assert ("Nummer, id eller namn (Enter = hoppa över)", "1") in prompter.prompts
 
 
 @pytest.mark.parametrize(
@@ -299,3 +299,61 @@ def test_the_only_branch_is_the_default(make_repo: Callable[..., Path]) -> None:
 )
 def test_kinds_of_personal_data_in_words(kind: str, lang: str, words: str) -> None:
     assert _kind_word(kind, lang) == words
+
+
+FIELDS_ASKED = {"date": "2026-08-21", "description": "x", "reflection": "y"}
+
+
+@pytest.mark.parametrize(
+    ("reasons", "outcome", "expected_reasons", "expected_outcome"),
+    [
+        (
+            "språkbarriär, Integritet / personuppgifter",
+            "hänvisad",
+            ["language", "privacy"],
+            "referred",
+        ),
+        ("Sprakbarriar;7", "Delvis hjälpt", ["language"], "partly"),
+        ("language barrier, legal", "referred", ["language", "legal"], "referred"),
+        ("7 1 2", "4", ["language", "privacy", "legal"], "declined"),
+    ],
+)
+def test_labels_as_shown_are_answers_in_swedish_or_english(
+    repo: Path,
+    reasons: str,
+    outcome: str,
+    expected_reasons: list[str],
+    expected_outcome: str,
+) -> None:
+    given = {
+        **FIELDS_ASKED,
+        "branch": "centrum",
+        "category": "dokument",
+        "row": "bank-e-legitimation",
+    }
+    given |= {"referred_to": ["bank"], "minutes": "5", "read_level": "2", "recorded_by": "AB"}
+    candidate = Candidate.from_options(given)
+    interview(repo, candidate, Scripted(reasons, outcome))
+    assert candidate.values["reasons"] == expected_reasons
+    assert candidate.values["outcome"] == expected_outcome
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("sv", "'sprakbariar' finns inte bland valen (menade du 'Språkbarriär'?). Försök igen."),
+        (
+            "en",
+            "'sprakbariar' is not one of the choices (did you mean 'Språkbarriär'?). Try again.",
+        ),
+    ],
+)
+def test_a_misspelt_label_is_asked_again_with_an_accepted_suggestion(
+    repo: Path, lang: str, said: str
+) -> None:
+    given = {key: value for key, value in ALL_BUT_DATE_AND_TEXTS.items() if key != "reasons"}
+    candidate = Candidate.from_options({**given, **FIELDS_ASKED})
+    prompter = Scripted("sprakbariar", "Språkbarriär")
+    interview(repo, candidate, prompter, lang)
+    assert said in prompter.said
+    assert candidate.values["reasons"] == ["language"]

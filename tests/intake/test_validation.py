@@ -16,6 +16,9 @@ from referral_cli.store.yamlio import SourceMap
 from tests.conftest import MATRIX
 from tests.intake.conftest import LIBRARY_TWO_BRANCHES, TODAY
 
+# The English wording; the language rule is tested in tests/cli/test_errors.py.
+pytestmark = pytest.mark.usefixtures("english")
+
 # A second category, so a row can be given with a category it does not belong to.
 MATRIX_TWO_CATEGORIES = MATRIX + "  - id: annat\n    title: Annat\n    rows: []\n"
 UNCERTAIN = "Ordernummer 8112189876 i appen"
@@ -60,10 +63,12 @@ def formatted(findings: list[Any]) -> list[str]:
             ],
         ),
         (
-            {"reasons": ["time", "Tid"]},
-            [
-                "--reason: error: 'Tid' is not a valid id [invalid-id]",
-                "    hint: ids use lowercase letters a-z, digits and hyphens, e.g. 'tid'",
+            {"reasons": ["time", "Tidskrävande"]},
+            [  # the suggestion is a word that is itself accepted: the Swedish label
+                "--reason: error: unknown reason 'Tidskrävande' (did you mean "
+                "'För tidskrävande'?) [unknown-reason]",
+                "    hint: known reason ids: competence, ethical, language, legal, other, "
+                "privacy, technical, time",
             ],
         ),
         (
@@ -96,8 +101,9 @@ def test_every_problem_at_once_in_the_order_of_the_checks(guidelines: Guidelines
     assert [(f.file, f.code) for f in verdict.errors] == [
         ("--minutes", "invalid-number"),  # the model refused it
         ("--branch", "unknown-branch"),  # the rest is still checked against the guidelines
+        ("--description", "personal-data"),  # and guarded against personal data
     ]
-    assert verdict.entry is None  # so personal data is not looked for yet
+    assert verdict.entry is None
 
 
 def test_a_value_the_command_filled_in_is_named_by_its_option(guidelines: Guidelines) -> None:

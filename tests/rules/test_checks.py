@@ -338,3 +338,70 @@ def test_actor_referred_to_without_any_contact_is_a_warning(make_repo: Callable[
     matrix = MATRIX.replace("refer_to: [bank, skatteverket]", "refer_to: [skatteverket]")
     found = run(make_repo({"data/actors.yaml": actors, "data/matrix.yaml": matrix}))
     assert [code for *_, code, _ in found] == ["unused-actor"]
+
+
+# --------------------------------------------------------------------------- every problem in one run
+
+
+def test_an_entry_the_model_refuses_is_still_checked_for_personal_data_and_references(
+    make_repo: Callable[..., Path],
+) -> None:
+    entry = ENTRY.replace("branch: centrum", "branch: centrm").replace(
+        "språkbarriär.", "ring 070-123 45 67."
+    )
+    root = make_repo({ENTRY_FILE: entry + "minutes: tjugo\n"})
+    found = [(line, code) for file, line, _, _, code, _ in run(root) if file == ENTRY_FILE]
+    assert sorted(found) == [
+        (2, "personal-data"),  # in the description, which the model did read
+        (3, "unknown-branch"),  # the branch is still judged against library.yaml
+        (9, "invalid-number"),  # what the model refused
+    ]
+
+
+def test_an_entry_without_a_readable_date_gets_no_date_checks(
+    make_repo: Callable[..., Path],
+) -> None:
+    entry = ENTRY.replace("date: 2026-08-22", "date: 22/8")  # and its period is ht-2026
+    found = [
+        code for file, *_, code, _ in run(make_repo({ENTRY_FILE: entry})) if file == ENTRY_FILE
+    ]
+    assert found == ["invalid-value"]  # no 'outside-period' about a stand-in date
+
+
+def test_a_duplicate_id_is_found_in_an_actors_file_with_schema_errors(
+    make_repo: Callable[..., Path],
+) -> None:
+    actors = (
+        ACTORS.replace("kind: bank", "kind: bnk")
+        .replace("scope: national\n    helps_with", "scope: nationell\n    helps_with")
+        .replace("name: Banken", "name: Banken\n    colour: blue")
+        .replace("id: bank", "id: skatteverket")
+    )
+    found = [
+        (code, line) for file, line, _, _, code, _ in run(make_repo({"data/actors.yaml": actors}))
+    ]
+    assert sorted(found) == [
+        ("duplicate-id", 15),  # reported with the model's three errors, not after them
+        ("invalid-choice", 5),
+        ("invalid-choice", 18),
+        ("unknown-actor", 12),  # the matrix's 'bank', which actors.yaml no longer has
+        ("unknown-key", 17),
+    ]
+
+
+def test_references_are_judged_against_a_refused_file_that_can_be_read(
+    make_repo: Callable[..., Path],
+) -> None:
+    matrix = MATRIX.replace("[bank, skatteverket]", "[bank, skateverket]").replace(
+        "reviewed: 2026-09-01", "reviewed: igår"
+    )
+    library = LIBRARY.replace("review_interval_months: 6", "review_interval_months: ofta")
+    entry = ENTRY.replace("branch: centrum", "branch: norrby")
+    root = make_repo({"data/matrix.yaml": matrix, "data/library.yaml": library, ENTRY_FILE: entry})
+    found = sorted((file, code) for file, _, _, _, code, _ in run(root))
+    assert found == [
+        ("data/inventory/2026/2026-08-22-test-000001.yaml", "unknown-branch"),
+        ("data/library.yaml", "invalid-number"),
+        ("data/matrix.yaml", "invalid-value"),
+        ("data/matrix.yaml", "unknown-actor"),  # in the refused matrix, against actors.yaml
+    ]

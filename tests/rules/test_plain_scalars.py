@@ -215,5 +215,5 @@ def test_swedish_wording(make_repo: Callable[..., Path]) -> None:
     assert finding.format("sv") == (
         "data/actors.yaml:10:25: warning: 'no' är text för referral, men redigerare och andra "
         "YAML-verktyg läser det som ett ja/nej-värde (boolean) [ambiguous-value]\n"
-        '    hint: sätt citattecken runt värdet, så att alla verktyg läser det som text: "no"'
+        '    tips: sätt citattecken runt värdet, så att alla verktyg läser det som text: "no"'
     )

@@ -149,16 +149,16 @@ def test_recorded_by_is_refused_by_add_question(
         ],
     )
     assert result.exit_code == 1
-    assert result.stderr.splitlines()[0] == (
-        "--recorded-by: error: looks like a personnummer (850709-****); the inventory must "
-        "not hold a visitor's personal data [personal-data]"
+    assert result.stderr.splitlines()[0] == (  # in the library's language, Swedish
+        "--recorded-by: error: ser ut som ett personnummer (850709-****); inventeringen får "
+        "inte innehålla en besökares personuppgifter [personal-data]"
     )
     assert "(a***@exempel.se)" in result.stderr
     assert sorted((root / "data" / "inventory").rglob("*")) == before
 
 
 def test_a_bank_account_typed_at_a_prompt_is_refused_and_asked_again(
-    make_repo: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
+    make_repo: Callable[..., Path], monkeypatch: pytest.MonkeyPatch, at_terminal: None
 ) -> None:
     """The interview words every kind the guard knows (a new kind was a KeyError)."""
     root = make_repo()

@@ -175,3 +175,31 @@ def test_misspelt_top_level_key_reports_both_sides() -> None:
         (1, 1, "missing-key", "missing required key 'actors'"),
         (1, 1, "unknown-key", "unknown key 'actor' (did you mean 'actors'?)"),
     ]
+
+
+def test_a_refusal_without_words_of_its_own_never_shows_pydantic_s_text() -> None:
+    from pydantic import BaseModel, ValidationError
+
+    from referral_cli.rules.validation import findings_from_validation_error
+    from referral_cli.store.yamlio import SourceMap
+
+    class Flag(BaseModel):
+        ready: bool
+
+    with pytest.raises(ValidationError) as caught:
+        Flag.model_validate({"ready": "kanske"})
+    [finding] = findings_from_validation_error(caught.value, Flag, "f.yaml", SourceMap())
+    assert finding.text("en") == "ready: 'kanske' is not a valid value here"
+    assert finding.text("sv") == "ready: 'kanske' är inget giltigt värde här"
+
+
+def test_what_can_be_read_of_a_refused_entry() -> None:
+    from datetime import date
+
+    from referral_cli.rules.validation import readable_entry
+
+    data = {"date": "22/8", "description": "Ring 070-123 45 67", "minutes": "tjugo"}
+    entry, stand_ins = readable_entry(data, date(2026, 11, 28))
+    assert entry is not None
+    assert (entry.description, entry.minutes, stand_ins) == ("Ring 070-123 45 67", None, {"date"})
+    assert readable_entry(["not", "a", "mapping"], date(2026, 11, 28)) == (None, frozenset())

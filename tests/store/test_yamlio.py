@@ -83,6 +83,38 @@ def test_positions_are_one_based_with_integer_indexes() -> None:
             "a value cannot start with '@' unless it is quoted",
         ),
         ("need: 'open\n", 2, 1, "yaml-syntax", "a quoted text is not closed"),
+        # PyYAML's own problem texts are English: each is worded from the catalogue.
+        (
+            "a: [1, 2\nb: 3\n",
+            2,
+            2,
+            "yaml-syntax",
+            "a list or mapping in brackets ([ ] or { }) is not closed, or an item in it lacks "
+            "its comma",
+        ),
+        (
+            'need: "C:\\q"\n',
+            1,
+            10,
+            "yaml-syntax",
+            "a backslash (\\) in double quotes starts an escape sequence YAML does not know",
+        ),
+        (
+            "a: 1\n---\nb: 2\n",
+            2,
+            1,
+            "yaml-syntax",
+            "the file holds more than one YAML document ('---' or '...' on a line of its own)",
+        ),
+        (
+            "a: |x\n  t\n",
+            1,
+            5,
+            "yaml-syntax",
+            "after '|' or '>' the text must start on the next line",
+        ),
+        ("a: 1\n- b\n", 2, 1, "yaml-syntax", "the indentation or structure is off here"),
+        ("[a, b]]\n", 1, 7, "yaml-syntax", "the indentation or structure is off here"),
         ("a: !!binary aGk=\n", 1, 4, "tag", "the tag 'tag:yaml.org,2002:binary' is not supported"),
         ("? [a]\n: b\n", 1, 3, "key", "a key must be a single word, like 'name:'"),
         ("", 1, 1, "empty-file", "the file is empty; expected a mapping of keys (key: value)"),

@@ -5,7 +5,8 @@ lives in a module by theme (`data`, `render`, `inventory`, `desk`, `review`), pa
 its options and calls one core function in `referral_cli.commands`. Start-up matters
 at the desk, so these modules import only typer and the standard library; each
 command imports what it needs when it runs. `cli.errors` maps every exception to a
-message and an exit code (0 ok, 1 findings, 2 usage, 3 unexpected).
+message and an exit code (0 ok, 1 findings, 2 usage, 3 unexpected), in the reader's
+language, and words the command line's usage errors (`ReferralGroup`).
 
 The app itself also answers `--version`/`-V`, takes `-h` for `--help` everywhere,
 and installs shell completion (`--install-completion`, `--show-completion`); the
@@ -19,6 +20,7 @@ from typing import Annotated
 import typer
 
 from referral_cli.cli import data, desk, inventory, render, review
+from referral_cli.cli.errors import ReferralGroup
 
 app = typer.Typer(
     name="referral",
@@ -28,6 +30,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
+    cls=ReferralGroup,  # click's usage errors in the catalogue's words
 )
 
 app.command("validate")(data.validate)

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from referral_cli.cli.completion import choices
-from referral_cli.cli.errors import handle_errors
+from referral_cli.cli.errors import ReferralGroup, handle_errors
 from referral_cli.cli.options import (
     FormatTextJson,
     LangOption,
@@ -42,27 +42,30 @@ def validate(
             show_default=False,
         ),
     ] = False,
+    lang: LangOption = None,
 ) -> None:
     """Check every guideline file and report each problem with its file, line and column."""
     import contextlib
 
     from referral_cli.commands.validate import format_json, format_text, validate_repository
+    from referral_cli.i18n import reader_language
     from referral_cli.store.cache import bypass
 
     with bypass() if no_cache else contextlib.nullcontext():
         report = validate_repository(resolve_root(root))
     if output_format is TextOrJson.json:
-        typer.echo(format_json(report.findings))
+        typer.echo(format_json(report.findings, reader_language()))
     else:
-        typer.echo(format_text(report))
+        typer.echo(format_text(report, reader_language()))
     raise typer.Exit(report.exit_code(strict))
 
 
-@handle_errors
+@handle_errors(writes=True)
 def schema(
     out: Annotated[
         Path, typer.Option("--out", metavar="DIR", help="Folder to write the JSON Schemas to.")
     ] = Path("schemas"),
+    lang: LangOption = None,
 ) -> None:
     """Write the files that let an editor (such as VS Code) check the YAML as you type."""
     from referral_cli.schemas import write_schemas
@@ -71,7 +74,7 @@ def schema(
         typer.echo(str(path))
 
 
-@handle_errors
+@handle_errors(writes=True)
 def init(
     directory: Annotated[
         Path,
@@ -96,16 +99,19 @@ def init(
             autocompletion=choices(*FORGES, "none"),
         ),
     ] = "none",
+    lang: LangOption = None,
 ) -> None:
     """Create a new guideline repository with a small, valid starter set."""
-    from referral_cli.i18n import t
+    from referral_cli.i18n import note_library_language, reader_language, t
     from referral_cli.scaffold import CI_FILES, create_repository
 
+    # Outside a repository, the new one's language is the library's (unless --lang).
+    note_library_language(language)
     for path in create_repository(directory, language=language, ci=ci):
         typer.echo(str(path))
-    typer.echo(t("init.created", "en", path=str(directory)))
+    typer.echo(t("init.created", reader_language(), path=str(directory)))
     if ci in CI_FILES:
-        typer.echo(t("ci.next", "en", file=CI_FILES[ci][1].as_posix()))
+        typer.echo(t("ci.next", reader_language(), file=CI_FILES[ci][1].as_posix()))
 
 
 def ci_app() -> typer.Typer:
@@ -117,13 +123,14 @@ def ci_app() -> typer.Typer:
         add_completion=False,
         pretty_exceptions_enable=False,
         rich_markup_mode=None,
+        cls=ReferralGroup,
     )
     group.command("setup")(ci_setup)
     group.command("publish")(ci_publish)
     return group
 
 
-@handle_errors
+@handle_errors(writes=True)
 def ci_setup(
     forge: Annotated[
         str,
@@ -134,17 +141,21 @@ def ci_setup(
         ),
     ],
     root: RootOption = None,
+    lang: LangOption = None,
 ) -> None:
     """Add the pipeline that checks every merge request and publishes after the merge."""
-    from referral_cli.i18n import t
+    from referral_cli.i18n import note_library_language, reader_language, t
     from referral_cli.scaffold import CI_FILES, add_pipeline
+    from referral_cli.store.repository import library_language
 
-    for path in add_pipeline(resolve_root(root), forge):
+    folder = resolve_root(root)
+    note_library_language(library_language(folder))  # nothing else reads library.yaml here
+    for path in add_pipeline(folder, forge):
         typer.echo(str(path))
-    typer.echo(t("ci.next", "en", file=CI_FILES[forge][1].as_posix()))
+    typer.echo(t("ci.next", reader_language(), file=CI_FILES[forge][1].as_posix()))
 
 
-@handle_errors
+@handle_errors(writes=True)
 def ci_publish(
     root: RootOption = None,
     out: OutOption = Path("build/site"),

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from referral_cli.cli.completion import choices, repository, vocabulary
-from referral_cli.cli.errors import handle_errors
+from referral_cli.cli.errors import ReferralGroup, handle_errors
 from referral_cli.cli.options import (
     FormatTextJson,
     LangOption,
@@ -87,7 +87,7 @@ def lookup(
             gc.enable()
 
 
-@handle_errors
+@handle_errors(writes=lambda options: bool(options.get("apply")))
 def match(
     root: RootOption = None,
     apply: Annotated[
@@ -132,7 +132,7 @@ def match(
     """Suggest a matrix row for each logged question that has none, and list the gaps."""
     from referral_cli.commands import match as core
     from referral_cli.errors import UsageError
-    from referral_cli.i18n import phrase
+    from referral_cli.i18n import phrase, t
 
     language = checked_lang(lang)
     if yes and not apply:
@@ -155,9 +155,10 @@ def match(
             report, core.AUTO_APPLY_SCORE if min_score is None else min_score
         )
         for proposal, candidate in summary.applied:
-            typer.echo(f"row: {candidate.item.row.id} → {proposal.loaded.display}")
+            row, file = candidate.item.row.id, proposal.loaded.display
+            typer.echo(t("match.wrote", report.language, row=row, file=file))
         for finding in summary.failed:
-            typer.echo(finding.format(), err=True)
+            typer.echo(finding.format(report.language), err=True)
     else:
         summary = core.apply_interactively(report, _ask, typer.echo)
     # Read everything again: the edited files must still validate, and what is left
@@ -185,6 +186,7 @@ def actors_app() -> typer.Typer:
         add_completion=False,
         pretty_exceptions_enable=False,
         rich_markup_mode=None,
+        cls=ReferralGroup,
     )
     group.callback()(actors)
     group.command("show")(actors_show)

@@ -19,7 +19,7 @@ from referral_cli.cli.options import (
     checked_lang,
     resolve_root,
 )
-from referral_cli.cli.terminal import TerminalPrompter, shown, terminal_width
+from referral_cli.cli.terminal import TerminalPrompter, shown, stdin_is_terminal, terminal_width
 
 
 class ListFormat(StrEnum):
@@ -30,7 +30,7 @@ class ListFormat(StrEnum):
     json = "json"
 
 
-@handle_errors
+@handle_errors(writes=True)
 def add_question(
     root: RootOption = None,
     date: Annotated[
@@ -175,7 +175,16 @@ def add_question(
 ) -> None:
     """Log a question that chafed at the desk (asks for what you leave out)."""
     from referral_cli.commands.add_question import add_question as run
+    from referral_cli.i18n import reader_language
     from referral_cli.intake.request import AddRequest
+
+    at_terminal = stdin_is_terminal()
+    if not (no_input or from_file is not None or at_terminal):
+        # Prompts would read end-of-input at once: say how to run without them instead.
+        from referral_cli.errors import UsageError
+        from referral_cli.i18n import phrase
+
+        raise UsageError(phrase("add-question.no-terminal"))
 
     given = {
         "date": date,
@@ -201,9 +210,9 @@ def add_question(
         commit=commit,
         lang=checked_lang(lang),
     )
-    result = run(request, None if no_input else TerminalPrompter())
+    result = run(request, TerminalPrompter() if at_terminal and not no_input else None)
     for warning in result.warnings:
-        err(warning.format())
+        err(warning.format(reader_language()))
     for path in result.paths:
         typer.echo(shown(path))
     if result.commit:

@@ -35,8 +35,8 @@ LangOption = Annotated[
     typer.Option(
         "--lang",
         metavar="sv|en",
-        help="The language of labels and headings.",
-        show_default="the library's language",
+        help="The language of messages, labels and headings.",
+        show_default="$REFERRAL_LANG, else the library's language",
         autocompletion=choices(*LANGUAGES),
     ),
 ]
@@ -142,7 +142,13 @@ def resolve_root(root: Path | None) -> Path:
 
 
 def checked_lang(lang: str | None) -> str | None:
-    """`--lang` as given, once checked against the languages referral speaks."""
-    from referral_cli.i18n import check_language
+    """The language asked for: `--lang`, else `$REFERRAL_LANG`; checked, None if neither.
 
-    return check_language(lang)
+    It rules this command's messages too (`i18n.use_language`); without it they follow
+    the library's `language`, or Swedish.
+    """
+    from referral_cli.i18n import requested_language, use_language
+
+    code = requested_language(lang)
+    use_language(code)
+    return code

@@ -32,7 +32,7 @@ HANDOUTS = (
 )
 
 
-@handle_errors
+@handle_errors(writes=True)
 def render(
     handouts: Annotated[
         list[str] | None,

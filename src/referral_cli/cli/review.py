@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from referral_cli.cli.completion import choices, repository
-from referral_cli.cli.errors import handle_errors
+from referral_cli.cli.errors import ReferralGroup, handle_errors
 from referral_cli.cli.options import (
     BranchOption,
     DocumentFormatOption,
@@ -98,7 +98,7 @@ def stats(
     typer.echo(run_stats(sources, by or [], filters, language, output_format))
 
 
-@handle_errors
+@handle_errors(writes=lambda options: options.get("out") is not None)
 def export(
     root: RootOption = None,
     out: Annotated[
@@ -125,6 +125,7 @@ def export(
     force: Annotated[
         bool, typer.Option("--force", help="Overwrite --out if it exists.", show_default=False)
     ] = False,
+    lang: LangOption = None,
 ) -> None:
     """Write the logged questions to a file a region can combine with other libraries'."""
     from referral_cli.commands.export import export_inventory, export_to_file
@@ -145,10 +146,9 @@ def export(
     count = export_to_file(
         resolve_root(root), out, include_text=include_text, filters=filters, force=force
     )
-    from referral_cli.i18n import t
+    from referral_cli.i18n import reader_language, t
 
-    # Messages stay English until they follow the library's language (the next step).
-    typer.echo(t("export.written", "en", count=count, out=out), err=True)
+    typer.echo(t("export.written", reader_language(), count=count, out=out), err=True)
 
 
 @handle_errors
@@ -261,12 +261,13 @@ def report_app() -> typer.Typer:
         add_completion=False,
         pretty_exceptions_enable=False,
         rich_markup_mode=None,
+        cls=ReferralGroup,
     )
     group.command("actor")(report_actor)
     return group
 
 
-@handle_errors
+@handle_errors(writes=True)
 def report_actor(
     actor_id: Annotated[
         str,

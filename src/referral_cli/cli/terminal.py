@@ -13,8 +13,16 @@ if TYPE_CHECKING:
     from rich.console import Console
 
 
+def stdin_is_terminal() -> bool:
+    """Whether a person can answer prompts: standard input is a terminal."""
+    return sys.stdin.isatty()
+
+
 class TerminalPrompter:
-    """Prompts through typer; Ctrl-C or end of input becomes KeyboardInterrupt."""
+    """Prompts through typer; Ctrl-C or end of input becomes KeyboardInterrupt.
+
+    Its own words (the yes/no question's choices) are in the reader's language.
+    """
 
     def ask(self, prompt: str, default: str = "", suffix: str = ": ") -> str:
         """One line of input; Enter gives `default`."""
@@ -27,11 +35,16 @@ class TerminalPrompter:
         return answer
 
     def confirm(self, prompt: str) -> bool:
-        """A yes/no question; the default answer is no."""
-        try:
-            return bool(typer.confirm(prompt, default=False))
-        except typer.Abort:
-            raise KeyboardInterrupt from None
+        """A yes/no question, answered in Swedish or English; the default answer is no."""
+        from referral_cli.choices import yes_or_no
+        from referral_cli.i18n import reader_language, t
+
+        lang = reader_language()
+        while True:
+            answer = yes_or_no(self.ask(f"{prompt} {t('cli.confirm.choices', lang)}"))
+            if answer is not None:
+                return answer
+            self.say(t("cli.confirm.again", lang))
 
     def say(self, text: str) -> None:
         """Show a line of text."""

@@ -19,7 +19,6 @@ from pathlib import Path
 from typing import Any
 
 from referral_cli.errors import UsageError
-from referral_cli.findings import suggestion
 from referral_cli.formats.vcard import Card, format_cards
 from referral_cli.i18n import label, language_for, phrase, vocabulary_label
 from referral_cli.models import ACTOR_KINDS, RELATIONSHIP_STATUSES, SCOPES, Actor
@@ -66,18 +65,28 @@ def summarise(guidelines: Guidelines) -> list[ActorSummary]:
     ]
 
 
-def _check_choices(option: str, values: Sequence[str], allowed: Sequence[str]) -> None:
+def _chosen(
+    option: str, values: Sequence[str], vocabulary: str, allowed: Sequence[str]
+) -> tuple[str, ...]:
+    """The ids the values name, as people type them (`myndighet`, `Ingen kontakt`)."""
+    from referral_cli.choices import vocabulary_choices
+
+    choices = vocabulary_choices(vocabulary, allowed)
+    chosen = []
     for value in values:
-        if value not in allowed:
+        found = choices.resolve(value)
+        if found is None:
             raise UsageError(
                 phrase(
                     "error.actors.not_allowed",
                     option=option,
                     value=value,
-                    suggestion=suggestion(value, allowed),
+                    suggestion=choices.suggestion(value),
                     choices=", ".join(allowed),
                 )
             )
+        chosen.append(found)
+    return tuple(chosen)
 
 
 def list_actors(
@@ -88,9 +97,9 @@ def list_actors(
     statuses: Sequence[str] = (),
 ) -> list[ActorSummary]:
     """The actors matching every given filter (each filter: any of its values)."""
-    _check_choices("--kind", kinds, ACTOR_KINDS)
-    _check_choices("--scope", scopes, SCOPES)
-    _check_choices("--status", statuses, RELATIONSHIP_STATUSES)
+    kinds = _chosen("--kind", kinds, "kind", ACTOR_KINDS)
+    scopes = _chosen("--scope", scopes, "scope", SCOPES)
+    statuses = _chosen("--status", statuses, "status", RELATIONSHIP_STATUSES)
     return [
         summary
         for summary in summarise(guidelines)
@@ -102,14 +111,16 @@ def list_actors(
 
 def show_actor(guidelines: Guidelines, actor_id: str) -> ActorSummary:
     """One actor by id; an unknown id is a usage error with a suggestion."""
+    from referral_cli.choices import Choices
+
     summaries = summarise(guidelines)
+    choices = Choices.of((s.actor.id, [s.actor.name]) for s in summaries)  # id or name
+    chosen = choices.resolve(actor_id)
     for summary in summaries:
-        if summary.actor.id == actor_id:
+        if summary.actor.id == chosen:
             return summary
-    ids = [s.actor.id for s in summaries]
-    raise UsageError(
-        phrase("error.actors.unknown_id", actor=actor_id, suggestion=suggestion(actor_id, ids))
-    )
+    close = choices.suggestion(actor_id)
+    raise UsageError(phrase("error.actors.unknown_id", actor=actor_id, suggestion=close))
 
 
 @dataclass

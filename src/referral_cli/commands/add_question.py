@@ -19,15 +19,16 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from referral_cli.choices import entry_choices
 from referral_cli.errors import CommitFailedError, FindingsError, UsageError
 from referral_cli.findings import Finding
-from referral_cli.i18n import phrase, t
+from referral_cli.i18n import os_reason, phrase, t
 from referral_cli.intake.interview import Prompter, ask_missing
 from referral_cli.intake.request import STDIN, AddRequest, Candidate, Derived, derive
 from referral_cli.intake.sources import read_candidates
 from referral_cli.intake.validation import Verdict, check_candidate
 from referral_cli.models import InventoryEntry
-from referral_cli.rules.loading import load_readable
+from referral_cli.rules.loading import load_valid_guidelines
 from referral_cli.store.gitio import commit_paths, require_work_tree
 from referral_cli.store.inventory_writer import write_entries
 from referral_cli.store.repository import INVENTORY_DIR, Guidelines, display_path
@@ -51,16 +52,19 @@ def add_question(request: AddRequest, prompter: Prompter | None = None) -> AddRe
     person gives up at a prompt, and `CommitFailedError` when the entries were
     written but `git commit` failed.
     """
-    guidelines = load_readable(request.root, inventory=False)
+    # Not a question is added while library.yaml, actors.yaml or matrix.yaml have an
+    # error, a cross-file one (such as a period that ends before it starts) included.
+    guidelines = load_valid_guidelines(request.root, inventory=False)
     lang = request.lang or guidelines.library.language
     if request.commit:
         ensure_git_repository(request.root)
     if request.no_input or request.from_file == STDIN:
         prompter = None  # with --from-file -, standard input holds the entries
     candidates = _candidates(request, guidelines, prompter, lang)
+    accepted = entry_choices(guidelines)  # once, however many entries a file holds
     for candidate in candidates:
-        derive(candidate, guidelines)
-    verdicts = [check_candidate(guidelines, c, request.today) for c in candidates]
+        derive(candidate, guidelines, accepted)
+    verdicts = [check_candidate(guidelines, c, request.today, accepted) for c in candidates]
     errors = [finding for verdict in verdicts for finding in verdict.errors]
     if errors:
         raise FindingsError(errors)
@@ -134,7 +138,7 @@ def _confirm_doubts(
         )
     prompter.say(t("add-question.doubts", lang))
     for finding in doubts:
-        prompter.say("  " + finding.format().replace("\n", "\n  "))
+        prompter.say("  " + finding.format(lang).replace("\n", "\n  "))
     if not prompter.confirm(t("add-question.keep-anyway", lang)):
         declined = phrase("add-question.declined.hint")
         raise FindingsError([replace(f, severity="error", hint=declined) for f in doubts])
@@ -155,7 +159,7 @@ def _write(root: Path, entries: Sequence[InventoryEntry]) -> list[Path]:
             phrase(
                 "error.cannot-write-entry",
                 folder=display_path(root, folder),
-                reason=exc.strerror or str(exc),
+                reason=os_reason(exc),
             )
         ) from None
 

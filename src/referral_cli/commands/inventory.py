@@ -40,7 +40,7 @@ def list_inventory(root: Path, selection: RecordFilter) -> InventoryListing:
             )
         )
     guidelines = load_readable(root)
-    check_filter_ids(guidelines, selection)
+    selection = check_filter_ids(guidelines, selection)
     entries = sorted(
         (loaded for loaded in guidelines.entries if selection.accepts(loaded.entry)),
         key=lambda loaded: (loaded.entry.date, loaded.display),
@@ -48,9 +48,9 @@ def list_inventory(root: Path, selection: RecordFilter) -> InventoryListing:
     return InventoryListing(guidelines, entries)
 
 
-def check_filter_ids(guidelines: Guidelines, selection: RecordFilter) -> None:
-    """UsageError for a filter id that the repository neither defines nor uses."""
+def check_filter_ids(guidelines: Guidelines, selection: RecordFilter) -> RecordFilter:
+    """The filter with ids for its words; UsageError for a word naming none in the repository."""
     labels = Labels()
     labels.add_guidelines(guidelines)
     known = known_ids(labels, (loaded.entry for loaded in guidelines.entries))
-    selection.check_ids(known, phrase("inventory.known_none"))
+    return selection.check_ids(known, phrase("inventory.known_none"), labels)

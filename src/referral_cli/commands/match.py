@@ -382,7 +382,7 @@ def apply_interactively(
         elif summary.apply(proposal, chosen):
             say(t("match.wrote", language, row=chosen.item.row.id, file=proposal.loaded.display))
         else:
-            say("\n".join(finding.format() for finding in summary.failed[-1:]))
+            say("\n".join(finding.format(language) for finding in summary.failed[-1:]))
     return summary
 
 

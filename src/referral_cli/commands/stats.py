@@ -221,9 +221,9 @@ def _count(
     return buckets, columns
 
 
-def check_filter_ids(dataset: Dataset, filters: RecordFilter) -> None:
-    """UsageError for a filter id that no source knows (a typo would count nothing)."""
-    filters.check_ids(dataset.known_ids(), phrase("stats.known_none"))
+def check_filter_ids(dataset: Dataset, filters: RecordFilter) -> RecordFilter:
+    """The filter with ids for its words; UsageError for one no source knows (a typo)."""
+    return filters.check_ids(dataset.known_ids(), phrase("stats.known_none"), dataset.labels)
 
 
 def run_stats(
@@ -243,5 +243,5 @@ def run_stats(
     check_dimension_names(by)  # fail fast, before reading 100,000 files
     dataset = load_sources(sources)
     if filters is not None:
-        check_filter_ids(dataset, filters)
+        filters = check_filter_ids(dataset, filters)
     return render_stats(compute_stats(dataset, by, filters, language), output_format)

@@ -9,11 +9,21 @@ later in whatever language the reader needs; a value may itself be a `Phrase`
 
 The data (actor names, matrix text) stays in the language it was written in;
 only the catalogue's phrases follow `--lang`.
+
+**The reader's language** (the language rule): `--lang`, else `$REFERRAL_LANG`, else
+the `language` of the repository's `library.yaml`, else Swedish. A command runs inside
+`command_language()`; the command line sets the override once it has checked it
+(`use_language`), loading `library.yaml` notes the library's language
+(`note_library_language`), and `reader_language()` answers for every message printed,
+including the error handler's.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import os
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from enum import StrEnum
 from types import MappingProxyType
@@ -28,6 +38,8 @@ class Lang(StrEnum):
 
 
 LANGUAGES: Final[tuple[str, ...]] = tuple(lang.value for lang in Lang)
+LANGUAGE_ENV: Final = "REFERRAL_LANG"
+DEFAULT_LANGUAGE: Final = "sv"
 VOCABULARIES: Final = ("requirement", "kind", "scope", "status", "outcome")
 
 _CATALOGUES: dict[str, Mapping[str, str]] = {}
@@ -138,15 +150,109 @@ def label_keys() -> frozenset[str]:
     return frozenset(labels("en"))
 
 
+def language_code(text: str) -> str | None:
+    """The code of the language `text` names: `sv`, `SV`, `svenska`, `Swedish`...; or None."""
+    folded = text.strip().casefold()
+    for code in LANGUAGES:
+        names = {code, *(language_name(code, lang).casefold() for lang in LANGUAGES)}
+        if folded in names:
+            return code
+    return None
+
+
 def check_language(lang: str | None, option: str = "--lang") -> str | None:
-    """`lang` if referral speaks it (None stays None); else a `UsageError`."""
-    if lang is None or lang in LANGUAGES:
-        return lang
+    """The code of the language `lang` names (None stays None); else a `UsageError`."""
+    if lang is None:
+        return None
+    code = language_code(lang)
+    if code is not None:
+        return code
     from referral_cli.errors import UsageError
 
     raise UsageError(phrase("common.unknown-language", option=option, value=lang))
 
 
+# --------------------------------------------------------------------------- the reader's language
+
+_OVERRIDE: ContextVar[str | None] = ContextVar("referral_language_override", default=None)
+_LIBRARY: ContextVar[str | None] = ContextVar("referral_library_language", default=None)
+
+
+def requested_language(option: str | None) -> str | None:
+    """The language asked for: `--lang` when given, else `$REFERRAL_LANG`; checked.
+
+    None when neither says; raises `UsageError` for a language referral does not speak.
+    """
+    if option is not None:
+        return check_language(option)
+    return check_language(os.environ.get(LANGUAGE_ENV, "").strip() or None, LANGUAGE_ENV)
+
+
+@contextmanager
+def command_language() -> Iterator[None]:
+    """One command's run: nothing known about the reader's language at its start."""
+    override, library = _OVERRIDE.set(None), _LIBRARY.set(None)
+    try:
+        yield
+    finally:
+        _LIBRARY.reset(library)
+        _OVERRIDE.reset(override)
+
+
+def use_language(code: str | None) -> None:
+    """The language asked for (`requested_language`) rules this command's messages."""
+    _OVERRIDE.set(code)
+
+
+def note_library_language(code: object) -> None:
+    """The language of the library the command read; the first library read counts."""
+    if _LIBRARY.get() is None and isinstance(code, str) and code in LANGUAGES:
+        _LIBRARY.set(code)
+
+
+def known_language() -> str | None:
+    """The reader's language as far as this command knows it yet: asked for, or the library's."""
+    return _OVERRIDE.get() or _LIBRARY.get()
+
+
+def reader_language() -> str:
+    """The language to print in: asked for, else the library's, else Swedish."""
+    return known_language() or DEFAULT_LANGUAGE
+
+
 def language_for(override: str | None, library_language: str) -> str:
     """`--lang` when given (checked), else the library's language."""
     return check_language(override) or library_language
+
+
+# --------------------------------------------------------------------------- the system's reasons
+
+# Why the operating system refused a file operation, by errno name: its own texts
+# ("Permission denied") are English whatever the reader's language.
+_OS_REASONS: Final = frozenset(
+    {
+        "ENOENT",
+        "EACCES",
+        "EPERM",
+        "EISDIR",
+        "ENOTDIR",
+        "ENOSPC",
+        "EROFS",
+        "EEXIST",
+        "ENAMETOOLONG",
+        "ELOOP",
+        "EBUSY",
+        "EIO",
+        "ENOTEMPTY",
+    }
+)
+
+
+def os_reason(exc: OSError) -> Phrase:
+    """Why `exc` happened, as a catalogue phrase (the errno's, or its code)."""
+    import errno
+
+    name = errno.errorcode.get(exc.errno or -1, "")
+    if name in _OS_REASONS:
+        return phrase(f"common.os.{name}")
+    return phrase("common.os.other", code=name or type(exc).__name__)

@@ -1,8 +1,10 @@
 """Ask a person at a terminal for every field of an entry that is still missing.
 
 The choices (branches, reasons, categories, rows, actors, outcomes) are shown numbered
-with their labels; an answer is a number or an id, several separated by commas, and
-Enter skips. A wrong answer is asked again, so every value an answer gives is valid.
+with their labels; an answer is a number, an id or a label as shown (in Swedish or
+English, capitals and accents as you like: `referral_cli.choices`), several separated
+by commas, and Enter skips. A wrong answer is asked again, with a "did you mean" that
+is itself accepted, so every value an answer gives is valid.
 Personal data typed into a text is refused at once; a number that merely may be
 personal data must be confirmed. The words are the catalogue's, in `lang`; the person
 is reached only through a `Prompter`, which the command line supplies.
@@ -11,13 +13,13 @@ is reached only through a `Prompter`, which the command line supplies.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any, Protocol
 
+from referral_cli.choices import Choices, entry_choices
 from referral_cli.dates import parse_iso_date
-from referral_cli.findings import suggestion
 from referral_cli.i18n import t
 from referral_cli.intake.request import REQUIRED, Candidate, Prompt
 from referral_cli.models import OUTCOMES
@@ -26,7 +28,7 @@ from referral_cli.views import outcome_label, shorten
 if TYPE_CHECKING:
     from referral_cli.store.repository import Guidelines
 
-Choices = Sequence[tuple[str, str]]  # (id, label)
+Shown = Sequence[tuple[str, str]]  # (id, label) as the list on screen shows them
 
 
 class Prompter(Protocol):
@@ -70,6 +72,7 @@ def ask_missing(
     talk = Interview(prompter, lang, today, allowed_contacts(guidelines))
     library, matrix = guidelines.library, guidelines.matrix
     values = candidate.values
+    accepted = entry_choices(guidelines)
 
     def store(name: str, value: Any) -> None:
         if value not in (None, []):
@@ -86,13 +89,16 @@ def ask_missing(
     if "branch" not in values and library.branches:
         branches = [(b.id, b.name) for b in library.branches]
         default = branches[0][0] if len(branches) == 1 else None
-        store("branch", _choose(talk, talk.text("prompt.branch"), branches, default=default))
+        title = talk.text("prompt.branch")
+        store("branch", _choose(talk, title, branches, accepted["branch"], default=default))
     if "reasons" not in values:
         reasons = [(r.id, r.label) for r in library.reason_vocabulary()]
-        store("reasons", _choose_many(talk, talk.text("prompt.reasons"), reasons))
+        title = talk.text("prompt.reasons")
+        store("reasons", _choose_many(talk, title, reasons, accepted["reasons"]))
     if "category" not in values and "row" not in values and matrix.categories:
         categories = [(c.id, c.title) for c in matrix.categories]
-        store("category", _choose(talk, talk.text("prompt.category"), categories))
+        title = talk.text("prompt.category")
+        store("category", _choose(talk, title, categories, accepted["category"]))
     if "row" not in values:
         rows = [
             (row.id, row.need)
@@ -100,13 +106,15 @@ def ask_missing(
             if values.get("category") in (None, category.id)
         ]
         if rows:
-            store("row", _choose(talk, talk.text("prompt.row"), rows))
+            store("row", _choose(talk, talk.text("prompt.row"), rows, accepted["row"]))
     if "referred_to" not in values and guidelines.actors.actors:
         actors = [(a.id, a.name) for a in guidelines.actors.actors]
-        store("referred_to", _choose_many(talk, talk.text("prompt.referred_to"), actors))
+        title = talk.text("prompt.referred_to")
+        store("referred_to", _choose_many(talk, title, actors, accepted["referred_to"]))
     if "outcome" not in values:
         outcomes = [(o, outcome_label(o, lang)) for o in OUTCOMES]
-        store("outcome", _choose(talk, talk.text("prompt.outcome"), outcomes))
+        title = talk.text("prompt.outcome")
+        store("outcome", _choose(talk, title, outcomes, accepted["outcome"]))
     if "minutes" not in values:
         store("minutes", _ask_number(talk, talk.text("prompt.minutes"), 0, 1440))
     if "read_level" not in values:
@@ -175,14 +183,19 @@ def _kind_word(kind: str, lang: str) -> str:
     return t(f"add-question.kind.{kind}", lang)
 
 
-def _resolve(answer: str, options: Choices) -> str | None:
-    if answer.isdigit() and 1 <= int(answer) <= len(options):
-        return options[int(answer) - 1][0]
-    lowered = answer.lower()
-    return next((option for option, _ in options if option == lowered), None)
+def _resolve(answer: str, shown: Shown, accepted: Choices) -> str | None:
+    """The id an answer names: its number in the list shown, or a word `accepted` knows.
+
+    An id or label of a choice that is not in the list shown (a row of another
+    category) is not an answer here.
+    """
+    if answer.isdigit() and 1 <= int(answer) <= len(shown):
+        return shown[int(answer) - 1][0]
+    chosen = accepted.resolve(answer)
+    return chosen if any(option == chosen for option, _ in shown) else None
 
 
-def _show_options(talk: Interview, title: str, options: Choices) -> None:
+def _show_options(talk: Interview, title: str, options: Shown) -> None:
     talk.prompter.say(title)
     width = max(len(option) for option, _ in options)
     digits = len(str(len(options)))
@@ -191,7 +204,7 @@ def _show_options(talk: Interview, title: str, options: Choices) -> None:
 
 
 def _choose(
-    talk: Interview, title: str, options: Choices, default: str | None = None
+    talk: Interview, title: str, options: Shown, accepted: Choices, default: str | None = None
 ) -> str | None:
     _show_options(talk, title, options)
     default_number = next(
@@ -201,26 +214,45 @@ def _choose(
         answer = talk.prompter.ask(talk.text("pick-one"), default=default_number).strip()
         if not answer:
             return None
-        chosen = _resolve(answer, options)
+        chosen = _resolve(answer, options, accepted)
         if chosen is not None:
             return chosen
-        _say_not_a_choice(talk, answer, (option for option, _ in options))
+        _say_not_a_choice(talk, answer, accepted)
 
 
-def _choose_many(talk: Interview, title: str, options: Choices) -> list[str]:
+def _choose_many(talk: Interview, title: str, options: Shown, accepted: Choices) -> list[str]:
     _show_options(talk, title, options)
     while True:
-        answer = talk.prompter.ask(talk.text("pick-many")).strip()
-        parts = [part for part in re.split(r"[,;\s]+", answer) if part]
-        chosen = [_resolve(part, options) for part in parts]
-        bad = next((part for part, c in zip(parts, chosen, strict=True) if c is None), None)
+        chosen, bad = _resolve_many(talk.prompter.ask(talk.text("pick-many")), options, accepted)
         if bad is None:
-            return list(dict.fromkeys(c for c in chosen if c is not None))
-        _say_not_a_choice(talk, bad, (option for option, _ in options))
+            return list(dict.fromkeys(chosen))
+        _say_not_a_choice(talk, bad, accepted)
 
 
-def _say_not_a_choice(talk: Interview, answer: str, options: Iterable[str]) -> None:
-    close = suggestion(answer.lower(), options)
+def _resolve_many(answer: str, shown: Shown, accepted: Choices) -> tuple[list[str], str | None]:
+    """The ids an answer names, separated by commas, and the first part naming none (or None).
+
+    A label of several words is one answer (`För tekniskt`); numbers and ids may also
+    be separated by spaces (`7 1 2`). A part none of whose words names anything is
+    reported whole, so its "did you mean" can be the label it misspells.
+    """
+    chosen: list[str] = []
+    for part in (p.strip() for p in re.split(r"[,;]", answer)):
+        whole = _resolve(part, shown, accepted) if part else None
+        if part and whole is None:
+            found = [_resolve(word, shown, accepted) for word in part.split()]
+            if all(one is None for one in found):
+                return chosen, part
+            if None in found:
+                return chosen, part.split()[found.index(None)]
+            chosen += [one for one in found if one is not None]
+        elif whole is not None:
+            chosen.append(whole)
+    return chosen, None
+
+
+def _say_not_a_choice(talk: Interview, answer: str, accepted: Choices) -> None:
+    close = accepted.suggestion(answer)
     talk.prompter.say(talk.text("not-a-choice", answer=answer, suggestion=close))
 
 

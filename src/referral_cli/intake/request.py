@@ -22,6 +22,7 @@ from referral_cli.i18n import phrase
 from referral_cli.store.yamlio import SourceMap
 
 if TYPE_CHECKING:
+    from referral_cli.choices import Choices
     from referral_cli.store.repository import Guidelines
 
 STDIN: Final = "-"
@@ -135,8 +136,34 @@ class Candidate:
         return [FLAG_OF[name] for name in REQUIRED if name not in self.values]
 
 
-def derive(candidate: Candidate, guidelines: Guidelines) -> None:
-    """Fill the period from the date, and the category from the row."""
+def resolve_choices(candidate: Candidate, accepted: Mapping[str, Choices]) -> None:
+    """Ids for the choices as people type them: `Språkbarriär` becomes `language`.
+
+    Options, answers and files go through the same words (`choices.entry_choices`).
+    A value no choice is named by stays as typed, for validation to report.
+    """
+    values = candidate.values
+    for name, choices in accepted.items():
+        value = values.get(name)
+        if isinstance(value, str):
+            values[name] = choices.resolve(value) or value
+        elif isinstance(value, list):
+            values[name] = [
+                (choices.resolve(item) or item) if isinstance(item, str) else item for item in value
+            ]
+
+
+def derive(
+    candidate: Candidate, guidelines: Guidelines, accepted: Mapping[str, Choices] | None = None
+) -> None:
+    """Ids for the words typed, then the period from the date and the category from the row.
+
+    `accepted`: the guidelines' `choices.entry_choices`, when the caller has them already
+    (a file of many entries builds them once).
+    """
+    from referral_cli.choices import entry_choices
+
+    resolve_choices(candidate, accepted or entry_choices(guidelines))
     values = candidate.values
     if "period" not in values and isinstance(values.get("date"), str):
         day = parse_iso_date(values["date"])

@@ -18,7 +18,7 @@ from typing import Any
 
 from referral_cli.errors import FindingsError, UsageError
 from referral_cli.findings import Finding, suggestion
-from referral_cli.i18n import phrase
+from referral_cli.i18n import os_reason, phrase
 from referral_cli.intake.request import (
     FLAG_OF,
     LIST_FIELDS,
@@ -44,7 +44,7 @@ def read_candidates(name: str, root: Path) -> list[Candidate]:
         try:
             raw = path.read_bytes()
         except OSError as exc:
-            reason = exc.strerror or str(exc)
+            reason = os_reason(exc)
             raise UsageError(phrase("error.cannot-read-import", name=name, reason=reason)) from None
     text = _decode(raw, display)
     lowered = name.lower()
@@ -170,8 +170,8 @@ def parse_csv_entries(text: str, display: str) -> list[Candidate]:
             row = next(reader)
         except StopIteration:
             break
-        except csv.Error as exc:
-            message = phrase("finding.csv-syntax", error=str(exc))
+        except csv.Error:  # its text is English: the catalogue says what to look for
+            message = phrase("finding.csv-syntax")
             raise FindingsError(
                 [Finding(display, line, 1, "error", "csv-syntax", message)]
             ) from None

@@ -2,9 +2,13 @@
 
 The checks are those of `referral validate`: the model (`rules.validation`), the
 cross-file checks of one entry (`rules.checks.check_entry`) and the personal-data guard
-(`rules.checks.personal_data_findings`). A candidate read from a file is located by its
-source map (`log.csv:3:4`). A candidate from options and prompts has no file: each
-finding is about one field, and names the option of that field (`--branch`, line 0).
+(`rules.checks.personal_data_findings`). The choices (branch, reasons, period,
+category, row, actors, outcome) are first read as people type them
+(`choices.entry_choices`); one that names nothing is reported here, with a "did you
+mean" that is itself accepted, and left out of the other checks. A candidate read from
+a file is located by its source map (`log.csv:3:4`). A candidate from options and
+prompts has no file: each finding is about one field, and names the option of that
+field (`--branch`, line 0).
 """
 
 from __future__ import annotations
@@ -17,11 +21,13 @@ from typing import TYPE_CHECKING, Any, Final
 
 from referral_cli.findings import Finding
 from referral_cli.i18n import Phrase
-from referral_cli.intake.request import FLAG_OF, Candidate, InFile
+from referral_cli.intake.request import FLAG_OF, Candidate, InFile, resolve_choices
 from referral_cli.models import InventoryEntry
+from referral_cli.rules.validation import entry_part
 from referral_cli.store.yamlio import SourceMap
 
 if TYPE_CHECKING:
+    from referral_cli.choices import Choices
     from referral_cli.store.repository import Guidelines
 
 # A finding about the entry as a whole, when it came from options and prompts.
@@ -37,6 +43,15 @@ CHECKED_FIELD: Final[Mapping[str, str]] = {
     "row-category": "row",
     "future-date": "date",
     "outside-period": "date",
+}
+# The file that defines the ids of each kind of choice, for "none are defined yet in ...".
+_DEFINED_IN: Final[Mapping[str, str]] = {
+    "branch": "data/library.yaml",
+    "reason": "data/library.yaml",
+    "period": "data/library.yaml",
+    "category": "data/matrix.yaml",
+    "row": "data/matrix.yaml",
+    "actor": "data/actors.yaml",
 }
 # Checks of the date that say nothing when the date itself is missing or refused.
 _DATE_CHECKS: Final = frozenset({"future-date", "outside-period"})
@@ -58,27 +73,96 @@ class Verdict:
     doubts: list[Finding] = field(default_factory=list)
 
 
-def check_candidate(guidelines: Guidelines, candidate: Candidate, today: date) -> Verdict:
-    """Every problem in `candidate`, each located where its value came from."""
+def check_candidate(
+    guidelines: Guidelines,
+    candidate: Candidate,
+    today: date,
+    accepted: Mapping[str, Choices] | None = None,
+) -> Verdict:
+    """Every problem in `candidate`, each located where its value came from.
+
+    `accepted`: the guidelines' `choices.entry_choices`, when the caller has them already.
+    """
+    from referral_cli.choices import entry_choices
+
     in_file = candidate.in_file or InFile(COMMAND, SourceMap())
-    entry, found = _model_findings(candidate.values, in_file)
+    accepted = accepted or entry_choices(guidelines)
+    resolve_choices(candidate, accepted)
+    unknown = _choice_findings(candidate.values, accepted, in_file)
+    named = {name for name, _ in unknown}
+    values = {name: value for name, value in candidate.values.items() if name not in named}
+    entry, found = _model_findings(values, in_file)
+    found += unknown  # after the model's findings, where the checks of references come
     refused = {name for name, _ in found if name is not None}
-    checked = entry if entry is not None else _valid_part(candidate.values, refused, today)
+    # When some values fail the model, the others are still checked against the
+    # guidelines and for personal data, so every problem is reported in a single run.
+    stand_ins: frozenset[str] = frozenset()
+    checked = entry
+    if entry is None:
+        checked, stand_ins = entry_part(values, refused, today)
     if checked is not None:
-        stand_in_date = "date" in refused or "date" not in candidate.values
-        found += _entry_checks(guidelines, checked, in_file, today, stand_in_date)
+        found += _entry_checks(guidelines, checked, in_file, today, "date" in stand_ins)
     verdict = Verdict(entry)
     for name, finding in found:
         located = _located(finding, name, candidate)
         (verdict.errors if finding.severity == "error" else verdict.warnings).append(located)
-    if entry is not None:
-        for name, finding in _personal_data(entry, in_file, guidelines):
+    if checked is not None:
+        # Personal data is looked for in every text that could be read, even when
+        # another value was refused: one run reports both.
+        for name, finding in _personal_data(checked, in_file, guidelines):
             located = _located(finding, name, candidate)
             if finding.severity == "error":
                 verdict.errors.append(located)
             elif not candidate.confirmed(name):
                 verdict.doubts.append(located)
     return verdict
+
+
+def _choice_findings(
+    values: Mapping[str, Any], accepted: Mapping[str, Choices], in_file: InFile
+) -> list[About]:
+    """A finding for each typed choice that names nothing, located, with its field.
+
+    Non-text values are left to the model, which says what type it expected.
+    """
+    from referral_cli.choices import ENTRY_CHOICE_OF
+    from referral_cli.findings import Finding
+
+    found: list[About] = []
+    for name, choices in accepted.items():
+        value = values.get(name)
+        items = list(enumerate(value)) if isinstance(value, list) else [(None, value)]
+        for index, item in items:
+            if not isinstance(item, str) or item in choices.ids:
+                continue
+            path = (name,) if index is None else (name, index)
+            line, column = in_file.source.locate(path)
+            what = ENTRY_CHOICE_OF[name]
+            message, hint = unknown_choice(what, name, item, choices)
+            found.append(
+                (name, Finding(in_file.display, line, column, "error", _code(what), message, hint))
+            )
+    return found
+
+
+def unknown_choice(what: str, name: str, value: str, choices: Choices) -> tuple[Phrase, Phrase]:
+    """The message and hint for a choice `value` of `name` that names nothing."""
+    from referral_cli.i18n import phrase
+
+    close = choices.suggestion(value)
+    ids = ", ".join(choices.ids)
+    if what == "outcome":  # a closed vocabulary: worded as the model words it in a file
+        shown = phrase("val.input.text", text=value)
+        message = phrase("val.invalid-choice", label=name, value=shown, suggestion=close)
+        return message, phrase("val.invalid-choice.hint", choices=ids)
+    message = phrase(f"check.unknown.{what}", value=value, suggestion=close)
+    if not choices.ids:
+        return message, phrase(f"check.none-defined.{what}", where=_DEFINED_IN[what])
+    return message, phrase(f"check.known.{what}", ids=", ".join(sorted(choices.ids)))
+
+
+def _code(what: str) -> str:
+    return "invalid-choice" if what == "outcome" else f"unknown-{what}"
 
 
 def _model_findings(
@@ -98,23 +182,6 @@ def _model_findings(
         # One finding for each error, in the same order: the error's path names the field.
         names = [str(error["loc"][0]) if error["loc"] else None for error in exc.errors()]
         return None, list(zip(names, findings, strict=True))
-
-
-def _valid_part(values: dict[str, Any], refused: set[str], today: date) -> InventoryEntry | None:
-    """The entry without the refused values (stand-ins for required ones), to check the rest.
-
-    When some values fail the model, the others are still checked against the
-    guidelines, so every problem is reported in a single run.
-    """
-    from pydantic import ValidationError
-
-    part = {name: value for name, value in values.items() if name not in refused}
-    part.setdefault("date", today)
-    part.setdefault("description", "-")
-    try:
-        return InventoryEntry.model_validate(part)
-    except ValidationError:  # pragma: no cover - every refused value was left out
-        return None
 
 
 def _entry_checks(

@@ -7,7 +7,7 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from referral_cli.dates import add_months
 from referral_cli.findings import Finding, Severity, about_field, suggestion
@@ -58,7 +58,7 @@ def check_guidelines(guidelines: Guidelines, today: date | None = None) -> list[
         guidelines.sources.setdefault(loaded.display, loaded.source)
     report = _Reporter(guidelines)
     _check_unique_ids(report)
-    if "actors" not in guidelines.broken:
+    if _readable(guidelines, "actors"):
         _check_matrix_references(report)
     _check_inventory(report, today)
     _check_future_dates(report, today)
@@ -95,49 +95,73 @@ def _duplicates(
             first_seen[item_id] = path
 
 
-def _check_unique_ids(report: _Reporter) -> None:
-    g = report.guidelines
-    _duplicates(
-        report,
-        ACTORS_FILE,
-        ((a.id, ("actors", i, "id")) for i, a in enumerate(g.actors.actors)),
-        "actor",
-    )
-    _duplicates(
-        report,
-        MATRIX_FILE,
-        ((c.id, ("categories", i, "id")) for i, c in enumerate(g.matrix.categories)),
-        "category",
-    )
-    _duplicates(
-        report,
-        MATRIX_FILE,
-        (
+# Where the ids of each kind sit: the part (and file) that defines them, and the path
+# to every id in its plain data ("*" for each item of a list).
+_ID_PATHS: dict[str, tuple[str, str, tuple[str, ...]]] = {
+    "actor": ("actors", ACTORS_FILE, ("actors", "*", "id")),
+    "category": ("matrix", MATRIX_FILE, ("categories", "*", "id")),
+    "row": ("matrix", MATRIX_FILE, ("categories", "*", "rows", "*", "id")),
+    "branch": ("library", LIBRARY_FILE, ("branches", "*", "id")),
+    "reason": ("library", LIBRARY_FILE, ("reasons", "*", "id")),
+    "period": ("library", LIBRARY_FILE, ("periods", "*", "id")),
+}
+
+
+def _each(data: Any, path: tuple[str, ...], at: PathKey = ()) -> Iterator[tuple[PathKey, Any]]:
+    """Every value at `path` in plain data, with its full path; `*` is each list item."""
+    if not path:
+        yield at, data
+        return
+    step, rest = path[0], path[1:]
+    if step == "*":
+        if isinstance(data, list):
+            for index, item in enumerate(data):
+                yield from _each(item, rest, (*at, index))
+    elif isinstance(data, dict) and step in data:
+        yield from _each(data[step], rest, (*at, step))
+
+
+def _model_ids(g: Guidelines, what: str) -> list[tuple[str, PathKey]]:
+    if what == "actor":
+        return [(a.id, ("actors", i, "id")) for i, a in enumerate(g.actors.actors)]
+    if what == "category":
+        return [(c.id, ("categories", i, "id")) for i, c in enumerate(g.matrix.categories)]
+    if what == "row":
+        return [
             (row.id, ("categories", ci, "rows", ri, "id"))
             for ci, category in enumerate(g.matrix.categories)
             for ri, row in enumerate(category.rows)
-        ),
-        "row",
-    )
+        ]
     lib = g.library
-    _duplicates(
-        report,
-        LIBRARY_FILE,
-        ((b.id, ("branches", i, "id")) for i, b in enumerate(lib.branches)),
-        "branch",
-    )
-    _duplicates(
-        report,
-        LIBRARY_FILE,
-        ((r.id, ("reasons", i, "id")) for i, r in enumerate(lib.reasons or [])),
-        "reason",
-    )
-    _duplicates(
-        report,
-        LIBRARY_FILE,
-        ((p.id, ("periods", i, "id")) for i, p in enumerate(lib.periods)),
-        "period",
-    )
+    if what == "branch":
+        return [(b.id, ("branches", i, "id")) for i, b in enumerate(lib.branches)]
+    if what == "reason":
+        return [(r.id, ("reasons", i, "id")) for i, r in enumerate(lib.reasons or [])]
+    return [(p.id, ("periods", i, "id")) for i, p in enumerate(lib.periods)]
+
+
+def _ids(g: Guidelines, what: str) -> list[tuple[str, PathKey]]:
+    """Every id of one kind with its path, from the model or from a refused file.
+
+    What can be read of a file the model refused still says which ids it defines: a
+    duplicate among them, or a reference to one, is worth reporting in the same run.
+    """
+    part, _, path = _ID_PATHS[what]
+    if part not in g.broken:
+        return _model_ids(g, what)
+    return [(value, at) for at, value in _each(g.raw.get(part), path) if isinstance(value, str)]
+
+
+def _readable(g: Guidelines, part: str) -> bool:
+    """Whether the ids of `part` are known: its file loaded, or can at least be read."""
+    return part not in g.broken or isinstance(g.raw.get(part), dict)
+
+
+def _check_unique_ids(report: _Reporter) -> None:
+    g = report.guidelines
+    for what, (_, display, _) in _ID_PATHS.items():
+        _duplicates(report, display, _ids(g, what), what)
+    lib = g.library
     for i, period in enumerate(lib.periods):
         if period.end < period.start:
             report.add(
@@ -177,20 +201,21 @@ def _unknown(
 
 
 def _check_matrix_references(report: _Reporter) -> None:
-    actor_ids = {a.id for a in report.guidelines.actors.actors}
-    for ci, category in enumerate(report.guidelines.matrix.categories):
-        for ri, row in enumerate(category.rows):
-            for k, actor_id in enumerate(row.refer_to):
-                if actor_id not in actor_ids:
-                    _unknown(
-                        report,
-                        MATRIX_FILE,
-                        ("categories", ci, "rows", ri, "refer_to", k),
-                        "actor",
-                        actor_id,
-                        actor_ids,
-                        ACTORS_FILE,
-                    )
+    g = report.guidelines
+    actor_ids = {actor_id for actor_id, _ in _ids(g, "actor")}
+    if "matrix" in g.broken:
+        path = ("categories", "*", "rows", "*", "refer_to", "*")
+        references = [(v, at) for at, v in _each(g.raw.get("matrix"), path) if isinstance(v, str)]
+    else:
+        references = [
+            (actor_id, ("categories", ci, "rows", ri, "refer_to", k))
+            for ci, category in enumerate(g.matrix.categories)
+            for ri, row in enumerate(category.rows)
+            for k, actor_id in enumerate(row.refer_to)
+        ]
+    for actor_id, at in references:
+        if actor_id not in actor_ids:
+            _unknown(report, MATRIX_FILE, at, "actor", actor_id, actor_ids, ACTORS_FILE)
 
 
 @dataclass(frozen=True)
@@ -209,19 +234,44 @@ class _Vocabulary:
 
     @classmethod
     def of(cls, g: Guidelines) -> _Vocabulary:
+        def ids(what: str) -> set[str]:
+            return {item_id for item_id, _ in _ids(g, what)}
+
         return cls(
-            actor_ids={a.id for a in g.actors.actors},
-            branch_ids={b.id for b in g.library.branches},
-            reason_ids={r.id for r in g.library.reason_vocabulary()},
-            period_ids={p.id for p in g.library.periods},
-            category_ids={c.id for c in g.matrix.categories},
-            category_of_row={row.id: category.id for category, row in g.matrix.rows()},
-            actors_ok="actors" not in g.broken,
-            matrix_ok="matrix" not in g.broken,
-            # A broken library.yaml leaves the defaults in place; judging entries
-            # against them would bury its one real error under false ones.
-            library_ok="library" not in g.broken,
+            actor_ids=ids("actor"),
+            branch_ids=ids("branch"),
+            reason_ids=_reason_ids(g),
+            period_ids=ids("period"),
+            category_ids=ids("category"),
+            category_of_row=_category_of_row(g),
+            # A file that cannot even be read leaves the defaults in place; judging
+            # entries against them would bury its one real error under false ones.
+            # One the model refused still says which ids it defines.
+            actors_ok=_readable(g, "actors"),
+            matrix_ok=_readable(g, "matrix"),
+            library_ok=_readable(g, "library"),
         )
+
+
+def _reason_ids(g: Guidelines) -> set[str]:
+    """The reasons entries may name: the library's own, or the default vocabulary."""
+    raw = g.raw.get("library")
+    if "library" in g.broken and isinstance(raw, dict) and "reasons" in raw:
+        return {reason_id for reason_id, _ in _ids(g, "reason")}
+    return {r.id for r in g.library.reason_vocabulary()}
+
+
+def _category_of_row(g: Guidelines) -> dict[str, str]:
+    """The category of every row id (from what can be read of a refused matrix, too)."""
+    if "matrix" not in g.broken:
+        return {row.id: category.id for category, row in g.matrix.rows()}
+    found: dict[str, str] = {}
+    for _, category in _each(g.raw.get("matrix"), ("categories", "*")):
+        category_id = category.get("id") if isinstance(category, dict) else None
+        for _, row_id in _each(category, ("rows", "*", "id")):
+            if isinstance(row_id, str) and isinstance(category_id, str):
+                found.setdefault(row_id, category_id)
+    return found
 
 
 def check_entry(guidelines: Guidelines, loaded: LoadedEntry, today: date) -> list[Finding]:
@@ -240,7 +290,7 @@ def check_entry(guidelines: Guidelines, loaded: LoadedEntry, today: date) -> lis
 
 def _check_inventory(report: _Reporter, today: date) -> None:
     vocabulary = _Vocabulary.of(report.guidelines)
-    for loaded in report.guidelines.entries:
+    for loaded in (*report.guidelines.entries, *report.guidelines.partial):
         _check_one_entry(report, vocabulary, loaded, today)
 
 
@@ -275,6 +325,8 @@ def _check_one_entry(
                 unknown(("referred_to", k), "actor", actor_id, vocabulary.actor_ids, ACTORS_FILE)
     if vocabulary.matrix_ok:
         _check_entry_matrix(report, loaded, vocabulary.category_ids, vocabulary.category_of_row)
+    if "date" in loaded.stand_ins:
+        return  # the entry's own date could not be read: nothing to say about it
     if entry.date > today:
         report.add(
             display,
@@ -496,7 +548,7 @@ def personal_data_findings(
 
 def _check_privacy(report: _Reporter) -> None:
     allowed = allowed_contacts(report.guidelines)
-    for loaded in report.guidelines.entries:
+    for loaded in (*report.guidelines.entries, *report.guidelines.partial):
         # An entry the scan already passed (at load, or cached with its file) is skipped.
         if loaded.privacy_clean or not personal_data_matches(loaded.entry, allowed):
             continue

@@ -1,17 +1,30 @@
-"""Turn pydantic validation errors into located, plain-language findings."""
+"""Turn pydantic validation errors into located, plain-language findings.
+
+And read what can be read of an inventory entry the model refused (`readable_entry`),
+so the checks of references and personal data still run on its other fields: one run
+of `validate` or `add-question` reports every problem.
+"""
 
 from __future__ import annotations
 
 import types
 import typing
-from typing import Any
+from collections.abc import Mapping
+from collections.abc import Set as AbstractSet
+from datetime import date
+from typing import Any, Final
 
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from referral_cli.findings import Finding, about_field, suggestion
 from referral_cli.i18n import Phrase, phrase
-from referral_cli.models import LANGUAGE_CODE_PATTERN, REASON_ERROR, SLUG_PATTERN
+from referral_cli.models import (
+    LANGUAGE_CODE_PATTERN,
+    REASON_ERROR,
+    SLUG_PATTERN,
+    InventoryEntry,
+)
 from referral_cli.store.yamlio import PathKey, SourceMap
 
 _INPUT_KEYS = {
@@ -162,11 +175,9 @@ def _describe(error: ErrorDetails, model: type[BaseModel]) -> tuple[str, Phrase,
             phrase("val.invalid-value", value=shown, reason=reason),
             None,
         )
-    return (
-        "invalid-value",
-        phrase("val.invalid-value.other", detail=error["msg"]),
-        None,
-    )
+    # Any other refusal: pydantic's own text ("Input should be ...") is English and
+    # speaks of Python types, so the message only says which value is refused.
+    return "invalid-value", phrase("val.invalid-value.other", value=shown), None
 
 
 def findings_from_validation_error(
@@ -193,3 +204,44 @@ def validate_document(
         return model.model_validate(data), []
     except ValidationError as exc:
         return None, findings_from_validation_error(exc, model, display, source)
+
+
+# --------------------------------------------------------------------------- what can be read
+
+# Stand-ins for the required fields of an entry whose own value is refused or missing:
+# a bare description is never personal data, and no date check runs on a stand-in date.
+STAND_IN_DESCRIPTION: Final = "-"
+REQUIRED_ENTRY_FIELDS: Final = ("date", "description")
+
+
+def entry_part(
+    values: Mapping[str, Any], refused: AbstractSet[str], today: date
+) -> tuple[InventoryEntry | None, frozenset[str]]:
+    """The entry without the `refused` values, and which required fields are stand-ins.
+
+    None when even that fails (a value the model refuses only together with another).
+    """
+    part = {name: value for name, value in values.items() if name not in refused}
+    stand_ins = frozenset(name for name in REQUIRED_ENTRY_FIELDS if name not in part)
+    part.setdefault("date", today)
+    part.setdefault("description", STAND_IN_DESCRIPTION)
+    try:
+        return InventoryEntry.model_validate(part), stand_ins
+    except ValidationError:
+        return None, stand_ins
+
+
+def readable_entry(data: Any, today: date) -> tuple[InventoryEntry | None, frozenset[str]]:
+    """What can be read of an entry file's data the model refused (see `entry_part`).
+
+    The fields the model's errors name are left out; None when the file holds no
+    mapping of keys at all.
+    """
+    if not isinstance(data, dict):
+        return None, frozenset()
+    try:
+        InventoryEntry.model_validate(data)
+    except ValidationError as exc:
+        refused = {str(error["loc"][0]) for error in exc.errors() if error["loc"]}
+        return entry_part(data, refused, today)
+    return InventoryEntry.model_validate(data), frozenset()  # pragma: no cover - refused

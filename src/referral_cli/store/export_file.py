@@ -15,7 +15,7 @@ from typing import Any
 
 from referral_cli.errors import FindingsError, UsageError
 from referral_cli.findings import Finding, suggestion
-from referral_cli.i18n import Phrase, phrase
+from referral_cli.i18n import Phrase, os_reason, phrase
 from referral_cli.stdio import STDIN_NAME, is_dash, read_stdin
 
 EXPORT_FIELDS: tuple[str, ...] = (
@@ -95,7 +95,7 @@ def read_export_file(path: Path, display: str | None = None) -> list[dict[str, A
         raw = read_stdin() if is_dash(path) else path.read_bytes()
     except OSError as exc:
         raise UsageError(
-            phrase("error.export.unreadable", path=shown, reason=exc.strerror or str(exc))
+            phrase("error.export.unreadable", path=shown, reason=os_reason(exc))
         ) from None
     try:
         text = raw.decode("utf-8")
@@ -118,7 +118,7 @@ def read_export_file(path: Path, display: str | None = None) -> list[dict[str, A
                     exc.colno,
                     "error",
                     "export-json",
-                    phrase("finding.export-json", detail=exc.msg),
+                    phrase("finding.export-json"),  # located at exc.colno
                     phrase("hint.export-json"),
                 )
             )
@@ -154,5 +154,5 @@ def write_export_file(out: Path, lines: Iterable[str]) -> None:
     except OSError as exc:
         temporary.unlink(missing_ok=True)
         raise UsageError(
-            phrase("error.export.unwritable", out=str(out), reason=exc.strerror or str(exc))
+            phrase("error.export.unwritable", out=str(out), reason=os_reason(exc))
         ) from None

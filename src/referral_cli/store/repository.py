@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from referral_cli.errors import RootNotFoundError
-from referral_cli.i18n import Phrase, phrase
+from referral_cli.i18n import LANGUAGES, Phrase, note_library_language, phrase
 
 if TYPE_CHECKING:
     from pydantic import BaseModel
@@ -77,6 +77,9 @@ class LoadedEntry:
     # True when the personal-data scan is known to find nothing in this entry (its
     # verdict was taken at load time, or cached with the entry), so checks skip it.
     privacy_clean: bool = False
+    # Required fields the file's own values could not fill (an entry of
+    # `Guidelines.partial`): stand-ins, on which no check runs.
+    stand_ins: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -85,6 +88,10 @@ class Guidelines:
 
     Parts whose file failed to load are left at empty defaults and their name
     is added to `broken`, so cross-file checks can skip what they cannot judge.
+    What can still be read of them is kept for the checks, so one run reports every
+    problem: `raw` holds the plain data of a library, actors or matrix file the
+    model refused (by part name), `partial` the readable fields of inventory entries
+    the model refused (with stand-ins for the required ones it could not fill).
     """
 
     root: Path
@@ -94,6 +101,8 @@ class Guidelines:
     entries: list[LoadedEntry] = field(default_factory=list)
     sources: dict[str, SourceMap] = field(default_factory=dict)
     broken: set[str] = field(default_factory=set)
+    raw: dict[str, Any] = field(default_factory=dict)
+    partial: list[LoadedEntry] = field(default_factory=list)
 
 
 def display_path(root: Path, path: Path) -> str:
@@ -205,6 +214,13 @@ def load_guidelines(
             empty_ok=True,  # every key of library.yaml is optional
         )
         _keep(guidelines, "library", library, doc, LIBRARY_FILE)
+        # The library's language is the reader's unless --lang says otherwise; a
+        # library.yaml with an error elsewhere still says which language it speaks.
+        note_library_language(
+            library.language if library is not None else _language_in(doc.data if doc else None)
+        )
+    else:
+        note_library_language(guidelines.library.language)
 
     actors_path = root / ACTORS_FILE
     if actors_path.exists():
@@ -236,6 +252,25 @@ def load_guidelines(
 
         _load_entries(guidelines, findings, cache.enabled(use_cache))
     return guidelines, findings
+
+
+def library_language(root: Path) -> str | None:
+    """The `language` that `library.yaml` at `root` gives, or None (no file, unreadable).
+
+    Read on its own, for a message that must be worded before the repository was loaded.
+    """
+    from referral_cli.store.yamlio import YamlError, load_file
+
+    try:
+        document = load_file(root / LIBRARY_FILE, LIBRARY_FILE)
+    except (YamlError, OSError):
+        return None
+    return _language_in(document.data)
+
+
+def _language_in(data: object) -> str | None:
+    value = data.get("language") if isinstance(data, dict) else None
+    return value if value in LANGUAGES else None
 
 
 def _inventory_problem(display: str, message: Phrase, hint: Phrase | None = None) -> Finding:
@@ -290,6 +325,8 @@ def _load_entries(guidelines: Guidelines, findings: list[Finding], use_cache: bo
             )
             if entry is None or doc is None:
                 guidelines.broken.add("inventory")
+                if doc is not None:
+                    _keep_readable_part(guidelines, path, display, doc)
                 continue
             if cache is not None and current is not None and raw is not None:
                 if len(findings) == before:
@@ -322,6 +359,18 @@ def _load_entries(guidelines: Guidelines, findings: list[Finding], use_cache: bo
             gc.enable()
 
 
+def _keep_readable_part(guidelines: Guidelines, path: Path, display: str, doc: Document) -> None:
+    """Keep the fields of an entry the model refused that can be read, for the checks."""
+    from datetime import date
+
+    from referral_cli.rules.validation import readable_entry
+
+    entry, stand_ins = readable_entry(doc.data, date.today())
+    if entry is not None:
+        loaded = LoadedEntry(path, display, entry, doc.source, stand_ins=stand_ins)
+        guidelines.partial.append(loaded)
+
+
 def _keep(
     guidelines: Guidelines, part: str, value: Any, doc: Document | None, display: str
 ) -> None:
@@ -329,5 +378,7 @@ def _keep(
         guidelines.sources[display] = doc.source
     if value is None:
         guidelines.broken.add(part)
+        if doc is not None:
+            guidelines.raw[part] = doc.data  # for the checks that can still judge it
     else:
         setattr(guidelines, part, value)

@@ -25,7 +25,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from referral_cli.findings import Finding
-from referral_cli.i18n import Phrase, phrase
+from referral_cli.i18n import Phrase, os_reason, phrase
 from referral_cli.text import CONTROL_CHARACTERS
 
 Location = tuple[int, int]
@@ -219,7 +219,9 @@ def _decode(raw: bytes, display: str) -> tuple[str, list[Finding]]:
 
 
 def _explain_syntax_error(exc: yaml.MarkedYAMLError, text: str) -> tuple[Phrase, Phrase | None]:
-    problem = exc.problem or "the YAML is malformed"
+    """What PyYAML's problem means, in the catalogue's words (its own texts are English)."""
+    problem = exc.problem or ""
+    context = exc.context or ""
     mark = exc.problem_mark
     if mark is not None and "\t" in text:
         line_text = text.splitlines()[mark.line] if mark.line < len(text.splitlines()) else ""
@@ -234,18 +236,31 @@ def _explain_syntax_error(exc: yaml.MarkedYAMLError, text: str) -> tuple[Phrase,
                 phrase("yaml.cannot-start", char=char),
                 phrase("yaml.cannot-start.hint", char=char),
             )
-    if "mapping values are not allowed" in problem:
-        return phrase("yaml.colon"), phrase("yaml.colon.hint")
-    if "could not find expected ':'" in problem:
-        return phrase("yaml.missing-colon"), phrase("yaml.missing-colon.hint")
-    if "while scanning a quoted scalar" in (exc.context or "") or "quoted scalar" in problem:
-        return phrase("yaml.unclosed-quote"), phrase("yaml.unclosed-quote.hint")
-    if "found undefined alias" in problem or "found duplicate anchor" in problem:
-        return phrase("yaml.alias"), phrase("yaml.alias.hint")
-    if "expected <block end>" in problem or "did not find expected" in problem:
-        return phrase("yaml.structure", problem=problem), phrase("yaml.structure.hint")
-    context = f" {exc.context}" if exc.context else ""
-    return phrase("yaml.syntax", problem=f"{problem}{context}"), None
+    if "<document start>" in problem and not re.search(r"(?m)^(---|\.\.\.)\s*$", text):
+        return phrase("yaml.structure"), phrase("yaml.structure.hint")  # no second document
+    for words, key in _PROBLEMS:
+        if any(word in problem or word in context for word in words):
+            return phrase(key), phrase(f"{key}.hint")
+    return phrase("yaml.syntax"), phrase("yaml.syntax.hint")
+
+
+# PyYAML's problems (or their context), by the words that tell them apart, and the
+# catalogue key that explains each; the first that fits is used.
+_PROBLEMS: tuple[tuple[tuple[str, ...], str], ...] = (
+    (("mapping values are not allowed",), "yaml.colon"),
+    (("could not find expected ':'",), "yaml.missing-colon"),
+    (("unknown escape character", "escape sequence"), "yaml.escape"),
+    (("quoted scalar",), "yaml.unclosed-quote"),
+    (("found undefined alias", "found duplicate anchor"), "yaml.alias"),
+    (("an anchor", "an alias"), "yaml.alias"),
+    (("flow sequence", "flow mapping", "flow node", "',' or ']'", "',' or '}'"), "yaml.brackets"),
+    (("block scalar",), "yaml.block-scalar"),
+    (("expected a comment or a line break",), "yaml.after-value"),
+    (("document", "a single document"), "yaml.documents"),
+    (("found unexpected end of stream",), "yaml.unexpected-end"),
+    (("expected <block end>", "did not find expected", "not allowed here"), "yaml.structure"),
+    (("expected the node content",), "yaml.structure"),
+)
 
 
 def _syntax_error(exc: yaml.YAMLError, display: str, text: str) -> YamlError:
@@ -270,7 +285,7 @@ def _syntax_error(exc: yaml.YAMLError, display: str, text: str) -> YamlError:
             _finding(display, mark.line + 1, mark.column + 1, "yaml-syntax", message, hint)
         )
     return YamlError(
-        _finding(display, 1, 1, "yaml-syntax", phrase("yaml.syntax", problem=str(exc)))
+        _finding(display, 1, 1, "yaml-syntax", phrase("yaml.syntax"), phrase("yaml.syntax.hint"))
     )
 
 
@@ -558,7 +573,7 @@ def load_file(
                     1,
                     1,
                     "unreadable",
-                    phrase("yaml.unreadable", reason=exc.strerror or str(exc)),
+                    phrase("yaml.unreadable", reason=os_reason(exc)),
                 )
             ) from None
     text, warnings = _decode(raw, display)
@@ -640,9 +655,7 @@ def _walk(
             )
     except OSError as exc:
         if problems is not None and relative:
-            problems.append(
-                (directory, phrase("store.unreadable-folder", reason=exc.strerror or str(exc)))
-            )
+            problems.append((directory, phrase("store.unreadable-folder", reason=os_reason(exc))))
         return
     # `directory / name` re-parses `name`; CPython's own child constructor (used by
     # Path.iterdir) does not. Private, hence the fallback.
@@ -655,7 +668,7 @@ def _walk(
             is_file = not is_dir and is_yaml and entry.is_file()
         except OSError as exc:
             if problems is not None and is_yaml:
-                reason = exc.strerror or str(exc)
+                reason = os_reason(exc)
                 problems.append((child(name), phrase("store.unreadable-file", reason=reason)))
             continue
         if is_dir:

@@ -68,9 +68,10 @@ def test_a_byte_order_mark_is_accepted() -> None:
         (
             b"actors:\n  - id: x\n    name: [\n",
             [
-                "HEAD~1:data/actors.yaml:4:1: error: the indentation or structure is off here "
-                "(did not find expected node content) [yaml-syntax]\n"
-                "    hint: check that this line is indented like the lines it belongs with"
+                "HEAD~1:data/actors.yaml:4:1: error: a list or mapping in brackets ([ ] or { }) "
+                "is not closed, or an item in it lacks its comma [yaml-syntax]\n"
+                "    hint: close the bracket, or write the items one per line, each starting "
+                "with '- '"
             ],
         ),
         (

@@ -98,7 +98,7 @@ def test_a_broken_file_at_a_revision_is_named_after_it(repo: Path) -> None:
     with pytest.raises(FindingsError) as caught:
         diff_revisions(repo, "HEAD~1", "HEAD")
     first = caught.value.findings[0].format()
-    assert first.startswith("HEAD:data/actors.yaml:4:1: error: the indentation")
+    assert first.startswith("HEAD:data/actors.yaml:4:1: error: a list or mapping in brackets")
 
 
 def test_a_broken_new_entry_is_located_not_counted(repo: Path) -> None:
