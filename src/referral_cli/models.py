@@ -349,6 +349,13 @@ class InventoryEntry(Model):
     referred_to: list[Slug] = Field(
         default_factory=list, description="Hänvisad till (aktörs-id). / Actor ids referred to."
     )
+    sent_by: list[Slug] = Field(
+        default_factory=list,
+        description=(
+            "Hänvisad hit av (aktörs-id): vem som skickade besökaren till biblioteket. / "
+            "Actor ids that sent the visitor to the library."
+        ),
+    )
     outcome: Outcome | None = Field(
         None, description="helped, partly, referred eller declined. / Outcome."
     )

@@ -44,6 +44,7 @@ class Record:
     row: str | None = None
     reasons: tuple[str, ...] = ()
     referred_to: tuple[str, ...] = ()
+    sent_by: tuple[str, ...] = ()
     outcome: str | None = None
     minutes: int | None = None
     read_level: int | None = None
@@ -218,6 +219,7 @@ class Labels:
                 self.add("row", row.id, row.need)
         for actor in guidelines.actors.actors:
             self.add("referred_to", actor.id, actor.name)
+            self.add("sent_by", actor.id, actor.name)
 
 
 def known_ids(labels: Labels, items: Iterable[Filterable]) -> dict[str, set[str]]:
@@ -272,6 +274,7 @@ def records_from_guidelines(guidelines: Guidelines, labels: Labels | None = None
             row=e.row,
             reasons=tuple(e.reasons),
             referred_to=tuple(e.referred_to),
+            sent_by=tuple(e.sent_by),
             outcome=e.outcome,
             minutes=e.minutes,
             read_level=e.read_level,
@@ -303,6 +306,7 @@ def export_data(record: Record, include_text: bool = False) -> dict[str, Any]:
         "row": record.row,
         "reasons": list(record.reasons),
         "referred_to": list(record.referred_to),
+        "sent_by": list(record.sent_by),
         "outcome": record.outcome,
         "minutes": record.minutes,
         "read_level": record.read_level,
@@ -330,6 +334,7 @@ def record_from_export(data: Mapping[str, Any], labels: Labels | None = None) ->
         row=data.get("row"),
         reasons=tuple(data.get("reasons") or ()),
         referred_to=tuple(data.get("referred_to") or ()),
+        sent_by=tuple(data.get("sent_by") or ()),
         outcome=data.get("outcome"),
         minutes=data.get("minutes"),
         read_level=data.get("read_level"),

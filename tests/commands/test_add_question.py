@@ -80,6 +80,8 @@ def test_every_field_has_an_option(runner: CliRunner, repo: Path) -> None:
         "skatteverket",
         "--referred-to",
         "bank",
+        "--sent-by",
+        "bank",
         "--outcome",
         "referred",
         "--minutes",
@@ -106,6 +108,7 @@ def test_every_field_has_an_option(runner: CliRunner, repo: Path) -> None:
         "category: dokument\n"
         "row: bank-e-legitimation\n"
         "referred_to: [skatteverket, bank]\n"
+        "sent_by: [bank]\n"
         "outcome: referred\n"
         "minutes: 20\n"
         "read_level: 3\n"
@@ -177,6 +180,13 @@ def test_an_explicit_period_outside_its_dates_is_a_warning(runner: CliRunner, re
             [
                 "--referred-to: error: unknown actor 'skateverket' (did you mean "
                 "'skatteverket'?) [unknown-actor]",
+                "    hint: known actor ids: bank, skatteverket",
+            ],
+        ),
+        (
+            ["--referred-to", "bank", "--sent-by", "bnk"],
+            [
+                "--sent-by: error: unknown actor 'bnk' (did you mean 'bank'?) [unknown-actor]",
                 "    hint: known actor ids: bank, skatteverket",
             ],
         ),
@@ -512,7 +522,8 @@ def test_from_stdin(runner: CliRunner, repo: Path) -> None:
             [
                 "log.yaml:4:3: error: unknown key 'brnch' (did you mean 'branch'?) [unknown-key]",
                 "    hint: allowed keys here: branch, category, date, description, minutes, "
-                "outcome, period, read_level, reasons, recorded_by, referred_to, reflection, row",
+                "outcome, period, read_level, reasons, recorded_by, referred_to, reflection, row, "
+                "sent_by",
             ],
         ),
         (

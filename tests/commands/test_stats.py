@@ -38,6 +38,7 @@ ENTRIES = {
         category="dokument",
         row="bank-e-legitimation",
         referred_to=["bank"],
+        sent_by=["skatteverket", "bank"],
         outcome="referred",
         minutes=10,
         read_level=3,
@@ -84,6 +85,14 @@ def test_counts_by_reason_with_minutes_and_labels(repo: Path) -> None:
         ("branch", [("centrum", "Centrumbiblioteket", 2), (None, "(inget angivet)", 1)]),
         ("outcome", [("helped", "Hjälpt", 1), ("referred", "Hänvisad", 2)]),
         ("referred_to", [("bank", "Banken", 1), (None, "(inget angivet)", 2)]),
+        (
+            "sent_by",
+            [
+                ("bank", "Banken", 1),
+                ("skatteverket", "Skatteverket", 1),
+                (None, "(inget angivet)", 2),
+            ],
+        ),
         ("month", [("2026-08", "augusti 2026", 2), ("2026-09", "september 2026", 1)]),
         ("weekday", [(0, "måndag", 1), (3, "torsdag", 1), (5, "lördag", 1)]),
         ("read_level", [(3, "3", 1), (None, "(inget angivet)", 2)]),

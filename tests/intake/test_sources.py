@@ -138,7 +138,8 @@ def test_an_absolute_path_is_shown_from_the_repository(repo: Path) -> None:
                 "log.csv:1:5: error: unknown column 'referd_to' (did you mean 'referred_to'?) "
                 "[unknown-column]",
                 "    hint: allowed columns: date, description, branch, reflection, reasons, "
-                "category, row, referred_to, outcome, minutes, read_level, recorded_by, period",
+                "category, row, referred_to, sent_by, outcome, minutes, read_level, recorded_by, "
+                "period",
             ],
         ),
         (

@@ -54,6 +54,12 @@ def add_question(
         list[str] | None,
         typer.Option(metavar="ID", help="Actor id referred to; repeat the option."),
     ] = None,
+    sent_by: Annotated[
+        list[str] | None,
+        typer.Option(
+            metavar="ID", help="Actor id that sent the visitor to the library; repeatable."
+        ),
+    ] = None,
     outcome: Annotated[
         str | None, typer.Option(metavar="OUTCOME", help="helped, partly, referred or declined.")
     ] = None,
@@ -107,6 +113,7 @@ def add_question(
         "category": category,
         "row": row,
         "referred_to": referred_to or None,
+        "sent_by": sent_by or None,
         "outcome": outcome,
         "minutes": minutes,
         "read_level": read_level,

@@ -44,8 +44,9 @@ def stats(
         list[str] | None,
         typer.Option(
             "--by",
-            help="Count by category, reason, branch, outcome, referred_to, month, weekday, "
-            "read_level, row, period, library or municipality; twice for a cross table.",
+            help="Count by category, reason, branch, outcome, referred_to, sent_by, month, "
+            "weekday, read_level, row, period, library or municipality; twice for a cross "
+            "table.",
             show_default=False,
         ),
     ] = None,

@@ -26,6 +26,7 @@ DIMENSIONS: tuple[str, ...] = (
     "branch",
     "outcome",
     "referred_to",
+    "sent_by",
     "month",
     "weekday",
     "read_level",
@@ -78,6 +79,8 @@ def _keys(record: Record, dimension: str) -> tuple[Key, ...]:
         return record.reasons or (None,)
     if dimension == "referred_to":
         return record.referred_to or (None,)
+    if dimension == "sent_by":
+        return record.sent_by or (None,)
     if dimension == "month":
         return (f"{record.date.year:04d}-{record.date.month:02d}",)
     if dimension == "weekday":

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
 # Dimensions a question can hold several values of, so the rows can add up to more
 # than the total (a note under the table says so).
-MULTI_VALUED: tuple[str, ...] = ("reason", "referred_to")
+MULTI_VALUED: tuple[str, ...] = ("reason", "referred_to", "sent_by")
 
 
 def render_stats(result: StatsResult, output_format: str) -> str:

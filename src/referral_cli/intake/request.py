@@ -35,13 +35,14 @@ FLAG_OF: Final[Mapping[str, str]] = {
     "category": "--category",
     "row": "--row",
     "referred_to": "--referred-to",
+    "sent_by": "--sent-by",
     "outcome": "--outcome",
     "minutes": "--minutes",
     "read_level": "--read-level",
     "recorded_by": "--recorded-by",
     "period": "--period",
 }
-LIST_FIELDS: Final = frozenset({"reasons", "referred_to"})
+LIST_FIELDS: Final = frozenset({"reasons", "referred_to", "sent_by"})
 REQUIRED: Final = ("description",)
 _LIST_SPLIT = re.compile(r"[;,]")
 
@@ -160,7 +161,7 @@ class AddRequest:
     """Everything `add-question` was asked to do.
 
     `options` holds the options that were given, by field name: text for single
-    fields, a text or a list of texts for `reasons` and `referred_to`.
+    fields, a text or a list of texts for `reasons`, `referred_to` and `sent_by`.
     """
 
     root: Path

@@ -132,7 +132,16 @@ def _entry_checks(
     found = check_entry(guidelines, loaded, today)
     if stand_in_date:
         found = [f for f in found if f.code not in _DATE_CHECKS]
-    return [(CHECKED_FIELD.get(f.code), f) for f in found]
+    return [(_checked_field(f, entry), f) for f in found]
+
+
+def _checked_field(finding: Finding, entry: InventoryEntry) -> str | None:
+    """The field a cross-file finding is about; an unknown actor may sit in either list."""
+    if finding.code == "unknown-actor":
+        value = finding.message.values.get("value")
+        if value in entry.sent_by and value not in entry.referred_to:
+            return "sent_by"
+    return CHECKED_FIELD.get(finding.code)
 
 
 def _personal_data(
