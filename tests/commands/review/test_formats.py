@@ -17,6 +17,7 @@ from referral_cli.commands.review.formats import (
 )
 from referral_cli.commands.review.report import (
     ActorItem,
+    ContactItem,
     DueItem,
     QuestionItem,
     ReviewReport,
@@ -76,6 +77,10 @@ def overdue_report(language: str) -> ReviewReport:
         overdue_rows=[DueItem("a", "A", None), DueItem("long-id", "L", date(2024, 1, 2), "Bo")],
         overdue_actors=[DueItem("bank", "Banken", None, "Kim")],
         no_relationship=[ActorItem("bank", "Banken", "none"), ActorItem("x", "X", "unknown")],
+        quiet_contacts=[
+            ContactItem("soc", "Socialtjänsten", date(2025, 3, 4), "Mo"),
+            ContactItem("abf", "ABF", None),
+        ],
         unmatched_questions=[QuestionItem("q.yaml", date(2026, 1, 5), None, (), "Q")],
     )
 
@@ -97,11 +102,32 @@ def test_review_text_en_everything_overdue() -> None:
         "  bank  Banken (no contact)",
         "  x     X (unknown)",
         "",
+        "Actors with an established contact but no contact within 12 months (2)",
+        "  soc  Socialtjänsten (last contact 2025-03-04, owner: Mo)",
+        "  abf  ABF (no date of the last contact)",
+        "",
         "Questions with no matrix row (1)",
         "  2026-01-05  q.yaml",
         "",
-        "7 items to look at; the review is overdue.",
+        "9 items to look at; the review is overdue.",
     ]
+
+
+def test_quiet_contacts_in_swedish_on_screen_and_in_the_agenda(repo: Path) -> None:
+    report = overdue_report("sv")
+    assert format_review(report).splitlines()[15:18] == [
+        "Aktörer med etablerad kontakt men ingen kontakt på 12 månader (2)",
+        "  soc  Socialtjänsten (senaste kontakt 2025-03-04, ansvarig: Mo)",
+        "  abf  ABF (inget datum för senaste kontakt)",
+    ]
+    sections = agenda_context(load_readable(repo), report)["due_sections"]
+    assert {
+        "heading": "Aktörer med etablerad kontakt men ingen kontakt på 12 månader",
+        "lines": [
+            "soc – Socialtjänsten (senaste kontakt 2025-03-04, ansvarig: Mo)",
+            "abf – ABF (inget datum för senaste kontakt)",
+        ],
+    } in sections
 
 
 @pytest.mark.parametrize(
