@@ -225,9 +225,14 @@ class Library(Model):
 
     _no_boolean_interval = field_validator("review_interval_months", mode="before")(_not_a_boolean)
 
-    def reason_vocabulary(self) -> list[Reason]:
-        """The reasons in force: the library's own list, or the defaults in its language."""
-        return self.reasons if self.reasons is not None else default_reasons(self.language)
+    def reason_vocabulary(self, language: str | None = None) -> list[Reason]:
+        """The reasons in force: the library's own list, or the defaults.
+
+        The defaults are labelled in `language` (the reader's), else in the library's.
+        """
+        if self.reasons is not None:
+            return self.reasons
+        return default_reasons(language or self.language)
 
 
 class Relationship(Model):

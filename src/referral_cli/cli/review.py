@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from referral_cli.cli.errors import handle_errors
+from referral_cli.cli.errors import err, handle_errors
 from referral_cli.cli.options import (
     BranchOption,
     DocumentFormatOption,
@@ -66,7 +66,10 @@ def stats(
     language = checked_lang(lang)
     filters = RecordFilter.from_options(since, until, branches=branch or (), periods=period or ())
     sources = list(roots) if roots else [resolve_root(None)]
-    typer.echo(run_stats(sources, by or [], filters, language, output_format))
+    output = run_stats(sources, by or [], filters, language, output_format)
+    for warning in output.warnings:
+        err(warning.format(output.language))
+    typer.echo(output.content)
 
 
 @handle_errors

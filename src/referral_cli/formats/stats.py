@@ -108,9 +108,11 @@ def footer(result: StatsResult) -> list[str]:
         return []
     total = t("stats.heading.total", result.language)
     if result.columns:
+        # Distinct questions per column, not the sum of the cells above: a question with
+        # two reasons is in two cells of its branch's column but is one question.
         return [
             total,
-            *[str(sum(b.cells.get(k, 0) for b in result.buckets)) for k, _ in result.columns],
+            *[str(result.column_totals.get(k, 0)) for k, _ in result.columns],
             str(result.total),
         ]
     return [
@@ -122,12 +124,22 @@ def footer(result: StatsResult) -> list[str]:
 
 
 def multi_note(result: StatsResult) -> str | None:
-    """The note that rows can add up to more than the total, when a dimension allows it."""
+    """The note that counts can add up to more than their total, when a dimension allows it.
+
+    Said once: the rows add up to more when the first dimension can hold several values
+    of a question, the cells of a row when the second can, or both.
+    """
     lang = result.language
-    multi = [t(f"stats.multi.{d}", lang) for d in result.dimensions if d in MULTI_VALUED]
+    multi = [d for d in result.dimensions if d in MULTI_VALUED]
     if not multi:
         return None
-    return t("stats.multi_note", lang, what=f" {t('stats.and', lang)} ".join(multi))
+    what = f" {t('stats.and', lang)} ".join(t(f"stats.multi.{d}", lang) for d in multi)
+    rows = result.dimensions[0] in MULTI_VALUED
+    cells = len(result.dimensions) == 2 and result.dimensions[1] in MULTI_VALUED
+    key = "stats.multi_note_both" if rows and cells else "stats.multi_note"
+    if cells and not rows:
+        key = "stats.multi_note_cells"
+    return t(key, lang, what=what)
 
 
 def format_table(result: StatsResult) -> str:
@@ -178,7 +190,10 @@ def as_json(result: StatsResult) -> dict[str, Any]:
         "rows": [],
     }
     if result.columns:
-        data["columns"] = [{"key": key, "label": label} for key, label in result.columns]
+        data["columns"] = [
+            {"key": key, "label": label, "total": result.column_totals.get(key, 0)}
+            for key, label in result.columns
+        ]
     for b in result.buckets:
         row: dict[str, Any] = {
             "key": b.key,

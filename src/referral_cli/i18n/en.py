@@ -584,6 +584,8 @@ PHRASES: Final[dict[str, str]] = {
     "stats.decimal_mark": ".",
     "stats.no_entries": "No questions match the selection.",
     "stats.multi_note": "A question can {what}; the rows can add up to more than the total.",
+    "stats.multi_note_cells": "A question can {what}; the cells of a row can add up to more than its total.",
+    "stats.multi_note_both": "A question can {what}; the rows, and the cells of a row, can add up to more than their totals.",
     "stats.multi.reason": "have several reasons",
     "stats.multi.referred_to": "be referred to several actors",
     "stats.multi.sent_by": "have been sent by several actors",
@@ -594,6 +596,7 @@ PHRASES: Final[dict[str, str]] = {
     "error.stats.same_dimension": "--by: give two different fields for a cross table",
     "error.stats.unknown_format": "--format: choose one of {formats}",
     "error.stats.missing_source": "{source} does not exist: give a guideline repository or an export file",
+    "stats.duplicate_source": "{source} is named more than once; its questions are counted once",
     # === end of stats
     # === export
     "export.written": "{count} entries written to {out}",

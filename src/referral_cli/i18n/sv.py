@@ -584,6 +584,8 @@ PHRASES: Final[dict[str, str]] = {
     "stats.decimal_mark": ",",
     "stats.no_entries": "Inga frågor matchar urvalet.",
     "stats.multi_note": "En fråga kan {what}; summan av raderna kan bli större än totalen.",
+    "stats.multi_note_cells": "En fråga kan {what}; summan av cellerna i en rad kan bli större än radens total.",
+    "stats.multi_note_both": "En fråga kan {what}; både summan av raderna och summan av cellerna i en rad kan bli större än sin total.",
     "stats.multi.reason": "ha flera skäl",
     "stats.multi.referred_to": "ha hänvisats till flera aktörer",
     "stats.multi.sent_by": "ha skickats hit av flera aktörer",
@@ -594,6 +596,7 @@ PHRASES: Final[dict[str, str]] = {
     "error.stats.same_dimension": "--by: ange två olika fält för en korstabell",
     "error.stats.unknown_format": "--format: välj något av {formats}",
     "error.stats.missing_source": "{source} finns inte: ange ett riktlinjearkiv eller en exportfil",
+    "stats.duplicate_source": "{source} anges mer än en gång; frågorna därifrån räknas en gång",
     # === end of stats
     # === export
     "export.written": "{count} frågor skrivna till {out}",

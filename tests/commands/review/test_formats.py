@@ -198,14 +198,27 @@ def test_agenda_since_and_counts_in_english(repo: Path) -> None:
     report = run_review(repo, today=TODAY, language="en")
     context = agenda_context(guidelines, report, since=date(2026, 1, 1))
     assert context["questions_heading"] == "Questions that chafed since 2026-01-01"
+    # The library keeps the default reasons: their labels follow the agenda's language.
     assert [(g["label"], g["count"]) for g in context["groups"]] == [
-        ("Integritet / personuppgifter", "2 questions"),  # the library's label, as written
-        ("Juridik", "1 question"),
-        ("För tekniskt", "1 question"),
-        ("Språkbarriär", "1 question"),
+        ("Privacy / personal data", "2 questions"),
+        ("Legal", "1 question"),
+        ("Too technical", "1 question"),
+        ("Language barrier", "1 question"),
         ("No reason given", "1 question"),  # the entry of 2026-05-20, before the last review
     ]
     assert context["L"]["title"] == "Agenda: review of the guidelines"
+
+
+def test_agenda_keeps_the_librarys_own_reason_labels_as_written(repo: Path) -> None:
+    library = repo / "data/library.yaml"
+    own = "reasons:\n  - id: privacy\n    label: Integritet\n  - id: legal\n    label: Juridik\n"
+    library.write_text(library.read_text(encoding="utf-8") + own, encoding="utf-8")
+    (repo / "data/inventory/new.yaml").unlink()  # its reason 'technical' is not in the list
+    guidelines = guidelines_with_agenda(repo)
+    report = run_review(repo, today=TODAY, language="en")
+    groups = agenda_context(guidelines, report)["groups"]
+    # 'language' is not in the library's own list: shown as written
+    assert [g["label"] for g in groups] == ["Integritet", "Juridik", "language"]
 
 
 def test_agenda_due_sections(repo: Path) -> None:

@@ -122,6 +122,7 @@ def compare_states(
     `old` (see `added_entries`); the caller reads them.
     """
     report = DiffReport(old_label, new_label, language or new.library.language)
+    lang = report.language
     report.library = field_changes(_dump(old.library), _dump(new.library))
     report.categories = compare_items(
         {c.id: {"title": c.title} for c in old.matrix.categories},
@@ -144,7 +145,7 @@ def compare_states(
     report.closing = step_changes(old.matrix.closing, new.matrix.closing)
     report.inventory_added = len(added_entries(old, new))
     report.inventory_removed = len(set(old.inventory) - set(new.inventory))
-    labels = {r.id: r.label for r in new.library.reason_vocabulary()}
+    labels = {r.id: r.label for r in new.library.reason_vocabulary(lang)}
     report.added_by_reason = count_reasons(added_reasons, labels)
     return report
 

@@ -241,7 +241,7 @@ def _question_groups(guidelines: Guidelines, since: date | None, lang: str) -> l
         item = _question(loaded, branches, rows)
         for reason in loaded.entry.reasons or [""]:
             grouped.setdefault(reason, []).append(item)
-    vocabulary = library.reason_vocabulary()
+    vocabulary = library.reason_vocabulary(lang)
     labels = {r.id: r.label for r in vocabulary}
     order = [*(r.id for r in vocabulary), *sorted(k for k in grouped if k not in labels and k), ""]
     return [
