@@ -5,6 +5,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
+import openpyxl
 import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
@@ -482,4 +483,89 @@ def test_a_source_named_twice_is_counted_once_with_a_warning(repo: Path, tmp_pat
     assert result.stderr == (
         f"--root: warning: {repo} anges mer än en gång; frågorna därifrån räknas en gång "
         "[duplicate-source]\n"
+    )
+
+
+# --- spreadsheets out (issue 11 item 3, issue 15 item 2) ---------------------------
+
+
+@pytest.mark.parametrize("by", [["reason", "branch"], ["branch", "reason"], ["outcome"], []])
+def test_the_xlsx_written_by_stats_reopens_with_the_same_numbers(
+    repo: Path, tmp_path: Path, by: list[str]
+) -> None:
+    out = tmp_path / "stats.xlsx"
+    dims = [arg for dimension in by for arg in ("--by", dimension)]
+    result = runner.invoke(
+        app, ["stats", "--root", str(repo), *dims, "--format", "xlsx", "--out", str(out)]
+    )
+    assert result.exit_code == 0, result.output
+    data = json.loads(
+        runner.invoke(app, ["stats", "--root", str(repo), *dims, "--format", "json"]).stdout
+    )
+    worksheet = openpyxl.load_workbook(out).active
+    assert worksheet is not None
+    rows = list(worksheet.iter_rows(values_only=True))
+    if not by:
+        assert rows[:2] == [("Antal", "Minuter", "Median (min)"), (3, 40, 20)]
+        return
+    body = rows[1 : 1 + len(data["rows"])]
+    totals = rows[1 + len(data["rows"])]
+    if "columns" in data:
+        assert [tuple(row) for row in body] == [
+            (r["label"], *r["cells"], r["count"]) for r in data["rows"]
+        ]
+        assert totals == ("Totalt", *[c["total"] for c in data["columns"]], data["total"])
+    else:
+        assert [tuple(row) for row in body] == [
+            (r["label"], r["count"], r["minutes_total"], r["minutes_median"]) for r in data["rows"]
+        ]
+        assert totals == ("Totalt", data["total"], data["minutes_total"], data["minutes_median"])
+    assert all(
+        isinstance(cell, int | float) for row in body for cell in row[1:] if cell is not None
+    )
+    assert worksheet.freeze_panes == "B2"
+
+
+def test_stats_csv_for_swedish_excel_has_a_decimal_comma(repo: Path) -> None:
+    args = ["stats", "--root", str(repo), "--by", "branch", "--format", "csv", "--excel"]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    assert result.stdout_bytes.decode("utf-8-sig").split("\r\n") == [
+        "Bibliotek;Antal;Minuter;Median (min)",
+        "Centrumbiblioteket;2;40;20",
+        "(inget angivet);1;0;",
+        "",
+    ]
+    result = runner.invoke(app, ["stats", "--root", str(repo), "--format", "csv", "--excel"])
+    assert result.stdout_bytes.decode("utf-8-sig").split("\r\n")[1] == "3;40;20"
+
+
+def test_stats_excel_needs_csv(repo: Path) -> None:
+    result = runner.invoke(app, ["stats", "--root", str(repo), "--excel", "--format", "html"])
+    assert result.exit_code == 2
+    assert (
+        "--excel shapes CSV for Excel and only works with --format csv (not html)" in result.stderr
+    )
+
+
+def test_labels_that_look_like_formulas_are_neutralised(
+    make_repo: Callable[..., Path], tmp_path: Path
+) -> None:
+    from tests.conftest import LIBRARY
+
+    library = LIBRARY.replace(
+        "name: Centrumbiblioteket", 'name: "=HYPERLINK(\\"https://x.example\\")"'
+    )
+    repo = make_repo({"data/library.yaml": library})
+    args = ["stats", "--root", str(repo), "--by", "outcome", "--by", "branch", "--format", "csv"]
+    header = runner.invoke(app, args).stdout.splitlines()[0]
+    assert header == 'Utfall,"\'=HYPERLINK(""https://x.example"")",Totalt'
+    out = tmp_path / "s.xlsx"
+    args = ["stats", "--root", str(repo), "--by", "branch", "--format", "xlsx", "--out", str(out)]
+    assert runner.invoke(app, args).exit_code == 0
+    cell = openpyxl.load_workbook(out).active["A2"]  # type: ignore[index]
+    assert (cell.value, cell.data_type, cell.quotePrefix) == (
+        '=HYPERLINK("https://x.example")',
+        "s",
+        True,
     )

@@ -18,6 +18,7 @@ from referral_cli.cli.options import (
     checked_lang,
     resolve_root,
 )
+from referral_cli.cli.output import ExcelOption, OutFileOption, emit
 from referral_cli.cli.terminal import TerminalPrompter, shown, terminal_width
 
 
@@ -27,6 +28,7 @@ class ListFormat(StrEnum):
     table = "table"
     csv = "csv"
     json = "json"
+    xlsx = "xlsx"
 
 
 @handle_errors
@@ -158,15 +160,19 @@ def inventory(
     ] = False,
     output_format: Annotated[
         ListFormat,
-        typer.Option("--format", help="table for people; csv or json carry every field."),
+        typer.Option("--format", help="table for people; csv, xlsx or json carry every field."),
     ] = ListFormat.table,
+    excel: ExcelOption = False,
+    out: OutFileOption = None,
     lang: LangOption = None,
 ) -> None:
-    """List the question inventory, filtered, as a table, CSV or JSON."""
+    """List the question inventory, filtered, as a table, CSV, an Excel workbook or JSON."""
     from referral_cli.commands.inventory import list_inventory
+    from referral_cli.formats.spreadsheet import check_excel
     from referral_cli.records import RecordFilter
 
     language = checked_lang(lang)
+    check_excel(output_format.value, excel)
     selection = RecordFilter.from_options(
         since,
         until,
@@ -180,12 +186,17 @@ def inventory(
     if output_format is ListFormat.json:
         from referral_cli.formats.inventory import format_json
 
-        typer.echo(format_json(listing))
+        emit(format_json(listing), out)
     elif output_format is ListFormat.csv:
         from referral_cli.formats.inventory import format_csv
 
-        typer.echo(format_csv(listing).rstrip("\n"))
+        written = format_csv(listing, excel)
+        emit(written.rstrip("\n") if isinstance(written, str) else written, out)
+    elif output_format is ListFormat.xlsx:
+        from referral_cli.formats.inventory import format_xlsx
+
+        emit(format_xlsx(listing, language), out, binary=True)
     else:
         from referral_cli.cli.show_inventory import format_table
 
-        typer.echo(format_table(listing, language, terminal_width()))
+        emit(format_table(listing, language, terminal_width()), out)

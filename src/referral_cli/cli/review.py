@@ -22,6 +22,7 @@ from referral_cli.cli.options import (
     checked_lang,
     resolve_root,
 )
+from referral_cli.cli.output import ExcelOption, OutFileOption, emit
 
 TodayOption = Annotated[
     str | None,
@@ -55,8 +56,11 @@ def stats(
     period: PeriodOption = None,
     branch: BranchOption = None,
     output_format: Annotated[
-        str, typer.Option("--format", help="table, csv, json or html (with bar charts).")
+        str,
+        typer.Option("--format", help="table, csv, json, html (with bar charts) or xlsx."),
     ] = "table",
+    excel: ExcelOption = False,
+    out: OutFileOption = None,
     lang: LangOption = None,
 ) -> None:
     """Count the question inventory by any field, with minutes summed and median."""
@@ -66,10 +70,10 @@ def stats(
     language = checked_lang(lang)
     filters = RecordFilter.from_options(since, until, branches=branch or (), periods=period or ())
     sources = list(roots) if roots else [resolve_root(None)]
-    output = run_stats(sources, by or [], filters, language, output_format)
+    output = run_stats(sources, by or [], filters, language, output_format, excel)
     for warning in output.warnings:
         err(warning.format(output.language))
-    typer.echo(output.content)
+    emit(output.content, out, binary=output_format == "xlsx")
 
 
 @handle_errors

@@ -35,7 +35,7 @@ DIMENSIONS: tuple[str, ...] = (
     "library",
     "municipality",
 )
-FORMATS: tuple[str, ...] = ("table", "csv", "json", "html")
+FORMATS: tuple[str, ...] = ("table", "csv", "json", "html", "xlsx")
 # Dimensions with a natural order of their own; the others are sorted by count.
 _ORDERED = {"month", "weekday", "read_level", "outcome"}
 
@@ -245,9 +245,12 @@ def check_filter_ids(dataset: Dataset, filters: RecordFilter) -> None:
 
 @dataclass
 class StatsOutput:
-    """What `referral stats` prints: the rendered result, and warnings in its language."""
+    """What `referral stats` prints: the rendered result, and warnings in its language.
 
-    content: str
+    `content` is bytes for xlsx and for CSV for Excel (see `formats.spreadsheet`).
+    """
+
+    content: str | bytes
     warnings: list[Finding]
     language: str
 
@@ -258,17 +261,24 @@ def run_stats(
     filters: RecordFilter | None = None,
     language: str | None = None,
     output_format: str = "table",
+    excel: bool = False,
 ) -> StatsOutput:
-    """Load every source, count, and render: the core of `referral stats`."""
+    """Load every source, count, and render: the core of `referral stats`.
+
+    `excel` (with csv only) writes CSV for Swedish Excel.
+    """
+    from referral_cli.formats.spreadsheet import check_excel
     from referral_cli.formats.stats import render_stats
     from referral_cli.records import load_sources
 
     if output_format not in FORMATS:
         raise UsageError(phrase("error.stats.unknown_format", formats=", ".join(FORMATS)))
+    check_excel(output_format, excel)
     check_language(language)
     check_dimension_names(by)  # fail fast, before reading 100,000 files
     dataset = load_sources(sources)
     if filters is not None:
         check_filter_ids(dataset, filters)
     result = compute_stats(dataset, by, filters, language)
-    return StatsOutput(render_stats(result, output_format), dataset.warnings, result.language)
+    content = render_stats(result, output_format, excel)
+    return StatsOutput(content, dataset.warnings, result.language)

@@ -1,17 +1,18 @@
-"""The output formats of `referral stats`: table, csv, json and html, side by side.
+"""The output formats of `referral stats`: table, csv, json, html and xlsx, side by side.
 
-Every format is built from a `StatsResult` and returns a string; the words come from
-the catalogue in the result's language. The table and html formats write decimals the
-way the language does (`12,5` in Swedish); csv and json always use a decimal point.
+Every format is built from a `StatsResult`; the words come from the catalogue in the
+result's language. The table and html formats write decimals the way the language does
+(`12,5` in Swedish); csv and json always use a decimal point, CSV for Excel a decimal
+comma, and xlsx real numbers (see `formats.spreadsheet`, which also keeps any label from
+being run as a formula).
 """
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from typing import TYPE_CHECKING, Any
 
+from referral_cli.formats.spreadsheet import Cell, Sheet, csv_text, excel_csv, xlsx_bytes
 from referral_cli.i18n import t
 
 if TYPE_CHECKING:
@@ -22,10 +23,16 @@ if TYPE_CHECKING:
 MULTI_VALUED: tuple[str, ...] = ("reason", "referred_to", "sent_by")
 
 
-def render_stats(result: StatsResult, output_format: str) -> str:
-    """The result in `output_format` (table, csv, json or html)."""
+def render_stats(result: StatsResult, output_format: str, excel: bool = False) -> str | bytes:
+    """The result in `output_format` (table, csv, json, html or xlsx: bytes).
+
+    `excel` makes the CSV one that Swedish Excel opens right (bytes, see
+    `formats.spreadsheet.excel_csv`).
+    """
     if output_format == "csv":
-        return format_csv(result)
+        return excel_csv(sheet(result)) if excel else format_csv(result)
+    if output_format == "xlsx":
+        return format_xlsx(result)
     if output_format == "json":
         return format_json(result)
     if output_format == "html":
@@ -167,14 +174,46 @@ def format_table(result: StatsResult) -> str:
     return "\n".join(lines)
 
 
+def sheet(result: StatsResult) -> Sheet:
+    """The table as typed cells: labels as text, counts and minutes as numbers.
+
+    The header and rows are those of the table; the totals line and the title and note
+    come along for xlsx (CSV holds the rows alone, for further work).
+    """
+    lang = result.language
+    header, _ = table_rows(result)
+    rows: list[list[Cell]]
+    totals: list[Cell] | None = None
+    total_label = t("stats.heading.total", lang)
+    figures: list[Cell] = [result.total, result.minutes_total, result.minutes_median]
+    if not result.dimensions:
+        rows = [figures]
+    elif result.columns:
+        keys = [key for key, _ in result.columns]
+        rows = [[b.label, *[b.cells.get(k, 0) for k in keys], b.count] for b in result.buckets]
+        totals = [total_label, *[result.column_totals.get(k, 0) for k in keys], result.total]
+    else:
+        rows = [[b.label, b.count, b.minutes_total, b.minutes_median] for b in result.buckets]
+        totals = [total_label, *figures]
+    note = multi_note(result)
+    return Sheet(
+        name=t("stats.sheet", lang),
+        header=header,
+        rows=rows,
+        totals=totals if result.total else None,
+        notes=[title(result), *([note] if note else [])],
+        frozen_columns=1 if result.dimensions else 0,
+    )
+
+
 def format_csv(result: StatsResult) -> str:
-    """CSV with a header row; ids are not included, labels are."""
-    header, body = table_rows(result)
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(header)
-    writer.writerows(body)
-    return buffer.getvalue().rstrip("\n")
+    """CSV with a header row; ids are not included, labels are; no median is empty."""
+    return csv_text(sheet(result)).rstrip("\n")
+
+
+def format_xlsx(result: StatsResult) -> bytes:
+    """An Excel workbook: the table with its totals, then the title and the note."""
+    return xlsx_bytes(sheet(result), title(result))
 
 
 def as_json(result: StatsResult) -> dict[str, Any]:

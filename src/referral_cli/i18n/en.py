@@ -476,6 +476,11 @@ PHRASES: Final[dict[str, str]] = {
     "error.filter.unknown_reason": "--reason: unknown reason '{value}'{suggestion}; known: {known}",
     "error.filter.unknown_period": "--period: unknown period '{value}'{suggestion}; known: {known}",
     "error.filter.unknown_category": "--category: unknown category '{value}'{suggestion}; known: {known}",
+    # spreadsheets (formats.spreadsheet and cli.output: inventory and stats)
+    "error.spreadsheet.excel_needs_csv": "--excel shapes CSV for Excel and only works with --format csv (not {format}); for a workbook use --format xlsx",
+    "error.spreadsheet.binary_to_terminal": "--format xlsx writes a binary file: give --out FILE, or send the output to a file (> FILE.xlsx)",
+    "error.spreadsheet.unwritable": "cannot write {out}: {reason}",
+    "inventory.sheet": "Question inventory",
     # === end of inventory
     # === lookup
     "lookup.nothing": "Nothing in the matrix matches ”{query}”.",
@@ -583,6 +588,7 @@ PHRASES: Final[dict[str, str]] = {
     "stats.and": "and",
     "stats.decimal_mark": ".",
     "stats.no_entries": "No questions match the selection.",
+    "stats.sheet": "Statistics",
     "stats.multi_note": "A question can {what}; the rows can add up to more than the total.",
     "stats.multi_note_cells": "A question can {what}; the cells of a row can add up to more than its total.",
     "stats.multi_note_both": "A question can {what}; the rows, and the cells of a row, can add up to more than their totals.",

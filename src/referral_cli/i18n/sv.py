@@ -476,6 +476,11 @@ PHRASES: Final[dict[str, str]] = {
     "error.filter.unknown_reason": "--reason: okänt skäl '{value}'{suggestion}; kända id:n: {known}",
     "error.filter.unknown_period": "--period: okänd period '{value}'{suggestion}; kända id:n: {known}",
     "error.filter.unknown_category": "--category: okänd kategori '{value}'{suggestion}; kända id:n: {known}",
+    # spreadsheets (formats.spreadsheet and cli.output: inventory and stats)
+    "error.spreadsheet.excel_needs_csv": "--excel anpassar CSV-filen för Excel och fungerar bara med --format csv (inte {format}); använd --format xlsx för en arbetsbok",
+    "error.spreadsheet.binary_to_terminal": "--format xlsx skriver en binär fil: ange --out FIL, eller skicka utdata till en fil (> FIL.xlsx)",
+    "error.spreadsheet.unwritable": "kan inte skriva {out}: {reason}",
+    "inventory.sheet": "Frågeinventering",
     # === end of inventory
     # === lookup
     "lookup.nothing": "Inget i matrisen matchar ”{query}”.",
@@ -583,6 +588,7 @@ PHRASES: Final[dict[str, str]] = {
     "stats.and": "och",
     "stats.decimal_mark": ",",
     "stats.no_entries": "Inga frågor matchar urvalet.",
+    "stats.sheet": "Statistik",
     "stats.multi_note": "En fråga kan {what}; summan av raderna kan bli större än totalen.",
     "stats.multi_note_cells": "En fråga kan {what}; summan av cellerna i en rad kan bli större än radens total.",
     "stats.multi_note_both": "En fråga kan {what}; både summan av raderna och summan av cellerna i en rad kan bli större än sin total.",
