@@ -172,9 +172,9 @@ def _only_text_of(entry: InventoryEntry, name: str, text_fields: tuple[str, ...]
 
 
 def _located(finding: Finding, name: str | None, candidate: Candidate) -> Finding:
-    """`finding` where its value came from: its file position, or its option."""
+    """`finding` where its value came from: its file position (or cell), or its option."""
     if candidate.in_file is not None:
-        return finding
+        return candidate.in_file.locate(finding)
     if name is None or name not in FLAG_OF:
         return Finding(COMMAND, 0, 0, finding.severity, finding.code, finding.message, finding.hint)
     message = AfterOption.of(finding.message, name)
