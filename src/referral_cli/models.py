@@ -335,6 +335,17 @@ class Matrix(Model):
         return [(category, row) for category in self.categories for row in category.rows]
 
 
+# The keys of an inventory entry that refer to ids of the guidelines, by kind of id
+# (`referral rename` changes them, `referral diff` names those that refer to a lost id).
+ENTRY_ID_KEYS: dict[str, tuple[str, ...]] = {
+    "row": ("row",),
+    "actor": ("referred_to", "sent_by"),
+    "category": ("category",),
+    "branch": ("branch",),
+    "reason": ("reasons",),
+}
+
+
 class InventoryEntry(Model):
     """One file under `data/inventory/`: a question that chafed."""
 

@@ -1,4 +1,4 @@
-"""Commands for review and feedback: `stats`, `export`, `review`, `diff`, `report actor`."""
+"""Commands for review and feedback: `stats`, `export`, `review`, `diff`, `rename`, `report`."""
 
 from __future__ import annotations
 
@@ -185,6 +185,31 @@ def diff(
     language = checked_lang(lang)
     write = formatter(output_format)  # a bad --format fails before git is asked anything
     typer.echo(write(diff_revisions(resolve_root(root), rev1, rev2, language)))
+
+
+@handle_errors
+def rename(
+    kind: Annotated[
+        str,
+        typer.Argument(
+            metavar="KIND", help="What to rename: row, actor, category, branch or reason."
+        ),
+    ],
+    old: Annotated[str, typer.Argument(metavar="OLD", help="The id it has now.")],
+    new: Annotated[str, typer.Argument(metavar="NEW", help="The new id.")],
+    root: RootOption = None,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Show what would change; write nothing.")
+    ] = False,
+    lang: LangOption = None,
+) -> None:
+    """Change an id and every reference to it (matrix, actors, inventory), all files or none."""
+    from referral_cli.commands.rename import rename as rename_core
+
+    language = checked_lang(lang)
+    result = rename_core(resolve_root(root), kind, old, new, dry_run=dry_run)
+    for line in result.lines(language or result.language):
+        typer.echo(line)
 
 
 def report_app() -> typer.Typer:
