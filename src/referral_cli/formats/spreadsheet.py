@@ -131,12 +131,19 @@ def xlsx_bytes(sheet: Sheet, title: str | None = None) -> bytes:
     bold = Font(bold=True)
 
     def cells(values: Sequence[Cell], font: Font | None = None) -> list[Any]:
-        row = []
+        row: list[Any] = []
         for value in values:
+            formula = isinstance(value, str) and is_formula(value)
+            if font is None and not formula and not isinstance(value, date):
+                # A plain value needs no cell object of its own (much faster): openpyxl
+                # reads only text that starts with "=" as a formula, and that is `formula`.
+                row.append(_xlsx_value(value))
+                continue
             cell = WriteOnlyCell(worksheet, value=_xlsx_value(value))
             if isinstance(value, str):
                 cell.data_type = "s"  # text is text, never a formula, whatever it starts with
-                cell.quotePrefix = is_formula(value)
+                if formula:
+                    cell.quotePrefix = True
             elif isinstance(value, date):
                 cell.number_format = "yyyy-mm-dd"
             if font is not None:
