@@ -23,6 +23,7 @@ import csv
 import importlib.util
 import os
 import platform
+import resource
 import shutil
 import statistics
 import subprocess
@@ -62,6 +63,18 @@ def timed(args: list[str], prepare: Callable[[], None] | None = None) -> float:
 def median_ms(args: list[str], runs: int, prepare: Callable[[], None] | None = None) -> float:
     timed(args, prepare)  # warm-up: file system caches, bytecode, the parse cache
     return statistics.median(timed(args, prepare) for _ in range(runs)) * 1000
+
+
+def cpu_ms(args: list[str], runs: int) -> float:
+    """Median CPU time (user + system) of `args` in a fresh process: a busy machine
+    changes it much less than wall time."""
+    spent = []
+    for _ in range(runs + 1):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        subprocess.run(args, capture_output=True, check=True)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        spent.append((after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime) * 1000)
+    return statistics.median(spent[1:])
 
 
 def loads_openpyxl(args: list[str]) -> bool:
@@ -114,6 +127,8 @@ def measure(entries: int, rows: int, runs: int) -> dict[str, object]:
     results: dict[str, object] = {}
     results["import"] = median_ms([sys.executable, "-c", "import openpyxl"], runs)
     results["pass"] = median_ms([sys.executable, "-c", "pass"], runs)
+    results["import cpu"] = cpu_ms([sys.executable, "-c", "import openpyxl"], runs)
+    results["pass cpu"] = cpu_ms([sys.executable, "-c", "pass"], runs)
     with tempfile.TemporaryDirectory(prefix="referral-bench-xlsx-") as name:
         folder = Path(name)
         repo = generate(folder / "repo", entries=entries, rows=50, seed=1)
@@ -182,15 +197,18 @@ def report(results: dict[str, object], entries: int, rows: int, runs: int) -> st
     loads = results["loads"]
     assert isinstance(times, dict) and isinstance(loads, dict)
     imported = float(results["import"]) - float(results["pass"])  # type: ignore[arg-type]
+    cpu = float(results["import cpu"]) - float(results["pass cpu"])  # type: ignore[arg-type]
     lines = [
         SECTION,
         "",
         f"`python benchmarks/bench_spreadsheets.py` on {date.today().isoformat()}: fresh "
         f"processes, median wall time of {runs} runs after one warm-up, Python "
         f"{platform.python_version()}, openpyxl {openpyxl.__version__}, {platform.machine()}, "
-        f"{os.cpu_count()} CPUs (shared with other work while it ran).",
+        f"{os.cpu_count()} CPUs. Load average (1 min) at the end: {os.getloadavg()[0]:.1f}; "
+        "other work on the machine makes every figure larger (compare `python -c pass`).",
         "",
-        f"`import openpyxl` costs {imported:.0f} ms (`python -c 'import openpyxl'` "
+        f"`import openpyxl` costs {imported:.0f} ms of wall time and {cpu:.0f} ms of CPU time "
+        f"(`python -c 'import openpyxl'` "
         f"{float(results['import']):.0f} ms against `python -c pass` "  # type: ignore[arg-type]
         f"{float(results['pass']):.0f} ms). It is imported only where a workbook is read "  # type: ignore[arg-type]
         "or written; loaded by "
