@@ -2,8 +2,8 @@
 
 On 2026-10-01 (six months' interval, last review of the whole 2026-06-01): the row
 skanna-pass was reviewed long ago, bank-e-legitimation has no owner, the actor bank has
-no relationship and was never informed, and of the two questions without a row only
-NEW_ENTRY is newer than the last review.
+no relationship and was never informed, skatteverket was last in touch on 2026-09-15,
+and of the two questions without a row only NEW_ENTRY is newer than the last review.
 """
 
 from __future__ import annotations
@@ -25,7 +25,8 @@ MATRIX_REVIEW = (
 """
 )
 ACTORS_REVIEW = ACTORS.replace(
-    "      owner: Kajsa\n", "      owner: Kajsa\n      informed: 2026-05-01\n"
+    "      owner: Kajsa\n",
+    "      owner: Kajsa\n      last_contact: 2026-09-15\n      informed: 2026-05-01\n",
 )
 OLD_ENTRY = """\
 date: 2026-05-20

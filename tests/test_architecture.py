@@ -147,6 +147,7 @@ def test_every_command_is_registered_on_the_app() -> None:
             "lookup",
             "match",
             "render",
+            "rename",
             "report",
             "review",
             "schema",

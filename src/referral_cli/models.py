@@ -204,9 +204,14 @@ class Library(Model):
 
     _no_boolean_interval = field_validator("review_interval_months", mode="before")(_not_a_boolean)
 
-    def reason_vocabulary(self) -> list[Reason]:
-        """The reasons in force: the library's own list, or the defaults in its language."""
-        return self.reasons if self.reasons is not None else default_reasons(self.language)
+    def reason_vocabulary(self, language: str | None = None) -> list[Reason]:
+        """The reasons in force: the library's own list, or the defaults.
+
+        The defaults are labelled in `language` (the reader's), else in the library's.
+        """
+        if self.reasons is not None:
+            return self.reasons
+        return default_reasons(language or self.language)
 
 
 class Relationship(Model):
@@ -309,6 +314,17 @@ class Matrix(Model):
         return [(category, row) for category in self.categories for row in category.rows]
 
 
+# The keys of an inventory entry that refer to ids of the guidelines, by kind of id
+# (`referral rename` changes them, `referral diff` names those that refer to a lost id).
+ENTRY_ID_KEYS: dict[str, tuple[str, ...]] = {
+    "row": ("row",),
+    "actor": ("referred_to", "sent_by"),
+    "category": ("category",),
+    "branch": ("branch",),
+    "reason": ("reasons",),
+}
+
+
 class InventoryEntry(Model):
     """One file under `data/inventory/`: a question that chafed."""
 
@@ -327,6 +343,13 @@ class InventoryEntry(Model):
     row: Slug | None = Field(None, description="Rad i matrisen. / Matrix row id.")
     referred_to: list[Slug] = Field(
         default_factory=list, description="Hänvisad till (aktörs-id). / Actor ids referred to."
+    )
+    sent_by: list[Slug] = Field(
+        default_factory=list,
+        description=(
+            "Hänvisad hit av (aktörs-id): vem som skickade besökaren till biblioteket. / "
+            "Actor ids that sent the visitor to the library."
+        ),
     )
     outcome: Outcome | None = Field(
         None, description="helped, partly, referred eller declined. / Outcome."

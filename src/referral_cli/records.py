@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from referral_cli.dates import parse_date_option
 from referral_cli.errors import UsageError
+from referral_cli.findings import Finding
 from referral_cli.i18n import Phrase, phrase, t
 from referral_cli.stdio import is_dash
 
@@ -45,6 +46,7 @@ class Record:
     row: str | None = None
     reasons: tuple[str, ...] = ()
     referred_to: tuple[str, ...] = ()
+    sent_by: tuple[str, ...] = ()
     outcome: str | None = None
     minutes: int | None = None
     read_level: int | None = None
@@ -211,10 +213,15 @@ class RecordFilter:
 
 @dataclass
 class Labels:
-    """Human labels for ids, per dimension, gathered from every source read."""
+    """Human labels for ids, per dimension, gathered from every source read.
+
+    A library that keeps the default reasons has no labels of its own for them: their
+    ids are in `default_reasons`, and `reason_label` words them in the reader's language.
+    """
 
     by_dimension: dict[str, dict[str, str]] = field(default_factory=lambda: defaultdict(dict))
     language: str | None = None
+    default_reasons: set[str] = field(default_factory=set)
 
     def add(self, dimension: str, key: str, label: str) -> None:
         """Remember `label` for `key` unless an earlier source already named it."""
@@ -230,8 +237,11 @@ class Labels:
             self.add("municipality", library.municipality, library.municipality)
         for branch in library.branches:
             self.add("branch", branch.id, branch.name)
-        for reason in library.reason_vocabulary():
-            self.add("reason", reason.id, reason.label)
+        if library.reasons is not None:
+            for reason in library.reasons:
+                self.add("reason", reason.id, reason.label)
+        else:
+            self.default_reasons.update(reason.id for reason in library.reason_vocabulary())
         for period in library.periods:
             self.add("period", period.id, period.id)
         for category in guidelines.matrix.categories:
@@ -240,11 +250,27 @@ class Labels:
                 self.add("row", row.id, row.need)
         for actor in guidelines.actors.actors:
             self.add("referred_to", actor.id, actor.name)
+            self.add("sent_by", actor.id, actor.name)
+
+    def reason_label(self, reason: str, language: str) -> str:
+        """A reason's label: a source's own, else the default vocabulary's in `language`.
+
+        An id in neither (a reason from a newer or another library's vocabulary) is
+        shown as written. Export files carry no labels, so their reasons are worded here.
+        """
+        own = self.by_dimension.get("reason", {}).get(reason)
+        if own is not None:
+            return own
+        from referral_cli.reasons import DEFAULT_REASONS_EN, DEFAULT_REASONS_SV
+
+        defaults = dict(DEFAULT_REASONS_EN if language == "en" else DEFAULT_REASONS_SV)
+        return defaults.get(reason, reason)
 
 
 def known_ids(labels: Labels, items: Iterable[Filterable]) -> dict[str, set[str]]:
     """The ids an id filter may name: those the sources define and those the items use."""
     known = {kind: set(labels.by_dimension.get(kind, {})) for kind in ID_FILTERS}
+    known["reason"] |= labels.default_reasons
     for item in items:
         for kind, value in (
             ("branch", item.branch),
@@ -259,10 +285,11 @@ def known_ids(labels: Labels, items: Iterable[Filterable]) -> dict[str, set[str]
 
 @dataclass
 class Dataset:
-    """All records from all sources, with their labels."""
+    """All records from all sources, with their labels and what is worth a warning."""
 
     records: list[Record]
     labels: Labels
+    warnings: list[Finding] = field(default_factory=list)
 
     def known_ids(self) -> dict[str, set[str]]:
         """The ids an id filter may name (see `known_ids`)."""
@@ -294,6 +321,7 @@ def records_from_guidelines(guidelines: Guidelines, labels: Labels | None = None
             row=e.row,
             reasons=tuple(e.reasons),
             referred_to=tuple(e.referred_to),
+            sent_by=tuple(e.sent_by),
             outcome=e.outcome,
             minutes=e.minutes,
             read_level=e.read_level,
@@ -325,6 +353,7 @@ def export_data(record: Record, include_text: bool = False) -> dict[str, Any]:
         "row": record.row,
         "reasons": list(record.reasons),
         "referred_to": list(record.referred_to),
+        "sent_by": list(record.sent_by),
         "outcome": record.outcome,
         "minutes": record.minutes,
         "read_level": record.read_level,
@@ -352,6 +381,7 @@ def record_from_export(data: Mapping[str, Any], labels: Labels | None = None) ->
         row=data.get("row"),
         reasons=tuple(data.get("reasons") or ()),
         referred_to=tuple(data.get("referred_to") or ()),
+        sent_by=tuple(data.get("sent_by") or ()),
         outcome=data.get("outcome"),
         minutes=data.get("minutes"),
         read_level=data.get("read_level"),
@@ -370,21 +400,36 @@ def load_export_records(
 
 
 def load_sources(sources: Sequence[Path]) -> Dataset:
-    """Read every source: a folder is a guideline repository, a file a JSON Lines export."""
+    """Read every source: a folder is a guideline repository, a file a JSON Lines export.
+
+    A source named twice (also as another path to the same file or repository) is read
+    once, with a warning: counting its questions twice would double every figure.
+    """
     from referral_cli.store.repository import find_root
 
     labels = Labels()
-    records: list[Record] = []
+    dataset = Dataset([], labels)
+    seen: set[Path] = set()
     for source in sources:
         if is_dash(source):  # `referral export | referral stats --root -`
-            records += load_export_records(source, None, labels)
-        elif source.is_file():
-            records += load_export_records(source, str(source), labels)
+            dataset.records += load_export_records(source, None, labels)
+            continue
+        if source.is_file():
+            place = source.resolve()
         elif source.is_dir():
-            records += load_repository_records(find_root(source), labels)
+            place = find_root(source)
         else:
             raise UsageError(phrase("error.stats.missing_source", source=str(source)))
-    return Dataset(records, labels)
+        if place in seen:
+            message = phrase("stats.duplicate_source", source=str(source))
+            dataset.warnings.append(Finding("--root", 0, 0, "warning", "duplicate-source", message))
+            continue
+        seen.add(place)
+        if source.is_file():
+            dataset.records += load_export_records(source, str(source), labels)
+        else:
+            dataset.records += load_repository_records(place, labels)
+    return dataset
 
 
 def _filter_choices(kind: str, ids: Sequence[str], labels: Labels | None) -> Choices:

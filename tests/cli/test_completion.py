@@ -50,7 +50,7 @@ def complete(words: str, env: dict[str, str] | None = None, cwd: Path = REPO_ROO
 
 
 def test_commands_and_options() -> None:
-    assert complete("referral re") == ["render", "review", "report"]
+    assert complete("referral re") == ["render", "review", "rename", "report"]
     assert "--referred-to" in complete("referral add-question --re")
 
 

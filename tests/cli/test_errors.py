@@ -132,6 +132,10 @@ CASES: list[Case] = [
     Case(("report", "actor", "skateverket"), 2),
     Case(("report", "actor", "bank", "--since", "2026-8-1"), 2),
     Case(("report", "actor", "bank"), 1, "broken"),
+    Case(("rename", "colour", "a", "b"), 2),
+    Case(("rename", "row", "kallkritk", "ny-rad"), 2),
+    Case(("rename", "row", "bank-e-legitimation", "Ogiltigt Id"), 2),
+    Case(("rename", "row", "bank-e-legitimation", "ny-rad"), 1, "broken"),
     Case(("stats",), 2, "none"),
     Case(("add-question", "--no-input", "--description", "x"), 2, "none"),
 ]

@@ -28,10 +28,12 @@ from referral_cli.store.repository import load_guidelines
 from referral_cli.views import shorten
 from tests.intake.conftest import (
     CSV_LOG,
+    FORMS_ROWS,
     INVENTORY,
     LIBRARY_TWO_BRANCHES,
     TODAY,
     YAML_LOG,
+    forms_workbook,
     invoke,
     new_files,
     read_entry,
@@ -523,7 +525,8 @@ def test_from_stdin(runner: CliRunner, repo: Path) -> None:
             [
                 "log.yaml:4:3: error: unknown key 'brnch' (did you mean 'branch'?) [unknown-key]",
                 "    hint: allowed keys here: branch, category, date, description, minutes, "
-                "outcome, period, read_level, reasons, recorded_by, referred_to, reflection, row",
+                "outcome, period, read_level, reasons, recorded_by, referred_to, reflection, row, "
+                "sent_by",
             ],
         ),
         (
@@ -856,3 +859,70 @@ def test_choices_in_a_file_and_in_options_are_read_as_people_type_them(
     )
     assert entry.branch == "norrby"
     assert "reasons: [language, privacy]" in path.read_text(encoding="utf-8")  # ids are written
+
+
+def test_a_forms_workbook_becomes_entries_without_its_personal_columns(
+    runner: CliRunner, repo: Path
+) -> None:
+    (repo / "svar.xlsx").write_bytes(forms_workbook(*FORMS_ROWS))
+    before = snapshot(repo)
+    result = invoke(runner, "--from-file", "svar.xlsx", "--no-input")
+    assert result.exit_code == 0, result.output
+    paths = new_files(repo, before)
+    entries = sorted((read_entry(p) for p in paths), key=lambda e: e.date)
+    assert [(e.date, e.branch, e.reasons, e.outcome, e.minutes) for e in entries] == [
+        (date(2026, 8, 18), "centrum", ["technical"], "helped", 15),
+        (date(2026, 8, 19), "norrby", ["time", "competence"], "partly", 40),
+    ]
+    written = "".join(p.read_text(encoding="utf-8") for p in paths)
+    assert "Anna" not in written and "alvstad.se" not in written
+    assert validate_repository(repo).errors == []
+
+
+def test_problems_in_a_workbook_are_located_at_their_cells(runner: CliRunner, repo: Path) -> None:
+    bad = [list(FORMS_ROWS[0]), list(FORMS_ROWS[1])]
+    bad[0][7] = "centrm"  # Bibliotek, column H
+    bad[1][6] = "Ring besökaren på 070-123 45 67"  # Beskrivning, column G
+    bad[1][11] = "tjugo"  # Minuter, column L
+    (repo / "svar.xlsx").write_bytes(forms_workbook(*bad))
+    before = snapshot(repo)
+    result = invoke(runner, "--from-file", "svar.xlsx", "--no-input")
+    assert result.exit_code == 1
+    lines = result.stderr.splitlines()
+    assert (
+        "svar.xlsx:Form1!H2: error: unknown branch 'centrm' (did you mean 'centrum'?) [unknown-branch]"
+        in lines
+    )
+    assert (
+        "svar.xlsx:Form1!L3: error: minutes: 'tjugo' is not a whole number [invalid-number]"
+        in lines
+    )
+    assert snapshot(repo) == before
+
+
+def test_personal_data_in_a_workbook_is_located_at_its_cell(runner: CliRunner, repo: Path) -> None:
+    row = list(FORMS_ROWS[0])
+    row[6] = "Ring besökaren på 070-123 45 67"
+    (repo / "svar.xlsx").write_bytes(forms_workbook(row))
+    result = invoke(runner, "--from-file", "svar.xlsx", "--no-input")
+    assert result.exit_code == 1
+    assert result.stderr.startswith(
+        "svar.xlsx:Form1!G2: error: description: looks like a phone number"
+    )
+
+
+def test_a_swedish_excel_csv_becomes_entries(runner: CliRunner, repo: Path) -> None:
+    text = (
+        "\ufeffDatum;Beskrivning;Bibliotek;Skäl;Hänvisad till;Hänvisad hit av;Minuter\r\n"
+        "2026-08-18;Bluff-sms om ett paket;centrum;technical;;bank;15\r\n"
+        "2026-08-19;CV och aktivitetsrapport;norrby;time,competence;bank;;\r\n"
+    )
+    (repo / "logg.csv").write_bytes(text.encode("utf-8"))
+    before = snapshot(repo)
+    result = invoke(runner, "--from-file", "logg.csv", "--no-input")
+    assert result.exit_code == 0, result.output
+    entries = sorted((read_entry(p) for p in new_files(repo, before)), key=lambda e: e.date)
+    assert [(e.sent_by, e.referred_to, e.minutes) for e in entries] == [
+        (["bank"], [], 15),
+        ([], ["bank"], None),
+    ]

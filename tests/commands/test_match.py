@@ -461,3 +461,9 @@ def test_a_file_that_cannot_be_edited_is_reported_and_the_session_goes_on(
     assert summary.failed[0].format("sv") in said  # in the library's language
     # Entries are numbered as they are asked about: those without candidates are left out.
     assert said[-2].startswith(f"2. {PASS} (2026-08-28)")
+
+
+def test_default_reason_labels_follow_the_language(repo: Path) -> None:
+    # The test library keeps the default reasons: --lang words them (issue 11 item 4).
+    assert run_match(repo, language="en").reason_labels["privacy"] == "Privacy / personal data"
+    assert run_match(repo).reason_labels["privacy"] == "Integritet / personuppgifter"

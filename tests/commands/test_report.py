@@ -128,18 +128,20 @@ reasons: [technical]
 outcome: helped
 minutes: 95
 """,
-    # Matched through referred_to only, no category, no outcome.
+    # Matched through referred_to only, no category, no outcome; skatteverket sent the visitor.
     "data/inventory/2026/c.yaml": """\
 date: 2026-08-25
 description: Fråga om deklarationen.
 referred_to: [skatteverket]
+sent_by: [skatteverket]
 """,
-    # Another actor's question: never counted for skatteverket.
+    # Another actor's question: never counted for skatteverket, though it sent the visitor.
     "data/inventory/2026/d.yaml": """\
 date: 2026-08-26
 description: Flytta BankID till en ny telefon.
 row: ny-telefon
 referred_to: [bank]
+sent_by: [skatteverket, bank]
 outcome: referred
 """,
     # Before the golden period.
@@ -242,6 +244,22 @@ def test_counts_themes_and_outcomes(repo: Path) -> None:
     assert ctx["rows"][0]["also"] == ["Banken"]
     assert ctx["period"]["text"] == "alla registrerade frågor (2026-03-05 – 2026-08-26)"
     assert ctx["campaigns"] == ["2026-08-17 – 2026-08-30"]
+
+
+def test_visitors_the_actor_sent_get_a_sentence_of_their_own(repo: Path) -> None:
+    # d is not about skatteverket's services, so it is in no figure, only in the sentence.
+    assert context(repo)["sent"] == (
+        "2 besökare som ni skickade till biblioteket behövde hjälp med: "
+        "Flytta BankID till ny telefon, annat."
+    )
+    assert context(repo, actor="bank", lang="en")["sent"] == (
+        "1 visitor you sent to the library needed help with: Flytta BankID till ny telefon."
+    )
+    assert context(repo, until=date(2026, 8, 25), lang="en")["sent"] == (
+        "1 visitor you sent to the library needed help with: other matters."
+    )
+    assert context(repo, actor="forsakringskassan")["sent"] is None
+    assert context(repo, since=date(2026, 8, 27))["sent"] is None
 
 
 def test_period_filters_and_is_shown(repo: Path) -> None:

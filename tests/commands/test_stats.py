@@ -2,14 +2,24 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
+import openpyxl
 import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from referral_cli.cli import app
 from referral_cli.commands.export import export_line
-from referral_cli.commands.stats import DIMENSIONS, compute_stats, key_label, run_stats
+from referral_cli.commands.stats import (
+    DIMENSIONS,
+    check_filter_ids,
+    compute_stats,
+    key_label,
+    run_stats,
+)
 from referral_cli.dates import parse_date_option
 from referral_cli.errors import UsageError
 from referral_cli.formats.stats import format_csv
@@ -38,6 +48,7 @@ ENTRIES = {
         category="dokument",
         row="bank-e-legitimation",
         referred_to=["bank"],
+        sent_by=["skatteverket", "bank"],
         outcome="referred",
         minutes=10,
         read_level=3,
@@ -84,6 +95,14 @@ def test_counts_by_reason_with_minutes_and_labels(repo: Path) -> None:
         ("branch", [("centrum", "Centrumbiblioteket", 2), (None, "(inget angivet)", 1)]),
         ("outcome", [("helped", "Hjälpt", 1), ("referred", "Hänvisad", 2)]),
         ("referred_to", [("bank", "Banken", 1), (None, "(inget angivet)", 2)]),
+        (
+            "sent_by",
+            [
+                ("bank", "Banken", 1),
+                ("skatteverket", "Skatteverket", 1),
+                (None, "(inget angivet)", 2),
+            ],
+        ),
         ("month", [("2026-08", "augusti 2026", 2), ("2026-09", "september 2026", 1)]),
         ("weekday", [(0, "måndag", 1), (3, "torsdag", 1), (5, "lördag", 1)]),
         ("read_level", [(3, "3", 1), (None, "(inget angivet)", 2)]),
@@ -350,3 +369,207 @@ def test_empty_selection(repo: Path) -> None:
     )
     assert result.exit_code == 0
     assert "Inga frågor matchar urvalet." in result.output
+
+
+# --- numbers that agree (issue 11 item 4) ------------------------------------------
+
+AGREE_DIMENSIONS = ("reason", "branch", "referred_to", "sent_by", "outcome", "weekday")
+ids = st.lists(st.sampled_from(["a", "b", "c"]), max_size=3)  # repeats too: [a, a]
+
+
+@st.composite
+def records(draw: st.DrawFn) -> Record:
+    day = draw(st.dates(min_value=date(2026, 1, 1), max_value=date(2026, 12, 31)))
+    return Record(
+        "B",
+        None,
+        day,
+        branch=draw(st.sampled_from([None, "centrum", "norrby"])),
+        reasons=tuple(draw(ids)),
+        referred_to=tuple(draw(ids)),
+        sent_by=tuple(draw(ids)),
+        outcome=draw(st.sampled_from([None, "helped", "referred"])),
+    )
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(records(), max_size=12),
+    st.sampled_from(AGREE_DIMENSIONS),
+    st.sampled_from(AGREE_DIMENSIONS),
+)
+def test_cross_table_totals_count_questions_whatever_the_order(
+    items: list[Record], first: str, second: str
+) -> None:
+    assume(first != second)
+    data = dataset_of(*items)
+    one_way = compute_stats(data, [first, second])
+    other_way = compute_stats(data, [second, first])
+    alone = {first: compute_stats(data, [first]), second: compute_stats(data, [second])}
+    rows = {b.key: b.count for b in one_way.buckets}
+    assert rows == {b.key: b.count for b in alone[first].buckets}
+    assert rows == other_way.column_totals
+    assert one_way.column_totals == {b.key: b.count for b in other_way.buckets}
+    # a total never exceeds the number of questions
+    assert all(n <= len(items) for n in [*rows.values(), *one_way.column_totals.values()])
+
+
+def test_cross_table_totals_in_both_orders_on_the_bundled_example() -> None:
+    bundled = load_sources([Path(__file__).resolve().parents[2]])
+    by_reason = compute_stats(bundled, ["reason", "branch"])
+    by_branch = compute_stats(bundled, ["branch", "reason"])
+    assert by_reason.column_totals == {b.key: b.count for b in by_branch.buckets}
+    assert sum(by_reason.column_totals.values()) == by_reason.total == 16  # one branch each
+    assert format_csv(by_branch).splitlines()[1:] == [
+        f"{b.label},{','.join(str(b.cells.get(k, 0)) for k, _ in by_branch.columns)},{b.count}"
+        for b in by_branch.buckets
+    ]
+
+
+def test_default_reason_labels_follow_the_language_in_every_source(
+    repo: Path, tmp_path: Path
+) -> None:
+    # The test library keeps the default reasons; an export file carries ids only.
+    export = tmp_path / "export.jsonl"
+    result = runner.invoke(app, ["export", "--root", str(repo), "--out", str(export)])
+    assert result.exit_code == 0, result.output
+    for source in (repo, export):
+        args = ["stats", "--root", str(source), "--by", "reason", "--format", "csv"]
+        english = runner.invoke(app, [*args, "--lang", "en"]).output.splitlines()
+        assert [line.split(",")[0] for line in english[1:]] == [
+            "Privacy / personal data",
+            "Legal",
+            "Too time-consuming",
+        ]
+        swedish = runner.invoke(app, [*args, "--lang", "sv"]).output.splitlines()
+        assert swedish[1].startswith("Integritet / personuppgifter,")
+
+
+def test_a_library_s_own_reason_labels_stay_as_written(make_repo: Callable[..., Path]) -> None:
+    own = "reasons:\n  - id: privacy\n    label: Integritet\n  - id: legal\n    label: Juridik\n"
+    from tests.conftest import LIBRARY
+
+    repo = make_repo(
+        {
+            "data/library.yaml": LIBRARY + own,
+            "data/inventory/2026/2026-08-22-test-000001.yaml": entry(
+                "2026-08-22", reasons=["privacy", "legal"]
+            ),
+        }
+    )
+    result = compute_stats(load_sources([repo]), ["reason"], language="en")
+    assert [b.label for b in result.buckets] == ["Juridik", "Integritet"]
+    # and the default ids it does not list are no filter values
+    with pytest.raises(UsageError, match="unknown reason 'time'"):
+        check_filter_ids(load_sources([repo]), RecordFilter(reasons=("time",)))
+
+
+def test_the_default_reasons_are_filter_values_before_anyone_used_them(repo: Path) -> None:
+    check_filter_ids(load_sources([repo]), RecordFilter(reasons=("competence",)))
+
+
+def test_a_source_named_twice_is_counted_once_with_a_warning(repo: Path, tmp_path: Path) -> None:
+    export = tmp_path / "export.jsonl"
+    runner.invoke(app, ["export", "--root", str(repo), "--out", str(export)])
+    # The repository and its own export are different sources: both count.
+    output = run_stats([repo, repo / "data" / "..", export, tmp_path / "." / "export.jsonl"])
+    assert output.content.splitlines()[0] == "Alla frågor (6 frågor)"
+    assert [w.format("en") for w in output.warnings] == [
+        f"--root: warning: {repo / 'data' / '..'} is named more than once; its questions are "
+        "counted once [duplicate-source]",
+        f"--root: warning: {tmp_path / '.' / 'export.jsonl'} is named more than once; its "
+        "questions are counted once [duplicate-source]",
+    ]
+    result = runner.invoke(app, ["stats", "--root", str(repo), "--root", str(repo)])
+    assert result.exit_code == 0
+    assert result.stdout.startswith("Alla frågor (3 frågor)")
+    assert result.stderr == (
+        f"--root: warning: {repo} anges mer än en gång; frågorna därifrån räknas en gång "
+        "[duplicate-source]\n"
+    )
+
+
+# --- spreadsheets out (issue 11 item 3, issue 15 item 2) ---------------------------
+
+
+@pytest.mark.parametrize("by", [["reason", "branch"], ["branch", "reason"], ["outcome"], []])
+def test_the_xlsx_written_by_stats_reopens_with_the_same_numbers(
+    repo: Path, tmp_path: Path, by: list[str]
+) -> None:
+    out = tmp_path / "stats.xlsx"
+    dims = [arg for dimension in by for arg in ("--by", dimension)]
+    result = runner.invoke(
+        app, ["stats", "--root", str(repo), *dims, "--format", "xlsx", "--out", str(out)]
+    )
+    assert result.exit_code == 0, result.output
+    data = json.loads(
+        runner.invoke(app, ["stats", "--root", str(repo), *dims, "--format", "json"]).stdout
+    )
+    worksheet = openpyxl.load_workbook(out).active
+    assert worksheet is not None
+    rows = list(worksheet.iter_rows(values_only=True))
+    if not by:
+        assert rows[:2] == [("Antal", "Minuter", "Median (min)"), (3, 40, 20)]
+        return
+    body = rows[1 : 1 + len(data["rows"])]
+    totals = rows[1 + len(data["rows"])]
+    if "columns" in data:
+        assert [tuple(row) for row in body] == [
+            (r["label"], *r["cells"], r["count"]) for r in data["rows"]
+        ]
+        assert totals == ("Totalt", *[c["total"] for c in data["columns"]], data["total"])
+    else:
+        assert [tuple(row) for row in body] == [
+            (r["label"], r["count"], r["minutes_total"], r["minutes_median"]) for r in data["rows"]
+        ]
+        assert totals == ("Totalt", data["total"], data["minutes_total"], data["minutes_median"])
+    assert all(
+        isinstance(cell, int | float) for row in body for cell in row[1:] if cell is not None
+    )
+    assert worksheet.freeze_panes == "B2"
+
+
+def test_stats_csv_for_swedish_excel_has_a_decimal_comma(repo: Path) -> None:
+    args = ["stats", "--root", str(repo), "--by", "branch", "--format", "csv", "--excel"]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    assert result.stdout_bytes.decode("utf-8-sig").split("\r\n") == [
+        "Bibliotek;Antal;Minuter;Median (min)",
+        "Centrumbiblioteket;2;40;20",
+        "(inget angivet);1;0;",
+        "",
+    ]
+    result = runner.invoke(app, ["stats", "--root", str(repo), "--format", "csv", "--excel"])
+    assert result.stdout_bytes.decode("utf-8-sig").split("\r\n")[1] == "3;40;20"
+
+
+@pytest.mark.usefixtures("english")
+def test_stats_excel_needs_csv(repo: Path) -> None:
+    result = runner.invoke(app, ["stats", "--root", str(repo), "--excel", "--format", "html"])
+    assert result.exit_code == 2
+    assert (
+        "--excel shapes CSV for Excel and only works with --format csv (not html)" in result.stderr
+    )
+
+
+def test_labels_that_look_like_formulas_are_neutralised(
+    make_repo: Callable[..., Path], tmp_path: Path
+) -> None:
+    from tests.conftest import LIBRARY
+
+    library = LIBRARY.replace(
+        "name: Centrumbiblioteket", 'name: "=HYPERLINK(\\"https://x.example\\")"'
+    )
+    repo = make_repo({"data/library.yaml": library})
+    args = ["stats", "--root", str(repo), "--by", "outcome", "--by", "branch", "--format", "csv"]
+    header = runner.invoke(app, args).stdout.splitlines()[0]
+    assert header == 'Utfall,"\'=HYPERLINK(""https://x.example"")",Totalt'
+    out = tmp_path / "s.xlsx"
+    args = ["stats", "--root", str(repo), "--by", "branch", "--format", "xlsx", "--out", str(out)]
+    assert runner.invoke(app, args).exit_code == 0
+    cell = openpyxl.load_workbook(out).active["A2"]  # type: ignore[index]
+    assert (cell.value, cell.data_type, cell.quotePrefix) == (
+        '=HYPERLINK("https://x.example")',
+        "s",
+        True,
+    )

@@ -185,8 +185,26 @@ def test_median_uses_decimal_comma_in_the_swedish_table_only() -> None:
         (
             ["reason", "referred_to"],
             "en",
-            "A question can have several reasons and be referred to several actors; the rows "
-            "can add up to more than the total.",
+            "A question can have several reasons and be referred to several actors; the rows, "
+            "and the cells of a row, can add up to more than their totals.",
+        ),
+        (
+            ["library", "reason"],
+            "en",
+            "A question can have several reasons; the cells of a row can add up to more than "
+            "its total.",
+        ),
+        (
+            ["library", "reason"],
+            "sv",
+            "En fråga kan ha flera skäl; summan av cellerna i en rad kan bli större än radens "
+            "total.",
+        ),
+        (
+            ["reason", "sent_by"],
+            "sv",
+            "En fråga kan ha flera skäl och ha skickats hit av flera aktörer; både summan av "
+            "raderna och summan av cellerna i en rad kan bli större än sin total.",
         ),
     ],
 )
@@ -208,8 +226,8 @@ def test_json_has_ids_labels_and_the_filters() -> None:
         "branch": ["centrum", "norrby"],
     }
     assert data["columns"] == [
-        {"key": "helped", "label": "Hjälpt"},
-        {"key": "referred", "label": "Hänvisad"},
+        {"key": "helped", "label": "Hjälpt", "total": 1},
+        {"key": "referred", "label": "Hänvisad", "total": 1},
     ]
     assert data["rows"][0] == {
         "key": "privacy",

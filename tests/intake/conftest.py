@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
+import openpyxl
 import pytest
 from typer.testing import CliRunner, Result
 
@@ -40,6 +42,74 @@ date,description,branch,reasons,referred-to,minutes
 2026-08-18,Bluff-sms om ett paket,centrum,technical,,
 2026-08-19,"CV och aktivitetsrapport, två timmar",norrby,time;competence,bank,40
 """
+
+
+FORMS_HEADER = [
+    "Id",
+    "Starttid",
+    "Sluttid",
+    "E-post",
+    "Namn",
+    "Datum",
+    "Beskrivning",
+    "Bibliotek",
+    "Skäl",
+    "Hänvisad till",
+    "Utfall",
+    "Minuter",
+    "Läsnivå",
+]
+STARTED = datetime(2026, 8, 18, 10, 4, 31)
+
+
+def forms_workbook(
+    *rows: list[object], header: list[object] = FORMS_HEADER, title: str = "Form1"
+) -> bytes:
+    """A workbook shaped like a Microsoft Forms export: the answer's own columns first."""
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.title = title
+    sheet.append(header)
+    for row in rows:
+        sheet.append(row)
+    out = io.BytesIO()
+    workbook.save(out)
+    return out.getvalue()
+
+
+FORMS_ROWS = [
+    [
+        1,
+        STARTED,
+        STARTED,
+        "anna.andersson@alvstad.se",
+        "Anna Andersson",
+        date(2026, 8, 18),
+        "Bluff-sms om ett paket",
+        "centrum",
+        "technical;",
+        None,
+        "helped",
+        15,
+        3,
+    ],
+    [
+        2,
+        STARTED,
+        STARTED,
+        "bo@alvstad.se",
+        "Bo Ek",
+        datetime(2026, 8, 19),
+        "CV och aktivitetsrapport",
+        "norrby",
+        "time;competence;",
+        "bank",
+        "partly",
+        40.0,
+        None,
+    ],
+]
 
 
 @pytest.fixture

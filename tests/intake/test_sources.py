@@ -3,14 +3,22 @@
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 import pytest
 
 from referral_cli.errors import FindingsError, UsageError
-from referral_cli.intake.request import InFile
-from referral_cli.intake.sources import parse_csv_entries, parse_yaml_entries, read_candidates
-from tests.intake.conftest import CSV_LOG, YAML_LOG
+from referral_cli.intake.request import InFile, cell_name
+from referral_cli.intake.sources import (
+    COLUMN_FIELDS,
+    fold,
+    parse_csv_entries,
+    parse_yaml_entries,
+    read_candidates,
+)
+from tests.intake.conftest import CSV_LOG, FORMS_HEADER, FORMS_ROWS, YAML_LOG, forms_workbook
 
 
 def formatted(error: FindingsError) -> list[str]:
@@ -138,7 +146,10 @@ def test_an_absolute_path_is_shown_from_the_repository(repo: Path) -> None:
                 "log.csv:1:5: error: unknown column 'referd_to' (did you mean 'referred_to'?) "
                 "[unknown-column]",
                 "    hint: allowed columns: date, description, branch, reflection, reasons, "
-                "category, row, referred_to, outcome, minutes, read_level, recorded_by, period",
+                "category, row, referred_to, sent_by, outcome, minutes, read_level, recorded_by, "
+                "period, or their Swedish names: datum, beskrivning, bibliotek, reflektion, skäl, "
+                "kategori, rad, hänvisad till, hänvisad hit av, utfall, minuter, läsnivå, "
+                "antecknad av, period",
             ],
         ),
         (
@@ -197,3 +208,186 @@ def test_a_file_that_does_not_exist(repo: Path) -> None:
     with pytest.raises(UsageError) as caught:
         read_candidates("saknas.csv", repo)
     assert str(caught.value) == "--from-file: cannot read saknas.csv: no such file or folder"
+
+
+def test_a_forms_export_imports_with_swedish_headers_and_never_its_personal_columns(
+    repo: Path,
+) -> None:
+    (repo / "svar.xlsx").write_bytes(forms_workbook(*FORMS_ROWS))
+    first, second = read_candidates("svar.xlsx", repo)
+    assert first.values == {
+        "date": "2026-08-18",
+        "description": "Bluff-sms om ett paket",
+        "branch": "centrum",
+        "reasons": ["technical"],
+        "outcome": "helped",
+        "minutes": "15",
+        "read_level": "3",
+    }
+    assert second.values["date"] == "2026-08-19"  # a date cell, with or without a time
+    assert second.values["minutes"] == "40"  # a whole number, however Excel stored it
+    assert second.values["reasons"] == ["time", "competence"]
+    assert second.values["referred_to"] == ["bank"]
+    every_value = repr([c.values for c in (first, second)])
+    for personal in ("Anna", "andersson", "alvstad.se", "Bo Ek", "10:04"):
+        assert personal not in every_value
+    where = in_file(second.in_file)
+    assert (where.display, where.sheet) == ("svar.xlsx", "Form1")
+    assert where.source.locate(("minutes",)) == (3, 12)
+
+
+@pytest.mark.parametrize(
+    ("heading", "field"),
+    [
+        ("Datum", "date"),
+        ("DATUM (ÅÅÅÅ-MM-DD)", "date"),
+        ("Beskrivning av ärendet?", None),  # not a name in the table: unknown
+        ("Ärende", "description"),
+        ("Fråga:", "description"),
+        ("Reflektion", "reflection"),
+        ("Bibliotek", "branch"),
+        ("Filial", "branch"),
+        ("Skäl", "reasons"),
+        ("skal", "reasons"),  # without dots
+        ("Varför skavde det?", "reasons"),
+        ("Kategori", "category"),
+        ("Rad i matrisen", "row"),
+        ("Hänvisad till", "referred_to"),
+        ("hänvisad_till", "referred_to"),
+        ("Hänvisad hit av", "sent_by"),
+        ("Skickad av", "sent_by"),
+        ("Utfall", "outcome"),
+        ("Minuter", "minutes"),
+        ("Tid (minuter)", "minutes"),
+        ("Läsnivå", "read_level"),
+        ("READ-nivå", "read_level"),
+        ("Antecknad av", "recorded_by"),
+        ("Period", "period"),
+        ("referred-to", "referred_to"),
+        ("Read level", "read_level"),
+        ("Reason", "reasons"),
+        ("Sent by", "sent_by"),
+    ],
+)
+def test_column_names_in_swedish_and_english(heading: str, field: str | None) -> None:
+    assert COLUMN_FIELDS.get(fold(heading), "unknown") == (field or "unknown")
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "Id",
+        "ID",
+        "Starttid",
+        "Sluttid",
+        "E-post",
+        "Namn",
+        "Tid för senaste ändring",
+        "Start time",
+        "Completion time",
+        "Email",
+        "Name",
+        "Last modified time",
+    ],
+)
+def test_forms_columns_are_known_and_never_read(heading: str) -> None:
+    assert fold(heading) in COLUMN_FIELDS and COLUMN_FIELDS[fold(heading)] is None
+
+
+def test_a_csv_from_swedish_excel(repo: Path) -> None:
+    text = (
+        "Datum;Beskrivning;Bibliotek;Skäl;Hänvisad till;Minuter\r\n"
+        "2026-08-18;Bluff-sms, om ett paket;centrum;technical;;15\r\n"
+        '2026-08-19;"CV; och aktivitetsrapport";norrby;time,competence;bank;\r\n'
+    )
+    (repo / "logg.csv").write_bytes(("\ufeff" + text).encode("utf-8"))
+    first, second = read_candidates("logg.csv", repo)
+    assert first.values == {
+        "date": "2026-08-18",
+        "description": "Bluff-sms, om ett paket",
+        "branch": "centrum",
+        "reasons": ["technical"],
+        "minutes": "15",
+    }
+    assert second.values["description"] == "CV; och aktivitetsrapport"
+    assert in_file(second.in_file).source.locate(("referred_to",)) == (3, 5)
+
+
+def test_an_exported_csv_reads_back_as_recorded() -> None:
+    [candidate] = parse_csv_entries("date,description\n2026-08-18,'=A1 och '+46\n", "x.csv")
+    assert candidate.values["description"] == "=A1 och '+46"
+    [kept] = parse_csv_entries("date,description\n2026-08-18,'citerad text\n", "x.csv")
+    assert kept.values["description"] == "'citerad text"  # no formula behind the quote
+
+
+@pytest.mark.parametrize(
+    ("workbook", "expected"),
+    [
+        (
+            lambda: forms_workbook(header=[*FORMS_HEADER[:5], "Datum", "Beskrivnig"]),
+            [
+                "svar.xlsx:Form1!G1: error: unknown column 'Beskrivnig' (did you mean "
+                "'beskrivning'?) [unknown-column]",
+                "    hint: allowed columns: date, description, branch, reflection, reasons, "
+                "category, row, referred_to, sent_by, outcome, minutes, read_level, recorded_by, "
+                "period, or their Swedish names: datum, beskrivning, bibliotek, reflektion, skäl, "
+                "kategori, rad, hänvisad till, hänvisad hit av, utfall, minuter, läsnivå, "
+                "antecknad av, period",
+            ],
+        ),
+        (
+            lambda: forms_workbook(header=["Datum", "date", "Beskrivning"]),
+            ["svar.xlsx:Form1!B1: error: the column 'date' appears twice [duplicate-column]"],
+        ),
+        (
+            lambda: forms_workbook(
+                [date(2026, 8, 18), "x", None, "y"], header=["Datum", "Beskrivning"]
+            ),
+            [
+                "svar.xlsx:Form1!D2: error: this cell is in a column without a name in the header row [unnamed-column]"
+            ],
+        ),
+        (
+            lambda: forms_workbook(header=["Datum", "Beskrivning"], title="Svar 1"),
+            ["svar.xlsx:1:1: error: the file holds no entries [no-entries]"],
+        ),
+        (
+            lambda: b"PK\x03\x04 not really a zip",
+            [
+                "svar.xlsx:1:1: error: cannot read the workbook: the file is damaged, or not an "
+                "Excel workbook [xlsx-unreadable]",
+                "    hint: in Excel, save it as 'Excel Workbook (*.xlsx)' or as 'CSV UTF-8'",
+            ],
+        ),
+        (
+            lambda: b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1old",
+            [
+                "svar.xlsx:1:1: error: this is the old Excel format (.xls), which referral does "
+                "not read [xlsx-unreadable]",
+                "    hint: in Excel, save it as 'Excel Workbook (*.xlsx)' or as 'CSV UTF-8'",
+            ],
+        ),
+    ],
+)
+def test_a_workbook_that_cannot_be_read_as_entries(
+    repo: Path, workbook: Callable[[], bytes], expected: list[str]
+) -> None:
+    (repo / "svar.xlsx").write_bytes(workbook())
+    with pytest.raises(FindingsError) as caught:
+        read_candidates("svar.xlsx", repo)
+    assert formatted(caught.value) == expected
+
+
+def test_a_workbook_on_standard_input_or_under_another_name(
+    repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data = forms_workbook(*FORMS_ROWS)
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(data)))
+    assert len(read_candidates("-", repo)) == 2
+    (repo / "svar.csv").write_bytes(data)  # the content says what it is
+    assert len(read_candidates("svar.csv", repo)) == 2
+
+
+def test_a_sheet_name_with_spaces_is_quoted_in_a_location() -> None:
+    assert cell_name("svar.xlsx", "Svar 1", 7, 3) == "svar.xlsx:'Svar 1'!C7"
+    assert cell_name("svar.xlsx", "Blad1", 2, 28) == "svar.xlsx:Blad1!AB2"

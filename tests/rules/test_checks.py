@@ -100,6 +100,11 @@ def test_base_fixture_is_clean(make_repo: Callable[..., Path]) -> None:
         ),
         (
             ENTRY_FILE,
+            ENTRY + "sent_by: [bank, sotsialtjansten]\n",
+            [(ENTRY_FILE, 9, 17, "error", "unknown-actor", "unknown actor 'sotsialtjansten'")],
+        ),
+        (
+            ENTRY_FILE,
             ENTRY.replace("period: ht-2026", "period: vt-2026"),
             [
                 (

@@ -101,6 +101,7 @@ def test_every_bad_line_is_reported_and_blank_lines_are_skipped(tmp_path: Path) 
 def test_good_lines_come_back_as_written(tmp_path: Path) -> None:
     full = {key: None for key in (*EXPORT_FIELDS, *TEXT_FIELDS)}
     full |= {"library": "B", "date": "2026-08-20", "reasons": ["privacy"], "referred_to": []}
+    full |= {"sent_by": ["bank"]}
     full |= {"outcome": "helped", "minutes": 0, "read_level": 6, "description": "Ett ärende."}
     path = tmp_path / "good.jsonl"
     path.write_text(f"{dump_line(full)}\n\n{GOOD}\n", encoding="utf-8")

@@ -47,6 +47,7 @@ app.command("stats")(review.stats)
 app.command("export")(review.export)
 app.command("review")(review.review)
 app.command("diff")(review.diff)
+app.command("rename")(review.rename)
 app.add_typer(review.report_app(), name="report")
 
 

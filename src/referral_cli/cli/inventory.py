@@ -19,6 +19,7 @@ from referral_cli.cli.options import (
     checked_lang,
     resolve_root,
 )
+from referral_cli.cli.output import ExcelOption, OutFileOption, emit
 from referral_cli.cli.terminal import TerminalPrompter, shown, stdin_is_terminal, terminal_width
 
 
@@ -28,6 +29,7 @@ class ListFormat(StrEnum):
     table = "table"
     csv = "csv"
     json = "json"
+    xlsx = "xlsx"
 
 
 @handle_errors(writes=True)
@@ -105,6 +107,12 @@ def add_question(
             help="An actor the visitor was referred to; repeat the option.",
             show_default=False,
             autocompletion=repository("actor"),
+        ),
+    ] = None,
+    sent_by: Annotated[
+        list[str] | None,
+        typer.Option(
+            metavar="ID", help="Actor id that sent the visitor to the library; repeatable."
         ),
     ] = None,
     outcome: Annotated[
@@ -195,6 +203,7 @@ def add_question(
         "category": category,
         "row": row,
         "referred_to": referred_to or None,
+        "sent_by": sent_by or None,
         "outcome": outcome,
         "minutes": minutes,
         "read_level": read_level,
@@ -256,18 +265,22 @@ def inventory(
         ListFormat,
         typer.Option(
             "--format",
-            metavar="table|csv|json",
-            help="table for people; csv or json carry every field.",
+            metavar="table|csv|xlsx|json",
+            help="table for people; csv, xlsx or json carry every field.",
             autocompletion=choices(*ListFormat),
         ),
     ] = ListFormat.table,
+    excel: ExcelOption = False,
+    out: OutFileOption = None,
     lang: LangOption = None,
 ) -> None:
-    """List the question inventory, filtered, as a table, CSV or JSON."""
+    """List the question inventory, filtered, as a table, CSV, an Excel workbook or JSON."""
     from referral_cli.commands.inventory import list_inventory
+    from referral_cli.formats.spreadsheet import check_excel
     from referral_cli.records import RecordFilter
 
     language = checked_lang(lang)
+    check_excel(output_format.value, excel)
     selection = RecordFilter.from_options(
         since,
         until,
@@ -281,12 +294,17 @@ def inventory(
     if output_format is ListFormat.json:
         from referral_cli.formats.inventory import format_json
 
-        typer.echo(format_json(listing))
+        emit(format_json(listing), out)
     elif output_format is ListFormat.csv:
         from referral_cli.formats.inventory import format_csv
 
-        typer.echo(format_csv(listing).rstrip("\n"))
+        written = format_csv(listing, excel)
+        emit(written.rstrip("\n") if isinstance(written, str) else written, out)
+    elif output_format is ListFormat.xlsx:
+        from referral_cli.formats.inventory import format_xlsx
+
+        emit(format_xlsx(listing, language), out, binary=True)
     else:
         from referral_cli.cli.show_inventory import format_table
 
-        typer.echo(format_table(listing, language, terminal_width()))
+        emit(format_table(listing, language, terminal_width()), out)

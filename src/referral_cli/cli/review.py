@@ -1,4 +1,4 @@
-"""Commands for review and feedback: `stats`, `export`, `review`, `diff`, `report actor`."""
+"""Commands for review and feedback: `stats`, `export`, `review`, `diff`, `rename`, `report`."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from referral_cli.cli.completion import choices, repository
-from referral_cli.cli.errors import ReferralGroup, handle_errors
+from referral_cli.cli.errors import ReferralGroup, err, handle_errors
 from referral_cli.cli.options import (
     BranchOption,
     DocumentFormatOption,
@@ -23,6 +23,7 @@ from referral_cli.cli.options import (
     checked_lang,
     resolve_root,
 )
+from referral_cli.cli.output import ExcelOption, OutFileOption, emit
 
 # Copies of commands.stats.DIMENSIONS and FORMATS, not imported at start-up (a test checks).
 STATS_DIMENSIONS = (
@@ -31,6 +32,7 @@ STATS_DIMENSIONS = (
     "branch",
     "outcome",
     "referred_to",
+    "sent_by",
     "month",
     "weekday",
     "read_level",
@@ -39,7 +41,7 @@ STATS_DIMENSIONS = (
     "library",
     "municipality",
 )
-STATS_FORMATS = ("table", "csv", "json", "html")
+STATS_FORMATS = ("table", "csv", "json", "html", "xlsx")
 REVIEW_FORMATS = ("text", "ics", "md", "html")
 DIFF_FORMATS = ("text", "md")
 
@@ -80,12 +82,14 @@ def stats(
         str,
         typer.Option(
             "--format",
-            metavar="table|csv|json|html",
-            help="table for the screen, csv for a spreadsheet, json for tools, html with "
-            "bar charts.",
+            metavar="table|csv|json|html|xlsx",
+            help="table for the screen, csv or xlsx for a spreadsheet, json for tools, html "
+            "with bar charts.",
             autocompletion=choices(*STATS_FORMATS),
         ),
     ] = "table",
+    excel: ExcelOption = False,
+    out: OutFileOption = None,
     lang: LangOption = None,
 ) -> None:
     """Count the logged questions by any field, with the minutes spent (sum and median)."""
@@ -95,7 +99,10 @@ def stats(
     language = checked_lang(lang)
     filters = RecordFilter.from_options(since, until, branches=branch or (), periods=period or ())
     sources = list(roots) if roots else [resolve_root(None)]
-    typer.echo(run_stats(sources, by or [], filters, language, output_format))
+    output = run_stats(sources, by or [], filters, language, output_format, excel)
+    for warning in output.warnings:
+        err(warning.format(output.language))
+    emit(output.content, out, binary=output_format == "xlsx")
 
 
 @handle_errors(writes=lambda options: options.get("out") is not None)
@@ -250,6 +257,31 @@ def diff(
     language = checked_lang(lang)
     write = formatter(output_format)  # a bad --format fails before git is asked anything
     typer.echo(write(diff_revisions(resolve_root(root), rev1, rev2, language)))
+
+
+@handle_errors
+def rename(
+    kind: Annotated[
+        str,
+        typer.Argument(
+            metavar="KIND", help="What to rename: row, actor, category, branch or reason."
+        ),
+    ],
+    old: Annotated[str, typer.Argument(metavar="OLD", help="The id it has now.")],
+    new: Annotated[str, typer.Argument(metavar="NEW", help="The new id.")],
+    root: RootOption = None,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Show what would change; write nothing.")
+    ] = False,
+    lang: LangOption = None,
+) -> None:
+    """Change an id and every reference to it (matrix, actors, inventory), all files or none."""
+    from referral_cli.commands.rename import rename as rename_core
+
+    language = checked_lang(lang)
+    result = rename_core(resolve_root(root), kind, old, new, dry_run=dry_run)
+    for line in result.lines(language or result.language):
+        typer.echo(line)
 
 
 def report_app() -> typer.Typer:

@@ -2,7 +2,7 @@
 
 The flow: the options become a request (`intake.request`); the request gives
 candidate entries, one from the options and the answers at the prompts
-(`intake.interview`), or many from a YAML or CSV file (`intake.sources`); each
+(`intake.interview`), or many from a YAML, CSV or Excel file (`intake.sources`); each
 candidate is validated once (`intake.validation`) with the same models and checks as
 `referral validate` and guarded against a visitor's personal data; then all entries
 are written, or none (`store.inventory_writer`), and with `--commit` committed on

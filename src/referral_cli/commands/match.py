@@ -154,7 +154,7 @@ def build_report(
         language,
         guidelines.library.name,
         len(guidelines.entries),
-        {r.id: r.label for r in guidelines.library.reason_vocabulary()},
+        {r.id: r.label for r in guidelines.library.reason_vocabulary(language)},
         {a.id: a.name for a in guidelines.actors.actors},
         [entry_query(loaded) for loaded in guidelines.entries],
     )

@@ -9,8 +9,9 @@ to it) and how to reach the library.
 
 "Questions about the actor's services" are the inventory entries whose
 `referred_to` names the actor or whose `row` is a matrix row referring to
-it. The letter leaves the library, so its context is built field by field
-from public data only: never a reflection, `recorded_by`, a branch, a row
+it. Visitors the actor sent to the library (`sent_by`) get a sentence of their
+own, with what they needed. The letter leaves the library, so its context is
+built field by field from public data only: never a reflection, `recorded_by`, a branch, a row
 owner or any internal actor field (relationship, owner, notes). Example
 descriptions go through the privacy guard once more and anything it finds
 is replaced by its masked form. Nothing in the letter depends on today's
@@ -219,6 +220,32 @@ def _minutes(chosen: list[InventoryEntry], lang: str) -> str | None:
     return minutes
 
 
+def _sent_by(
+    sent: list[InventoryEntry], needs: dict[str, str], themes: _Themes, lang: str
+) -> str | None:
+    """The sentence on the visitors the actor sent to the library, and what they needed.
+
+    What each visitor needed is the entry's matrix row (its `need`), else its theme;
+    the most frequent first, counted when more than one visitor needed it.
+    """
+    if not sent:
+        return None
+    other = _word("sent_other", lang)
+    counts: Counter[str] = Counter()
+    for entry in sent:
+        if entry.row is not None and entry.row in needs:
+            counts[needs[entry.row]] += 1
+        elif themes.of(entry) is not None:
+            counts[themes.label(themes.of(entry), lang)] += 1
+        else:
+            counts[other] += 1
+    # The most frequent first, "other matters" last among equals; else first seen first.
+    ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0] == other))
+    listed = ", ".join(need if n == 1 else f"{need} ({n})" for need, n in ranked)
+    key = "sent_one" if len(sent) == 1 else "sent_many"
+    return _word(key, lang, n=len(sent), needs=listed)
+
+
 def actor_report_context(
     guidelines: Guidelines,
     actor_id: str,
@@ -230,7 +257,8 @@ def actor_report_context(
 
     Keys: `handout`, `lang`, `L` (handout labels and the letter's own),
     `library` (public view), `actor` (`id`, `name`), `period`, `footer`,
-    `figures`, `campaigns`, `table` (None without questions), `reasons`,
+    `figures`, `sent` (the sentence on the visitors the actor sent to the library, or
+    None), `campaigns`, `table` (None without questions), `reasons`,
     `examples`, `rows`. Only public data is in it.
     """
     from referral_cli.views import library_view
@@ -243,7 +271,8 @@ def actor_report_context(
 
     category_of_row: dict[str, str] = {}
     actor_rows = []
-    for category, row in guidelines.matrix.rows():
+    all_rows = guidelines.matrix.rows()
+    for category, row in all_rows:
         category_of_row[row.id] = category.id
         if actor_id in row.refer_to:
             actor_rows.append(row)
@@ -258,6 +287,7 @@ def actor_report_context(
         for entry in in_period
         if actor_id in entry.referred_to or (entry.row is not None and entry.row in row_ids)
     ]
+    sent = [entry for entry in in_period if actor_id in entry.sent_by]
     first_last = (
         f"{everything[0].entry.date.isoformat()} – {everything[-1].entry.date.isoformat()}"
         if everything
@@ -300,6 +330,7 @@ def actor_report_context(
             "total": len(in_period),
             "minutes": _minutes(chosen, lang),
         },
+        "sent": _sent_by(sent, {row.id: row.need for _, row in all_rows}, themes, lang),
         "campaigns": campaigns,
         "table": _theme_table(chosen, [c.id for c in categories], themes, lang),
         "reasons": _reason_counts(chosen, library, lang),

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from referral_cli.errors import UsageError
-from referral_cli.findings import suggestion
+from referral_cli.findings import Finding, suggestion
 from referral_cli.i18n import check_language, phrase, t
 from referral_cli.records import Dataset, Labels, Record, RecordFilter, month_label
 
@@ -26,6 +26,7 @@ DIMENSIONS: tuple[str, ...] = (
     "branch",
     "outcome",
     "referred_to",
+    "sent_by",
     "month",
     "weekday",
     "read_level",
@@ -34,7 +35,7 @@ DIMENSIONS: tuple[str, ...] = (
     "library",
     "municipality",
 )
-FORMATS: tuple[str, ...] = ("table", "csv", "json", "html")
+FORMATS: tuple[str, ...] = ("table", "csv", "json", "html", "xlsx")
 # Dimensions with a natural order of their own; the others are sorted by count.
 _ORDERED = {"month", "weekday", "read_level", "outcome"}
 
@@ -55,7 +56,12 @@ class Bucket:
 
 @dataclass
 class StatsResult:
-    """Counts of records by zero, one or two dimensions."""
+    """Counts of records by zero, one or two dimensions.
+
+    In a cross table, `column_totals` counts the distinct questions of each column,
+    as a bucket's `count` does for its row: a question with two reasons counts once in
+    its branch's total, whichever dimension comes first.
+    """
 
     dimensions: list[str]
     language: str
@@ -66,6 +72,7 @@ class StatsResult:
     columns: list[tuple[Key, str]]
     filters: RecordFilter
     libraries: list[str]
+    column_totals: dict[Key, int] = field(default_factory=dict)
 
 
 def dimension_label(dimension: str, language: str) -> str:
@@ -78,6 +85,8 @@ def _keys(record: Record, dimension: str) -> tuple[Key, ...]:
         return record.reasons or (None,)
     if dimension == "referred_to":
         return record.referred_to or (None,)
+    if dimension == "sent_by":
+        return record.sent_by or (None,)
     if dimension == "month":
         return (f"{record.date.year:04d}-{record.date.month:02d}",)
     if dimension == "weekday":
@@ -99,6 +108,8 @@ def key_label(dimension: str, key: Key, labels: Labels, language: str) -> str:
         return _outcome_label(str(key), language)
     if dimension == "read_level":
         return str(key)
+    if dimension == "reason":
+        return labels.reason_label(str(key), language)
     return labels.by_dimension.get(dimension, {}).get(str(key), str(key))
 
 
@@ -167,8 +178,9 @@ def compute_stats(
     all_minutes = [r.minutes for r in records if r.minutes is not None]
     buckets: list[Bucket] = []
     columns: list[tuple[Key, str]] = []
+    column_totals: dict[Key, int] = {}
     if by:
-        buckets, columns = _count(records, by, dataset.labels, lang)
+        buckets, columns, column_totals = _count(records, by, dataset.labels, lang)
     return StatsResult(
         dimensions=list(by),
         language=lang,
@@ -179,13 +191,18 @@ def compute_stats(
         columns=columns,
         filters=filters,
         libraries=sorted({r.library for r in records}),
+        column_totals=column_totals,
     )
 
 
 def _count(
     records: list[Record], by: Sequence[str], labels: Labels, lang: str
-) -> tuple[list[Bucket], list[tuple[Key, str]]]:
-    """The buckets of the first dimension and the columns of the second (if any)."""
+) -> tuple[list[Bucket], list[tuple[Key, str]], dict[Key, int]]:
+    """The buckets of the first dimension, the columns of the second and their totals.
+
+    A question counts once under each of its keys (an id written twice counts once), so
+    a row's count and a column's total are numbers of distinct questions.
+    """
     first = by[0]
     second = by[1] if len(by) == 2 else None
     counts: Counter[Key] = Counter()
@@ -193,8 +210,8 @@ def _count(
     cells: dict[Key, Counter[Key]] = defaultdict(Counter)
     column_counts: Counter[Key] = Counter()
     for record in records:
-        column_keys = _keys(record, second) if second else ()
-        for key in _keys(record, first):
+        column_keys = tuple(dict.fromkeys(_keys(record, second))) if second else ()
+        for key in dict.fromkeys(_keys(record, first)):
             counts[key] += 1
             if record.minutes is not None:
                 minutes[key].append(record.minutes)
@@ -218,12 +235,24 @@ def _count(
         if second
         else []
     )
-    return buckets, columns
+    return buckets, columns, dict(column_counts)
 
 
 def check_filter_ids(dataset: Dataset, filters: RecordFilter) -> RecordFilter:
     """The filter with ids for its words; UsageError for one no source knows (a typo)."""
     return filters.check_ids(dataset.known_ids(), phrase("stats.known_none"), dataset.labels)
+
+
+@dataclass
+class StatsOutput:
+    """What `referral stats` prints: the rendered result, and warnings in its language.
+
+    `content` is bytes for xlsx and for CSV for Excel (see `formats.spreadsheet`).
+    """
+
+    content: str | bytes
+    warnings: list[Finding]
+    language: str
 
 
 def run_stats(
@@ -232,16 +261,24 @@ def run_stats(
     filters: RecordFilter | None = None,
     language: str | None = None,
     output_format: str = "table",
-) -> str:
-    """Load every source, count, and render: the core of `referral stats`."""
+    excel: bool = False,
+) -> StatsOutput:
+    """Load every source, count, and render: the core of `referral stats`.
+
+    `excel` (with csv only) writes CSV for Swedish Excel.
+    """
+    from referral_cli.formats.spreadsheet import check_excel
     from referral_cli.formats.stats import render_stats
     from referral_cli.records import load_sources
 
     if output_format not in FORMATS:
         raise UsageError(phrase("error.stats.unknown_format", formats=", ".join(FORMATS)))
+    check_excel(output_format, excel)
     check_language(language)
     check_dimension_names(by)  # fail fast, before reading 100,000 files
     dataset = load_sources(sources)
     if filters is not None:
         filters = check_filter_ids(dataset, filters)
-    return render_stats(compute_stats(dataset, by, filters, language), output_format)
+    result = compute_stats(dataset, by, filters, language)
+    content = render_stats(result, output_format, excel)
+    return StatsOutput(content, dataset.warnings, result.language)

@@ -1,19 +1,20 @@
-"""The output formats of `referral inventory`: csv, json and the cells of the table.
+"""The output formats of `referral inventory`: csv, xlsx, json and the cells of the table.
 
-csv and json carry every field of every entry (for spreadsheets and tools); the table
-is for people at a screen, so `table` gives its words and cells in the reader's
-language and the command line draws it.
+csv, xlsx and json carry every field of every entry (for spreadsheets and tools), with
+the field names as column names; the table is for people at a screen, so `table` gives
+its words and cells in the reader's language and the command line draws it. CSV (also
+for Excel) and xlsx are written by `formats.spreadsheet`, which keeps dates as dates,
+numbers as numbers, and any text from being run as a formula.
 """
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from referral_cli.formats.spreadsheet import Cell, Sheet, csv_text, excel_csv, xlsx_bytes
 from referral_cli.i18n import t
 
 if TYPE_CHECKING:
@@ -46,26 +47,38 @@ def format_json(listing: InventoryListing) -> str:
     return json.dumps(records, ensure_ascii=False, indent=2)
 
 
-def format_csv(listing: InventoryListing) -> str:
-    """CSV with a header row and every field; lists are joined with `;`."""
+def sheet(listing: InventoryListing, lang: str | None = None) -> Sheet:
+    """Every field of every entry as typed cells, plus `file`; lists joined with `;`.
+
+    `lang` names the sheet (in xlsx); the columns are the field names in any language.
+    """
     from referral_cli.store.inventory_writer import FIELD_ORDER
 
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
     columns = [*FIELD_ORDER, "file"]
-    writer.writerow(columns)
+    rows = []
     for loaded in listing.entries:
-        record = entry_record(loaded)
-        writer.writerow([_csv_cell(record[name]) for name in columns])
-    return out.getvalue()
+        values = {name: getattr(loaded.entry, name) for name in FIELD_ORDER}
+        values["file"] = loaded.display
+        rows.append([_cell(values[name]) for name in columns])
+    language = lang or listing.guidelines.library.language
+    return Sheet(t("inventory.sheet", language), columns, rows, frozen_columns=1)
 
 
-def _csv_cell(value: Any) -> str:
-    if value is None:
-        return ""
+def _cell(value: Any) -> Cell:
     if isinstance(value, list):
-        return ";".join(str(item) for item in value)
-    return str(value)
+        return ";".join(str(item) for item in value) or None
+    return value  # type: ignore[no-any-return]
+
+
+def format_csv(listing: InventoryListing, excel: bool = False) -> str | bytes:
+    """CSV with a header row and every field; `excel`: CSV for Swedish Excel (bytes)."""
+    table = sheet(listing)
+    return excel_csv(table) if excel else csv_text(table)
+
+
+def format_xlsx(listing: InventoryListing, lang: str | None = None) -> bytes:
+    """An Excel workbook with every field of every entry, dates as dates."""
+    return xlsx_bytes(sheet(listing, lang))
 
 
 def reason_labels(library: Library, lang: str | None) -> dict[str, str]:

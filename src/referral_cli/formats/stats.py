@@ -1,17 +1,18 @@
-"""The output formats of `referral stats`: table, csv, json and html, side by side.
+"""The output formats of `referral stats`: table, csv, json, html and xlsx, side by side.
 
-Every format is built from a `StatsResult` and returns a string; the words come from
-the catalogue in the result's language. The table and html formats write decimals the
-way the language does (`12,5` in Swedish); csv and json always use a decimal point.
+Every format is built from a `StatsResult`; the words come from the catalogue in the
+result's language. The table and html formats write decimals the way the language does
+(`12,5` in Swedish); csv and json always use a decimal point, CSV for Excel a decimal
+comma, and xlsx real numbers (see `formats.spreadsheet`, which also keeps any label from
+being run as a formula).
 """
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from typing import TYPE_CHECKING, Any
 
+from referral_cli.formats.spreadsheet import Cell, Sheet, csv_text, excel_csv, xlsx_bytes
 from referral_cli.i18n import t
 
 if TYPE_CHECKING:
@@ -19,13 +20,19 @@ if TYPE_CHECKING:
 
 # Dimensions a question can hold several values of, so the rows can add up to more
 # than the total (a note under the table says so).
-MULTI_VALUED: tuple[str, ...] = ("reason", "referred_to")
+MULTI_VALUED: tuple[str, ...] = ("reason", "referred_to", "sent_by")
 
 
-def render_stats(result: StatsResult, output_format: str) -> str:
-    """The result in `output_format` (table, csv, json or html)."""
+def render_stats(result: StatsResult, output_format: str, excel: bool = False) -> str | bytes:
+    """The result in `output_format` (table, csv, json, html or xlsx: bytes).
+
+    `excel` makes the CSV one that Swedish Excel opens right (bytes, see
+    `formats.spreadsheet.excel_csv`).
+    """
     if output_format == "csv":
-        return format_csv(result)
+        return excel_csv(sheet(result)) if excel else format_csv(result)
+    if output_format == "xlsx":
+        return format_xlsx(result)
     if output_format == "json":
         return format_json(result)
     if output_format == "html":
@@ -108,9 +115,11 @@ def footer(result: StatsResult) -> list[str]:
         return []
     total = t("stats.heading.total", result.language)
     if result.columns:
+        # Distinct questions per column, not the sum of the cells above: a question with
+        # two reasons is in two cells of its branch's column but is one question.
         return [
             total,
-            *[str(sum(b.cells.get(k, 0) for b in result.buckets)) for k, _ in result.columns],
+            *[str(result.column_totals.get(k, 0)) for k, _ in result.columns],
             str(result.total),
         ]
     return [
@@ -122,12 +131,22 @@ def footer(result: StatsResult) -> list[str]:
 
 
 def multi_note(result: StatsResult) -> str | None:
-    """The note that rows can add up to more than the total, when a dimension allows it."""
+    """The note that counts can add up to more than their total, when a dimension allows it.
+
+    Said once: the rows add up to more when the first dimension can hold several values
+    of a question, the cells of a row when the second can, or both.
+    """
     lang = result.language
-    multi = [t(f"stats.multi.{d}", lang) for d in result.dimensions if d in MULTI_VALUED]
+    multi = [d for d in result.dimensions if d in MULTI_VALUED]
     if not multi:
         return None
-    return t("stats.multi_note", lang, what=f" {t('stats.and', lang)} ".join(multi))
+    what = f" {t('stats.and', lang)} ".join(t(f"stats.multi.{d}", lang) for d in multi)
+    rows = result.dimensions[0] in MULTI_VALUED
+    cells = len(result.dimensions) == 2 and result.dimensions[1] in MULTI_VALUED
+    key = "stats.multi_note_both" if rows and cells else "stats.multi_note"
+    if cells and not rows:
+        key = "stats.multi_note_cells"
+    return t(key, lang, what=what)
 
 
 def format_table(result: StatsResult) -> str:
@@ -155,14 +174,46 @@ def format_table(result: StatsResult) -> str:
     return "\n".join(lines)
 
 
+def sheet(result: StatsResult) -> Sheet:
+    """The table as typed cells: labels as text, counts and minutes as numbers.
+
+    The header and rows are those of the table; the totals line and the title and note
+    come along for xlsx (CSV holds the rows alone, for further work).
+    """
+    lang = result.language
+    header, _ = table_rows(result)
+    rows: list[list[Cell]]
+    totals: list[Cell] | None = None
+    total_label = t("stats.heading.total", lang)
+    figures: list[Cell] = [result.total, result.minutes_total, result.minutes_median]
+    if not result.dimensions:
+        rows = [figures]
+    elif result.columns:
+        keys = [key for key, _ in result.columns]
+        rows = [[b.label, *[b.cells.get(k, 0) for k in keys], b.count] for b in result.buckets]
+        totals = [total_label, *[result.column_totals.get(k, 0) for k in keys], result.total]
+    else:
+        rows = [[b.label, b.count, b.minutes_total, b.minutes_median] for b in result.buckets]
+        totals = [total_label, *figures]
+    note = multi_note(result)
+    return Sheet(
+        name=t("stats.sheet", lang),
+        header=header,
+        rows=rows,
+        totals=totals if result.total else None,
+        notes=[title(result), *([note] if note else [])],
+        frozen_columns=1 if result.dimensions else 0,
+    )
+
+
 def format_csv(result: StatsResult) -> str:
-    """CSV with a header row; ids are not included, labels are."""
-    header, body = table_rows(result)
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(header)
-    writer.writerows(body)
-    return buffer.getvalue().rstrip("\n")
+    """CSV with a header row; ids are not included, labels are; no median is empty."""
+    return csv_text(sheet(result)).rstrip("\n")
+
+
+def format_xlsx(result: StatsResult) -> bytes:
+    """An Excel workbook: the table with its totals, then the title and the note."""
+    return xlsx_bytes(sheet(result), title(result))
 
 
 def as_json(result: StatsResult) -> dict[str, Any]:
@@ -178,7 +229,10 @@ def as_json(result: StatsResult) -> dict[str, Any]:
         "rows": [],
     }
     if result.columns:
-        data["columns"] = [{"key": key, "label": label} for key, label in result.columns]
+        data["columns"] = [
+            {"key": key, "label": label, "total": result.column_totals.get(key, 0)}
+            for key, label in result.columns
+        ]
     for b in result.buckets:
         row: dict[str, Any] = {
             "key": b.key,

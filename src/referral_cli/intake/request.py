@@ -4,20 +4,22 @@ A candidate is one entry before validation. Each of its values has an origin: a
 command-line option, an answer at a prompt, a value add-question filled in itself
 (`Derived`), or a position in the file the candidate was read from (`InFile`, whose
 source map holds the positions). Validation uses the origin to say where a problem is:
-`--branch` for an option, `log.csv:3:4` for a file.
+`--branch` for an option, `log.csv:3:4` for a file, `log.xlsx:Blad1!C7` for a cell of a
+workbook.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
 from referral_cli.dates import parse_iso_date
 from referral_cli.errors import UsageError
+from referral_cli.findings import Finding
 from referral_cli.i18n import phrase
 from referral_cli.store.yamlio import SourceMap
 
@@ -36,13 +38,14 @@ FLAG_OF: Final[Mapping[str, str]] = {
     "category": "--category",
     "row": "--row",
     "referred_to": "--referred-to",
+    "sent_by": "--sent-by",
     "outcome": "--outcome",
     "minutes": "--minutes",
     "read_level": "--read-level",
     "recorded_by": "--recorded-by",
     "period": "--period",
 }
-LIST_FIELDS: Final = frozenset({"reasons", "referred_to"})
+LIST_FIELDS: Final = frozenset({"reasons", "referred_to", "sent_by"})
 REQUIRED: Final = ("description",)
 _LIST_SPLIT = re.compile(r"[;,]")
 
@@ -85,12 +88,33 @@ class InFile:
     """The file a candidate was read from: its name as shown, positions and text.
 
     `text` is the whole file for YAML, so personal data is located at the exact
-    column; None for CSV, where a value's cell is position enough.
+    column; None for CSV and workbooks, where a value's cell is position enough.
+    `sheet` is the sheet of a workbook: positions are then its rows and columns, and
+    a finding is shown at the cell, as a spreadsheet names it (`log.xlsx:Blad1!C7`).
     """
 
     display: str
     source: SourceMap
     text: str | None = None
+    sheet: str | None = None
+
+    def locate(self, finding: Finding) -> Finding:
+        """`finding`, at its cell when this file is a workbook (else as it is)."""
+        if self.sheet is None or finding.line <= 0:
+            return finding
+        where = cell_name(self.display, self.sheet, finding.line, finding.column)
+        return replace(finding, file=where, line=0, column=0)
+
+
+def cell_name(display: str, sheet: str, row: int, column: int) -> str:
+    """A workbook cell as a spreadsheet names it: `log.xlsx:Blad1!C7`, `'Form 1'!C7`."""
+    letters = ""
+    number = column
+    while number > 0:
+        number, rest = divmod(number - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    quoted = sheet if re.fullmatch(r"\w+", sheet) else "'" + sheet.replace("'", "''") + "'"
+    return f"{display}:{quoted}!{letters}{row}"
 
 
 # --------------------------------------------------------------------------- candidates
@@ -187,7 +211,7 @@ class AddRequest:
     """Everything `add-question` was asked to do.
 
     `options` holds the options that were given, by field name: text for single
-    fields, a text or a list of texts for `reasons` and `referred_to`.
+    fields, a text or a list of texts for `reasons`, `referred_to` and `sent_by`.
     """
 
     root: Path

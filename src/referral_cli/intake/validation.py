@@ -199,7 +199,16 @@ def _entry_checks(
     found = check_entry(guidelines, loaded, today)
     if stand_in_date:
         found = [f for f in found if f.code not in _DATE_CHECKS]
-    return [(CHECKED_FIELD.get(f.code), f) for f in found]
+    return [(_checked_field(f, entry), f) for f in found]
+
+
+def _checked_field(finding: Finding, entry: InventoryEntry) -> str | None:
+    """The field a cross-file finding is about; an unknown actor may sit in either list."""
+    if finding.code == "unknown-actor":
+        value = finding.message.values.get("value")
+        if value in entry.sent_by and value not in entry.referred_to:
+            return "sent_by"
+    return CHECKED_FIELD.get(finding.code)
 
 
 def _personal_data(
@@ -230,9 +239,9 @@ def _only_text_of(entry: InventoryEntry, name: str, text_fields: tuple[str, ...]
 
 
 def _located(finding: Finding, name: str | None, candidate: Candidate) -> Finding:
-    """`finding` where its value came from: its file position, or its option."""
+    """`finding` where its value came from: its file position (or cell), or its option."""
     if candidate.in_file is not None:
-        return finding
+        return candidate.in_file.locate(finding)
     if name is None or name not in FLAG_OF:
         return Finding(COMMAND, 0, 0, finding.severity, finding.code, finding.message, finding.hint)
     message = without_field(finding.message, name)

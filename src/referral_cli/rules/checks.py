@@ -320,9 +320,12 @@ def _check_one_entry(
     if vocabulary.library_ok:
         _check_library_references(unknown, entry, vocabulary)
     if vocabulary.actors_ok:
-        for k, actor_id in enumerate(entry.referred_to):
-            if actor_id not in vocabulary.actor_ids:
-                unknown(("referred_to", k), "actor", actor_id, vocabulary.actor_ids, ACTORS_FILE)
+        # Both lists name actors: those the visitor was referred to, and those that sent
+        # the visitor to the library.
+        for field_name in ("referred_to", "sent_by"):
+            for k, actor_id in enumerate(getattr(entry, field_name)):
+                if actor_id not in vocabulary.actor_ids:
+                    unknown((field_name, k), "actor", actor_id, vocabulary.actor_ids, ACTORS_FILE)
     if vocabulary.matrix_ok:
         _check_entry_matrix(report, loaded, vocabulary.category_ids, vocabulary.category_of_row)
     if "date" in loaded.stand_ins:

@@ -1,23 +1,25 @@
-"""Surgical edits of an existing inventory file: set top-level keys such as `row:`.
+"""Surgical edits of existing files: set top-level keys such as `row:`, or rename an id.
 
 Hand-edited YAML is never re-dumped. The file is parsed once with `yamlio.parse_text`
-to learn on which line each top-level key sits; then only the value text of an
-existing key is replaced (a trailing comment stays), or new `key: value` lines are
-appended after the last line of the top-level mapping. Every other byte, comments,
-blank lines, CRLF line endings, a byte-order mark and a missing final newline
-included, stays as it was. The edited text is parsed again and must give exactly the
-old data with the new values, and it must still validate as an inventory entry;
-otherwise nothing is written. Files are replaced atomically (temporary file in the
-same folder + `os.replace`).
+to learn where each key and value sits; then only the value text of an existing key is
+replaced (a trailing comment stays), or new `key: value` lines are appended after the
+last line of the top-level mapping (`set_top_level_keys`, for `match --apply`); or an id
+written as a word is replaced by another wherever it is given, in a mapping or a list
+(`rename_values`, for `referral rename`). Every other byte, comments, blank lines, CRLF
+line endings, a byte-order mark and a missing final newline included, stays as it was.
+The edited text is parsed again and must give exactly the old data with the new values
+(and an inventory entry must still validate); otherwise nothing is written. Files are
+replaced atomically (temporary file in the same folder + `os.replace`).
 """
 
 from __future__ import annotations
 
+import copy
 import json
 import os
 import re
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +28,7 @@ from referral_cli.findings import Finding
 from referral_cli.i18n import Phrase, phrase
 from referral_cli.models import SLUG_PATTERN, InventoryEntry
 from referral_cli.rules.validation import validate_document
-from referral_cli.store.yamlio import YamlError, mapping_end_line, parse_text
+from referral_cli.store.yamlio import PathKey, YamlError, mapping_end_line, parse_text
 
 _BOM = "\ufeff"
 _PLAIN_SAFE = re.compile(SLUG_PATTERN)
@@ -211,6 +213,67 @@ def _verify(result: str, before: dict[str, Any], updates: Mapping[str, str], dis
                 keys=", ".join(f"{k}: {yaml_scalar(v)}" for k, v in updates.items()),
             ),
         )
+
+
+def rename_values(
+    text: str, paths: Sequence[PathKey], old: str, new: str, display: str
+) -> tuple[str, list[tuple[PathKey, int, int]]]:
+    """Return `text` with the id `old` replaced by `new` at every path in `paths`.
+
+    Each value must be the word `old`, written plain or in quotes (`old`, "old",
+    'old'); it is replaced in place, in the same quotes, so comments, flow lists
+    (`[bank, old]`) and every other byte stay. Also returns where each value was
+    (path, line, column). Raises `EditError` (or `FindingsError` for YAML errors)
+    when a value is written another way or the result would not read back as the
+    same data with the new id.
+    """
+    bom = _BOM if text.startswith(_BOM) else ""
+    body = text[len(bom) :]
+    try:
+        data, source = parse_text(body, display)
+    except YamlError as exc:
+        raise FindingsError([exc.finding]) from None
+    lines = _split_lines(body)
+    places = []
+    for path in paths:
+        line, column = source.values[path]
+        places.append((path, line, column))
+    # Right to left on each line, so an edit never moves the columns of the next one.
+    for _, line, column in sorted(places, key=lambda place: (place[1], -place[2])):
+        lines[line - 1] = _replace_word(lines[line - 1], column - 1, old, new, display, line)
+    result = "".join(lines)
+    expected = copy.deepcopy(data)
+    for path in paths:
+        _set_path(expected, path, new)
+    try:
+        after, _ = parse_text(result, display)
+    except YamlError:
+        after = None
+    if after != expected:
+        raise EditError(display, places[0][1] if places else 1, phrase("store.edit.rename-unsafe"))
+    return bom + result, places
+
+
+def _replace_word(line: str, start: int, old: str, new: str, display: str, number: int) -> str:
+    """`line` with the word `old` at `start` (plain or quoted) replaced by `new`."""
+    quote = line[start : start + 1]
+    if quote in ("'", '"') and line[start + 1 : start + 1 + len(old) + 1] == old + quote:
+        return line[: start + 1] + new + line[start + 1 + len(old) :]
+    end = start + len(old)
+    if line[start:end] == old and (end == len(line) or line[end] in " \t\r\n,]}#"):
+        return line[:start] + yaml_scalar(new) + line[end:]
+    raise EditError(
+        display,
+        number,
+        phrase("store.edit.rename-not-plain", id=old),
+        phrase("store.edit.rename-not-plain.hint", id=old, new=new),
+    )
+
+
+def _set_path(data: Any, path: PathKey, value: str) -> None:
+    for part in path[:-1]:
+        data = data[part]
+    data[path[-1]] = value
 
 
 def validate_entry_text(text: str, display: str) -> list[Finding]:

@@ -28,13 +28,14 @@ EXPORT_FIELDS: tuple[str, ...] = (
     "row",
     "reasons",
     "referred_to",
+    "sent_by",
     "outcome",
     "minutes",
     "read_level",
 )
 TEXT_FIELDS: tuple[str, ...] = ("description", "reflection")
 _TEXT_KEYS = ("library", "municipality", "branch", "period", "category", "row", "outcome")
-_LIST_KEYS = ("reasons", "referred_to")
+_LIST_KEYS = ("reasons", "referred_to", "sent_by")
 _INT_KEYS = {"minutes": (0, 1440), "read_level": (1, 6)}
 
 

@@ -134,5 +134,7 @@ def test_compare_states_counts_inventory_and_takes_the_new_language() -> None:
     assert report.language == "en"
     assert [c.field for c in report.library] == ["language"]
     assert not report.empty
-    forced = compare_states(old, new, [], old_label="v1", new_label="v2", language="sv")
+    forced = compare_states(old, new, [["privacy"]], old_label="v1", new_label="v2", language="sv")
     assert forced.language == "sv"
+    # the default reasons are worded in the report's language
+    assert forced.added_by_reason == [ReasonCount("privacy", "Integritet / personuppgifter", 1)]

@@ -10,6 +10,7 @@ from referral_cli.commands.diff.changes import (
     FieldChange,
     ItemChange,
     ReasonCount,
+    StaleReference,
     StepChange,
 )
 from referral_cli.commands.diff.formats import (
@@ -209,3 +210,37 @@ def test_diff_phrases_have_the_same_keys_and_placeholders_in_both_languages() ->
     for key, text in sv.items():
         assert text.strip() and en[key].strip(), key
         assert placeholders(text) == placeholders(en[key]), key
+
+
+def stale_report(language: str) -> DiffReport:
+    return DiffReport(
+        old_label="HEAD",
+        new_label=None,
+        language=language,
+        rows=[ItemChange("renamed", "filma-youtube", "Filma", new_id="filma-mobil")],
+        actors=[ItemChange("removed", "polisen", "Polisen")],
+        stale_references=[
+            StaleReference("data/inventory/a.yaml", "row", "row", "filma-youtube", "filma-mobil"),
+            StaleReference("data/inventory/b.yaml", "row", "row", "filma-youtube", "filma-mobil"),
+            StaleReference("data/inventory/b.yaml", "sent_by", "actor", "polisen", None),
+        ],
+    )
+
+
+def test_entries_that_still_refer_to_a_lost_id_are_named_with_the_fix() -> None:
+    assert format_text(stale_report("sv")).splitlines()[-6:] == [
+        "Frågor som fortfarande hänvisar till ett id som inte finns längre",
+        "  data/inventory/a.yaml: row: filma-youtube, som nu heter filma-mobil",
+        "  data/inventory/b.yaml: row: filma-youtube, som nu heter filma-mobil",
+        "  data/inventory/b.yaml: sent_by: polisen, som har tagits bort",
+        "  referral rename row filma-youtube filma-mobil ändrar alla",
+        "  välj ett annat id i stället för polisen, eller ta bort det ur frågorna",
+    ]
+    assert format_markdown(stale_report("en")).splitlines()[-6:] == [
+        "## Questions that still refer to an id that is gone",
+        "- `data/inventory/a.yaml`: row: `filma-youtube`, which is now `filma-mobil`",
+        "- `data/inventory/b.yaml`: row: `filma-youtube`, which is now `filma-mobil`",
+        "- `data/inventory/b.yaml`: sent_by: `polisen`, which was removed",
+        "- `referral rename row filma-youtube filma-mobil` changes them all",
+        "- choose another id in place of `polisen`, or remove it from these questions",
+    ]

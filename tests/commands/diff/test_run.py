@@ -8,7 +8,7 @@ import pytest
 from referral_cli.commands.diff.changes import NO_REASON, ReasonCount
 from referral_cli.commands.diff.run import diff_revisions
 from referral_cli.errors import FindingsError
-from tests.conftest import write_tree
+from tests.conftest import LIBRARY, write_tree
 from tests.git_history import ENTRY_PRIVACY, MATRIX_3, commit, make_history
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
@@ -106,3 +106,33 @@ def test_a_broken_new_entry_is_located_not_counted(repo: Path) -> None:
     with pytest.raises(FindingsError) as caught:
         diff_revisions(repo)
     assert caught.value.findings[0].format().startswith("data/inventory/2026/d.yaml:3:1: error: ")
+
+
+def test_entries_still_pointing_to_a_renamed_or_removed_id_are_named(repo: Path) -> None:
+    # HEAD renamed the row skanna-pass and the actor bank; these entries were written
+    # later by hand with the old ids; the branch centrum is changed by hand in the working tree.
+    write_tree(
+        repo,
+        {
+            "data/inventory/2026/d.yaml": ENTRY_PRIVACY + "row: skanna-pass\nsent_by: [bank]\n",
+            "data/library.yaml": LIBRARY.replace("id: centrum", "id: centrala"),
+        },
+    )
+    report = diff_revisions(repo, "HEAD~1")
+    assert [(r.file, r.key, r.kind, r.id, r.new_id) for r in report.stale_references] == [
+        ("data/inventory/2026/a.yaml", "branch", "branch", "centrum", None),
+        ("data/inventory/2026/d.yaml", "row", "row", "skanna-pass", "skanning-pass"),
+        ("data/inventory/2026/d.yaml", "sent_by", "actor", "bank", "banken"),
+    ]
+    assert diff_revisions(repo, "HEAD~1", "HEAD").stale_references == []
+
+
+def test_after_referral_rename_no_entry_is_left_behind(repo: Path) -> None:
+    from referral_cli.commands.rename import rename
+
+    rename(repo, "row", "bank-e-legitimation", "bankid")
+    report = diff_revisions(repo)
+    assert [(c.kind, c.id, c.new_id) for c in report.rows] == [
+        ("renamed", "bank-e-legitimation", "bankid")
+    ]
+    assert report.stale_references == []

@@ -39,7 +39,8 @@ def events(
 
 def test_one_event_per_review_and_contact(repo: Path) -> None:
     found = events(repo, lang="en")
-    assert sorted(found) == [  # no contact event: no actor has a last_contact yet
+    assert sorted(found) == [  # a contact event for the one actor with a last_contact
+        "Get in touch with Skatteverket",
         "Review the actor: Banken",
         "Review the actor: Skatteverket",
         "Review the guidelines",
@@ -61,14 +62,16 @@ def test_due_dates_follow_the_interval_and_overdue_falls_due_today(repo: Path) -
     )
 
 
-def test_contact_events_need_a_last_contact(make_repo: Callable[..., Path]) -> None:
-    actors = ACTORS_REVIEW.replace(
-        "      owner: Kajsa\n", "      owner: Kajsa\n      last_contact: 2026-09-15\n"
-    )
-    found = events(make_review_repo_with(make_repo, actors), lang="en")
-    contact = found["Get in touch with Skatteverket"]
+def test_a_contact_falls_due_an_interval_after_the_last_one(repo: Path) -> None:
+    contact = events(repo, lang="en")["Get in touch with Skatteverket"]  # last 2026-09-15
     assert contact["day"] == date(2027, 3, 15)
     assert contact["description"].startswith("Last in touch 2026-09-15.\n")
+
+
+def test_contact_events_need_a_last_contact(make_repo: Callable[..., Path]) -> None:
+    actors = ACTORS_REVIEW.replace("      last_contact: 2026-09-15\n", "")
+    found = events(make_review_repo_with(make_repo, actors), lang="en")
+    assert "Get in touch with Skatteverket" not in found
 
 
 def make_review_repo_with(make_repo: Callable[..., Path], actors: str) -> Path:

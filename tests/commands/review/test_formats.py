@@ -17,6 +17,7 @@ from referral_cli.commands.review.formats import (
 )
 from referral_cli.commands.review.report import (
     ActorItem,
+    ContactItem,
     DueItem,
     QuestionItem,
     ReviewReport,
@@ -76,6 +77,10 @@ def overdue_report(language: str) -> ReviewReport:
         overdue_rows=[DueItem("a", "A", None), DueItem("long-id", "L", date(2024, 1, 2), "Bo")],
         overdue_actors=[DueItem("bank", "Banken", None, "Kim")],
         no_relationship=[ActorItem("bank", "Banken", "none"), ActorItem("x", "X", "unknown")],
+        quiet_contacts=[
+            ContactItem("soc", "Socialtjänsten", date(2025, 3, 4), "Mo"),
+            ContactItem("abf", "ABF", None),
+        ],
         unmatched_questions=[QuestionItem("q.yaml", date(2026, 1, 5), None, (), "Q")],
     )
 
@@ -97,11 +102,32 @@ def test_review_text_en_everything_overdue() -> None:
         "  bank  Banken (no contact)",
         "  x     X (unknown)",
         "",
+        "Actors with an established contact but no contact within 12 months (2)",
+        "  soc  Socialtjänsten (last contact 2025-03-04, owner: Mo)",
+        "  abf  ABF (no date of the last contact)",
+        "",
         "Questions with no matrix row (1)",
         "  2026-01-05  q.yaml",
         "",
-        "7 items to look at; the review is overdue.",
+        "9 items to look at; the review is overdue.",
     ]
+
+
+def test_quiet_contacts_in_swedish_on_screen_and_in_the_agenda(repo: Path) -> None:
+    report = overdue_report("sv")
+    assert format_review(report).splitlines()[15:18] == [
+        "Aktörer med etablerad kontakt men ingen kontakt på 12 månader (2)",
+        "  soc  Socialtjänsten (senaste kontakt 2025-03-04, ansvarig: Mo)",
+        "  abf  ABF (inget datum för senaste kontakt)",
+    ]
+    sections = agenda_context(load_readable(repo), report)["due_sections"]
+    assert {
+        "heading": "Aktörer med etablerad kontakt men ingen kontakt på 12 månader",
+        "lines": [
+            "soc – Socialtjänsten (senaste kontakt 2025-03-04, ansvarig: Mo)",
+            "abf – ABF (inget datum för senaste kontakt)",
+        ],
+    } in sections
 
 
 @pytest.mark.parametrize(
@@ -172,14 +198,27 @@ def test_agenda_since_and_counts_in_english(repo: Path) -> None:
     report = run_review(repo, today=TODAY, language="en")
     context = agenda_context(guidelines, report, since=date(2026, 1, 1))
     assert context["questions_heading"] == "Questions that chafed since 2026-01-01"
+    # The library keeps the default reasons: their labels follow the agenda's language.
     assert [(g["label"], g["count"]) for g in context["groups"]] == [
-        ("Integritet / personuppgifter", "2 questions"),  # the library's label, as written
-        ("Juridik", "1 question"),
-        ("För tekniskt", "1 question"),
-        ("Språkbarriär", "1 question"),
+        ("Privacy / personal data", "2 questions"),
+        ("Legal", "1 question"),
+        ("Too technical", "1 question"),
+        ("Language barrier", "1 question"),
         ("No reason given", "1 question"),  # the entry of 2026-05-20, before the last review
     ]
     assert context["L"]["title"] == "Agenda: review of the guidelines"
+
+
+def test_agenda_keeps_the_librarys_own_reason_labels_as_written(repo: Path) -> None:
+    library = repo / "data/library.yaml"
+    own = "reasons:\n  - id: privacy\n    label: Integritet\n  - id: legal\n    label: Juridik\n"
+    library.write_text(library.read_text(encoding="utf-8") + own, encoding="utf-8")
+    (repo / "data/inventory/new.yaml").unlink()  # its reason 'technical' is not in the list
+    guidelines = guidelines_with_agenda(repo)
+    report = run_review(repo, today=TODAY, language="en")
+    groups = agenda_context(guidelines, report)["groups"]
+    # 'language' is not in the library's own list: shown as written
+    assert [g["label"] for g in groups] == ["Integritet", "Juridik", "language"]
 
 
 def test_agenda_due_sections(repo: Path) -> None:

@@ -53,6 +53,28 @@ def test_everything_overdue_later(repo: Path) -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("relationship", "listed"),
+    [
+        ("status: established\n      last_contact: 2026-04-01", []),  # on the due date: in time
+        ("status: established\n      last_contact: 2026-03-31", [("x", date(2026, 3, 31))]),
+        ("status: established", [("x", None)]),  # no date at all
+        ("status: none", []),  # listed under "without an established contact" instead
+        ("status: unknown\n      last_contact: 2025-01-01", []),
+    ],
+)
+def test_established_contacts_gone_quiet(
+    make_repo: Callable[..., Path], relationship: str, listed: list[tuple[str, date | None]]
+) -> None:
+    actors = ACTORS_REVIEW + (
+        "  - id: x\n    name: X\n    kind: other\n    scope: local\n"
+        f"    relationship:\n      {relationship}\n      owner: Mo\n"
+    )
+    report = run_review(make_repo({"data/actors.yaml": actors}), today=date(2026, 10, 1))
+    assert [(c.id, c.last_contact) for c in report.quiet_contacts] == listed
+    assert all(c.owner == "Mo" for c in report.quiet_contacts)
+
+
 def test_never_reviewed_and_no_library_review(make_repo: Callable[..., Path]) -> None:
     repo = make_repo(
         {
@@ -74,7 +96,7 @@ def test_clean_repository_has_nothing(make_repo: Callable[..., Path]) -> None:
     actors = ACTORS_REVIEW.replace(
         "    scope: national\n    reviewed: 2026-09-01\n",
         "    scope: national\n    relationship:\n      status: established\n"
-        "      informed: 2026-05-01\n    reviewed: 2026-09-01\n",
+        "      last_contact: 2026-08-01\n      informed: 2026-05-01\n    reviewed: 2026-09-01\n",
     )
     matrix = MATRIX.replace("reviewed: 2026-09-01\n", "reviewed: 2026-09-01\n        owner: Ali\n")
     guidelines, findings = load_guidelines(

@@ -3,7 +3,9 @@
 Compared by id: rows, actors and categories added, removed, renamed (an id
 removed and another added with otherwise identical content) and changed field
 by field; checklist and closing steps by position; the library's own settings
-field by field; inventory entries added (counted by reason) and removed.
+field by field; inventory entries added (counted by reason) and removed; and the
+entries that still refer to an id that disappeared (`StaleReference`), which
+`validate` would report as unknown and `stats` would show raw.
 """
 
 from __future__ import annotations
@@ -72,6 +74,20 @@ class ReasonCount:
     count: int
 
 
+@dataclass(frozen=True)
+class StaleReference:
+    """An inventory entry that refers to an id the new state no longer has.
+
+    `new_id` is the id it was renamed to, None when it was removed.
+    """
+
+    file: str
+    key: str
+    kind: str
+    id: str
+    new_id: str | None
+
+
 @dataclass
 class DiffReport:
     """Everything that changed between two snapshots.
@@ -91,6 +107,7 @@ class DiffReport:
     inventory_added: int = 0
     inventory_removed: int = 0
     added_by_reason: list[ReasonCount] = field(default_factory=list)
+    stale_references: list[StaleReference] = field(default_factory=list)
 
     @property
     def empty(self) -> bool:
@@ -122,6 +139,7 @@ def compare_states(
     `old` (see `added_entries`); the caller reads them.
     """
     report = DiffReport(old_label, new_label, language or new.library.language)
+    lang = report.language
     report.library = field_changes(_dump(old.library), _dump(new.library))
     report.categories = compare_items(
         {c.id: {"title": c.title} for c in old.matrix.categories},
@@ -144,9 +162,47 @@ def compare_states(
     report.closing = step_changes(old.matrix.closing, new.matrix.closing)
     report.inventory_added = len(added_entries(old, new))
     report.inventory_removed = len(set(old.inventory) - set(new.inventory))
-    labels = {r.id: r.label for r in new.library.reason_vocabulary()}
+    labels = {r.id: r.label for r in new.library.reason_vocabulary(lang)}
     report.added_by_reason = count_reasons(added_reasons, labels)
     return report
+
+
+def disappeared_ids(old: State, new: State, report: DiffReport) -> dict[str, dict[str, str | None]]:
+    """The ids each kind had in `old` and has no more in `new`, with their new ids.
+
+    Rows, actors and categories come from the report (a rename names the new id);
+    branches and reasons are compared as sets (a removed id has no new one).
+    """
+    lost: dict[str, dict[str, str | None]] = {}
+    for kind, changes in (("row", report.rows), ("actor", report.actors)):
+        lost[kind] = {c.id: c.new_id for c in changes if c.kind in ("removed", "renamed")}
+    lost["category"] = {
+        c.id: c.new_id for c in report.categories if c.kind in ("removed", "renamed")
+    }
+    for kind, before, after in (
+        ("branch", old.library.branches, new.library.branches),
+        ("reason", old.library.reason_vocabulary(), new.library.reason_vocabulary()),
+    ):
+        kept = {item.id for item in after}
+        lost[kind] = {item.id: None for item in before if item.id not in kept}
+    return {kind: ids for kind, ids in lost.items() if ids}
+
+
+def stale_references(
+    entries: Mapping[str, Mapping[str, Any]], lost: Mapping[str, Mapping[str, str | None]]
+) -> list[StaleReference]:
+    """The references in `entries` (file -> entry data) to an id in `lost`, file by file."""
+    from referral_cli.models import ENTRY_ID_KEYS
+
+    found: list[StaleReference] = []
+    for file, data in entries.items():
+        for kind, ids in lost.items():
+            for key in ENTRY_ID_KEYS[kind]:
+                value = data.get(key)
+                for item in value if isinstance(value, list) else [value]:
+                    if isinstance(item, str) and item in ids:
+                        found.append(StaleReference(file, key, kind, item, ids[item]))
+    return found
 
 
 def added_entries(old: State, new: State) -> list[str]:

@@ -89,6 +89,29 @@ def _lines(report: DiffReport, style: Style) -> list[str]:
     if report.inventory_added or report.inventory_removed:
         lines += _heading("diff.heading.inventory", lang, style)
         lines += _inventory_lines(report, lang, style)
+    if report.stale_references:
+        lines += _heading("diff.heading.stale", lang, style)
+        lines += _stale_lines(report, lang, style)
+    return lines
+
+
+def _stale_lines(report: DiffReport, lang: str, style: Style) -> list[str]:
+    """Each entry's reference to a lost id; then how to fix them, once per id."""
+    q = style.quote
+    lines = []
+    for ref in report.stale_references:
+        if ref.new_id is not None:
+            what = t("diff.stale.renamed", lang, id=f"{q}{ref.id}{q}", new=f"{q}{ref.new_id}{q}")
+        else:
+            what = t("diff.stale.removed", lang, id=f"{q}{ref.id}{q}")
+        lines.append(f"{style.item}{q}{ref.file}{q}: {ref.key}: {what}")
+    fixes = dict.fromkeys((r.kind, r.id, r.new_id) for r in report.stale_references)
+    for kind, old, new in fixes:
+        if new is not None:
+            command = f"{q}referral rename {kind} {old} {new}{q}"
+            lines.append(style.item + t("diff.stale.fix_rename", lang, command=command))
+        else:
+            lines.append(style.item + t("diff.stale.fix_removed", lang, id=f"{q}{old}{q}"))
     return lines
 
 

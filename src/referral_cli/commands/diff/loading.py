@@ -45,6 +45,20 @@ def load_state(snapshot: Snapshot) -> State:
     )
 
 
+def entry_data(snapshot: Snapshot, paths: Iterable[str]) -> dict[str, dict[str, Any]]:
+    """Each inventory entry in `paths` as parsed data (not validated), by file as shown.
+
+    An entry that is not a mapping counts as empty; one that cannot be parsed at all is
+    located (`FindingsError`).
+    """
+    found: dict[str, dict[str, Any]] = {}
+    for path, raw in snapshot.read_many(list(paths)).items():
+        display = snapshot.display(path)
+        data, _source = _parse(raw, display)
+        found[display] = data if isinstance(data, dict) else {}
+    return found
+
+
 def entry_reasons(snapshot: Snapshot, paths: Iterable[str]) -> list[list[str]]:
     """The `reasons` of each inventory entry in `paths` (read in one go), in order.
 

@@ -4,8 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from referral_cli.commands.diff.changes import DiffReport, added_entries, compare_states
-from referral_cli.commands.diff.loading import entry_reasons, load_state
+from referral_cli.commands.diff.changes import (
+    DiffReport,
+    added_entries,
+    compare_states,
+    disappeared_ids,
+    stale_references,
+)
+from referral_cli.commands.diff.loading import entry_data, entry_reasons, load_state
 from referral_cli.store.revisions import (
     WORKTREE,
     Snapshot,
@@ -26,7 +32,7 @@ def diff_revisions(
     else:
         new = Snapshot(root, resolve_revision(root, rev2), rev2)
     old_state, new_state = load_state(old), load_state(new)
-    return compare_states(
+    report = compare_states(
         old_state,
         new_state,
         entry_reasons(new, added_entries(old_state, new_state)),
@@ -34,3 +40,7 @@ def diff_revisions(
         new_label=rev2,
         language=language,
     )
+    lost = disappeared_ids(old_state, new_state, report)
+    if lost:  # only then is every entry of the new state read
+        report.stale_references = stale_references(entry_data(new, new_state.inventory), lost)
+    return report

@@ -10,7 +10,13 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from referral_cli.commands.review.report import ActorItem, DueItem, QuestionItem, ReviewReport
+from referral_cli.commands.review.report import (
+    ActorItem,
+    ContactItem,
+    DueItem,
+    QuestionItem,
+    ReviewReport,
+)
 from referral_cli.errors import UsageError
 from referral_cli.i18n import catalogue, phrase, t
 
@@ -46,6 +52,10 @@ def format_review(report: ReviewReport) -> str:
         _aligned([(a.id, f"{a.name} ({_status(a, lang)})") for a in report.no_relationship]),
     )
     lines += _section(
+        t("review.heading.contact", lang, months=months),
+        _aligned([(c.id, f"{c.name} ({_contact_text(c, lang)})") for c in report.quiet_contacts]),
+    )
+    lines += _section(
         t("review.heading.informed", lang),
         _aligned([(a.id, a.name) for a in report.never_informed]),
     )
@@ -78,6 +88,15 @@ def _last_reviewed(item: DueItem, lang: str) -> str:
     if item.reviewed is None:
         return t("review.never_reviewed", lang)
     return t("review.last_reviewed", lang, date=item.reviewed.isoformat())
+
+
+def _contact_text(item: ContactItem, lang: str) -> str:
+    when = (
+        t("review.last_contact", lang, date=item.last_contact.isoformat())
+        if item.last_contact
+        else t("review.no_contact_date", lang)
+    )
+    return when + (f", {t('review.owner', lang, owner=item.owner)}" if item.owner else "")
 
 
 def _status(actor: ActorItem, lang: str) -> str:
@@ -190,6 +209,10 @@ def _due_sections(report: ReviewReport) -> list[dict[str, Any]]:
             [f"{x.id} – {x.name} ({_status(x, lang)})" for x in report.no_relationship],
         ),
         (
+            t("review.heading.contact", lang, months=months),
+            [f"{c.id} – {c.name} ({_contact_text(c, lang)})" for c in report.quiet_contacts],
+        ),
+        (
             t("review.heading.informed", lang),
             [f"{x.id} – {x.name}" for x in report.never_informed],
         ),
@@ -218,7 +241,7 @@ def _question_groups(guidelines: Guidelines, since: date | None, lang: str) -> l
         item = _question(loaded, branches, rows)
         for reason in loaded.entry.reasons or [""]:
             grouped.setdefault(reason, []).append(item)
-    vocabulary = library.reason_vocabulary()
+    vocabulary = library.reason_vocabulary(lang)
     labels = {r.id: r.label for r in vocabulary}
     order = [*(r.id for r in vocabulary), *sorted(k for k in grouped if k not in labels and k), ""]
     return [

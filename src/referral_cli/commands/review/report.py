@@ -3,9 +3,11 @@
 Overdue means a matrix row, an actor, or the guidelines as a whole not reviewed
 within `review_interval_months` (or never); `--strict` turns that into exit 1
 so CI can remind the coordinator. The other lists are things worth raising at
-the next review: actors without an established contact, actors never told
-about the guidelines, inventory questions since the last review that have no
-matrix row, and rows nobody owns.
+the next review: actors without an established contact, actors whose established
+contact has gone quiet (`last_contact` missing or older than the interval: the
+article asks for continuous contact), actors never told about the guidelines,
+inventory questions since the last review that have no matrix row, and rows
+nobody owns.
 """
 
 from __future__ import annotations
@@ -39,6 +41,16 @@ class ActorItem:
 
 
 @dataclass(frozen=True)
+class ContactItem:
+    """An actor with an established contact but no recent one (`last_contact` None: never)."""
+
+    id: str
+    name: str
+    last_contact: date | None
+    owner: str | None = None
+
+
+@dataclass(frozen=True)
 class QuestionItem:
     """An inventory question with no matrix row."""
 
@@ -63,6 +75,7 @@ class ReviewReport:
     overdue_rows: list[DueItem] = field(default_factory=list)
     overdue_actors: list[DueItem] = field(default_factory=list)
     no_relationship: list[ActorItem] = field(default_factory=list)
+    quiet_contacts: list[ContactItem] = field(default_factory=list)
     never_informed: list[ActorItem] = field(default_factory=list)
     unmatched_questions: list[QuestionItem] = field(default_factory=list)
     unowned_rows: list[DueItem] = field(default_factory=list)
@@ -80,6 +93,7 @@ class ReviewReport:
             + len(self.overdue_rows)
             + len(self.overdue_actors)
             + len(self.no_relationship)
+            + len(self.quiet_contacts)
             + len(self.never_informed)
             + len(self.unmatched_questions)
             + len(self.unowned_rows)
@@ -134,6 +148,11 @@ def build_review(
         status = relationship.status if relationship else "unknown"
         if status in ("none", "unknown"):
             report.no_relationship.append(ActorItem(actor.id, actor.name, status))
+        elif relationship is not None and is_due(relationship.last_contact):
+            # Actors without an established contact are listed above, not twice.
+            report.quiet_contacts.append(
+                ContactItem(actor.id, actor.name, relationship.last_contact, relationship.owner)
+            )
         if relationship is None or relationship.informed is None:
             report.never_informed.append(ActorItem(actor.id, actor.name, status))
     since = library.reviewed
