@@ -321,6 +321,8 @@ PHRASES: Final[dict[str, str]] = {
     "hint.unknown-synonym-target": "write words the matrix uses (a row's need, keywords or solution, or a referred actor's services), or add '{target}' to a row's keywords",
     "finding.synonym-cycle": "the synonyms go round in a circle: {cycle}",
     "hint.synonym-cycle": "a synonym leads one step, from a word visitors use to words the matrix uses; remove one of the directions",
+    "check.text-too-long": "{field}: the text is {length} characters long; an inventory entry holds at most {limit} characters per text",
+    "check.text-too-long.hint": "describe the case in a few sentences; a long text (a pasted page or log) does not belong in the inventory",
     # === end of checks
     # === privacy
     "privacy.kind.personnummer": "a personnummer",
@@ -366,6 +368,8 @@ PHRASES: Final[dict[str, str]] = {
     "store.edit.unsafe": "the file could not be changed without touching other values; nothing was written",
     "store.edit.unsafe.hint": "add the keys by hand: {keys}",
     "store.edit.not-utf8": "the file is not valid UTF-8 text",
+    "store.too-large": "the file is larger than {limit}, the most referral reads from one file",
+    "store.too-large.hint": "guideline files are far smaller: check that this is the right file (README, 'Limits', lists every limit)",
     # === end of store
     # === documents and render
     "render.choice.handout": "handout",
@@ -484,6 +488,7 @@ PHRASES: Final[dict[str, str]] = {
     "lookup.more_hits": "More hits:",
     "lookup.subtitle": "row {row} · score {score}",
     "error.lookup.no_terms": "give one or more search words, e.g. referral lookup bankid",
+    "error.lookup.too_long": "the search words are {length} characters long; lookup takes at most {limit}: type the few words the question is about",
     # === end of lookup
     # === match
     "match.proposals": "Proposals ({count}):",

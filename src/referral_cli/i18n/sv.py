@@ -321,6 +321,8 @@ PHRASES: Final[dict[str, str]] = {
     "hint.unknown-synonym-target": "skriv ord som matrisen använder (en rads behov, sökord eller lösning, eller vad en hänvisad aktör hjälper till med), eller lägg till '{target}' bland en rads sökord",
     "finding.synonym-cycle": "synonymerna går runt i en cirkel: {cycle}",
     "hint.synonym-cycle": "en synonym leder ett steg, från ett ord som besökare använder till ord som finns i matrisen; ta bort den ena riktningen",
+    "check.text-too-long": "{field}: texten är {length} tecken lång; en fråga i inventeringen får ha högst {limit} tecken per text",
+    "check.text-too-long.hint": "beskriv ärendet med några meningar; en lång text (en inklistrad sida eller logg) hör inte hemma i inventeringen",
     # === end of checks
     # === privacy
     "privacy.kind.personnummer": "ett personnummer",
@@ -366,6 +368,8 @@ PHRASES: Final[dict[str, str]] = {
     "store.edit.unsafe": "filen kunde inte ändras utan att röra andra värden; inget skrevs",
     "store.edit.unsafe.hint": "lägg till nycklarna för hand: {keys}",
     "store.edit.not-utf8": "filen är inte giltig UTF-8-text",
+    "store.too-large": "filen är större än {limit}, det mesta referral läser från en fil",
+    "store.too-large.hint": "riktlinjernas filer är mycket mindre: kontrollera att det är rätt fil (alla gränser står i README under ”Limits”)",
     # === end of store
     # === documents and render
     "render.choice.handout": "handout",
@@ -484,6 +488,7 @@ PHRASES: Final[dict[str, str]] = {
     "lookup.more_hits": "Fler träffar:",
     "lookup.subtitle": "rad {row} · träff {score}",
     "error.lookup.no_terms": "skriv ett eller flera sökord, till exempel referral lookup bankid",
+    "error.lookup.too_long": "sökorden är {length} tecken långa; lookup tar högst {limit}: skriv de få ord som frågan handlar om",
     # === end of lookup
     # === match
     "match.proposals": "Förslag ({count}):",

@@ -13,11 +13,10 @@ from __future__ import annotations
 import csv
 import io
 import re
-import sys
 from pathlib import Path
 from typing import Any
 
-from referral_cli.errors import FindingsError, UsageError
+from referral_cli.errors import FindingsError
 from referral_cli.findings import Finding, suggestion
 from referral_cli.i18n import phrase
 from referral_cli.intake.request import (
@@ -30,6 +29,7 @@ from referral_cli.intake.request import (
     split_list,
 )
 from referral_cli.store.inventory_writer import FIELD_ORDER
+from referral_cli.store.limits import read_import
 from referral_cli.store.repository import display_path
 from referral_cli.store.yamlio import SourceMap, YamlError, parse_text
 
@@ -37,17 +37,12 @@ from referral_cli.store.yamlio import SourceMap, YamlError, parse_text
 def read_candidates(name: str, root: Path) -> list[Candidate]:
     """Every entry in the file `name` (`-`: standard input); at least one."""
     if name == STDIN:
-        raw = sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else sys.stdin.read()
         display = "<stdin>"
     else:
         path = Path(name)
         display = display_path(root, path) if path.is_absolute() else name
-        try:
-            raw = path.read_bytes()
-        except OSError as exc:
-            reason = exc.strerror or str(exc)
-            raise UsageError(phrase("error.cannot-read-import", name=name, reason=reason)) from None
-    text = _decode(raw if isinstance(raw, bytes) else raw.encode("utf-8"), display)
+    raw = read_import(name, display)  # within the documented size limit (README, "Limits")
+    text = _decode(raw, display)
     lowered = name.lower()
     is_csv = lowered.endswith(".csv") or (
         not lowered.endswith((".yaml", ".yml")) and not _looks_like_yaml(text)

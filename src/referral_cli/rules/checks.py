@@ -15,6 +15,7 @@ from referral_cli.i18n import Phrase, phrase
 from referral_cli.models import InventoryEntry
 from referral_cli.rules.privacy import allowed_contacts, personal_data_matches
 from referral_cli.rules.synonyms import check_synonyms
+from referral_cli.store.limits import ENTRY_TEXT_CHARACTERS
 from referral_cli.store.repository import (
     ACTORS_FILE,
     LIBRARY_FILE,
@@ -26,6 +27,9 @@ from referral_cli.store.yamlio import PathKey, SourceMap
 
 if TYPE_CHECKING:
     from referral_cli.rules.privacy import PersonalDataMatch
+
+# The free texts of an inventory entry, each at most `ENTRY_TEXT_CHARACTERS` long.
+TEXT_FIELDS = ("description", "reflection", "recorded_by")
 
 
 class _Reporter:
@@ -264,6 +268,7 @@ def _check_one_entry(
     def unknown(path: PathKey, what: str, value: str, known: Iterable[str], where: str) -> None:
         _unknown(report, display, path, what, value, known, where, source)
 
+    _check_text_sizes(report, loaded)
     if vocabulary.library_ok:
         _check_library_references(unknown, entry, vocabulary)
     if vocabulary.actors_ok:
@@ -299,6 +304,27 @@ def _check_one_entry(
                 ),
                 None,
                 source,
+            )
+
+
+def _check_text_sizes(report: _Reporter, loaded: LoadedEntry) -> None:
+    """A text over the documented limit (README, "Limits"): `match` would search it for minutes."""
+    for name in TEXT_FIELDS:
+        text = getattr(loaded.entry, name)
+        if text is not None and len(text) > ENTRY_TEXT_CHARACTERS:
+            report.add(
+                loaded.display,
+                (name,),
+                "error",
+                "text-too-long",
+                phrase(
+                    "check.text-too-long",
+                    field=name,
+                    length=len(text),
+                    limit=ENTRY_TEXT_CHARACTERS,
+                ),
+                phrase("check.text-too-long.hint"),
+                loaded.source,
             )
 
 

@@ -32,6 +32,8 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from referral_cli.store.limits import YAML_FILE_BYTES
+
 if TYPE_CHECKING:
     from referral_cli.models import InventoryEntry
 
@@ -415,11 +417,14 @@ def read_files(root: Path, names: tuple[str, ...]) -> tuple[dict[str, bytes], li
                 keys.append((name, None, None))
             continue
         try:
-            raw = path.read_bytes()
+            with path.open("rb") as stream:
+                raw = stream.read(YAML_FILE_BYTES + 1)  # more is refused when loading
         except OSError:
             keys = None
             continue
         contents[name] = raw
+        if len(raw) > YAML_FILE_BYTES:
+            keys = None
         if keys is None:
             continue
         if stamp(path) != before:

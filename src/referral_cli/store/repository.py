@@ -113,19 +113,24 @@ def load_model(
     positions: bool = True,
     raw: bytes | None = None,
     empty_ok: bool = False,
+    limit: int | None = None,
 ) -> tuple[M | None, Document | None]:
     """Load one YAML file into `model`, appending findings instead of raising.
 
     `positions=False` defers collecting line/column positions until a finding
     needs one (see `yamlio.load_file`); the findings are the same. `raw` is the
     file's content when the caller has read it already. With `empty_ok`, a file
-    holding nothing (or only comments) is the model with every key left out.
+    holding nothing (or only comments) is the model with every key left out. `limit`
+    is the most bytes the file may hold (default: `limits.YAML_FILE_BYTES`).
     """
     from referral_cli.rules.validation import validate_document
+    from referral_cli.store.limits import YAML_FILE_BYTES
     from referral_cli.store.yamlio import YamlError, load_file
 
     try:
-        document = load_file(path, display, positions=positions, raw=raw)
+        document = load_file(
+            path, display, positions=positions, raw=raw, limit=limit or YAML_FILE_BYTES
+        )
     except YamlError as exc:
         if empty_ok and exc.finding.code == "empty-file":
             return model.model_validate({}), None
@@ -248,6 +253,7 @@ def _load_entries(guidelines: Guidelines, findings: list[Finding], use_cache: bo
     from referral_cli.models import InventoryEntry
     from referral_cli.rules.privacy import has_personal_data
     from referral_cli.store.cache import EntryCache, stamp
+    from referral_cli.store.limits import ENTRY_FILE_BYTES
     from referral_cli.store.yamlio import LazySourceMap
 
     # Bulk loading makes many small objects and frees none: the cyclic garbage
@@ -281,12 +287,19 @@ def _load_entries(guidelines: Guidelines, findings: list[Finding], use_cache: bo
             try:
                 # Read through the scan's own path string: the Path stays light.
                 with open(dir_entry.path, "rb") as stream:  # noqa: PTH123 - see above
-                    raw: bytes | None = stream.read()
+                    # One byte over the limit is enough for load_model to refuse the file.
+                    raw: bytes | None = stream.read(ENTRY_FILE_BYTES + 1)
             except OSError:
                 raw = None  # load_model reports it
             before = len(findings)
             entry, doc = load_model(
-                InventoryEntry, path, display, findings, positions=False, raw=raw
+                InventoryEntry,
+                path,
+                display,
+                findings,
+                positions=False,
+                raw=raw,
+                limit=ENTRY_FILE_BYTES,
             )
             if entry is None or doc is None:
                 guidelines.broken.add("inventory")

@@ -26,6 +26,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from referral_cli.findings import Finding
 from referral_cli.i18n import Phrase, phrase
+from referral_cli.store.limits import YAML_FILE_BYTES, TooLargeError, read_limited, too_large
 from referral_cli.text import CONTROL_CHARACTERS
 
 Location = tuple[int, int]
@@ -147,9 +148,10 @@ class LazySourceMap(SourceMap):
             raise AttributeError(name)
         source = SourceMap()
         try:
-            text, _ = _decode(self._path.read_bytes(), self._display)
+            raw = read_limited(self._path, YAML_FILE_BYTES)
+            text, _ = _decode(raw, self._display)
             source = parse_text(text, self._display)[1]
-        except (OSError, YamlError):
+        except (OSError, YamlError, TooLargeError):
             pass
         self.values = source.values
         self.keys = source.keys
@@ -531,6 +533,37 @@ _FOUND_NAMES: dict[type, str] = {
 }
 
 
+def _read(path: Path, display: str, limit: int) -> bytes:
+    """The file's bytes, at most `limit` (README, "Limits"): a huge file is never parsed."""
+    try:
+        return read_limited(path, limit)
+    except TooLargeError:
+        raise _too_large(display, limit) from None
+    except OSError as exc:
+        raise YamlError(
+            _finding(
+                display,
+                1,
+                1,
+                "unreadable",
+                phrase("yaml.unreadable", reason=exc.strerror or str(exc)),
+            )
+        ) from None
+
+
+def _too_large(display: str, limit: int) -> YamlError:
+    return YamlError(
+        _finding(
+            display,
+            1,
+            1,
+            "file-too-large",
+            too_large(limit),
+            phrase("store.too-large.hint"),
+        )
+    )
+
+
 def load_file(
     path: Path,
     display: str,
@@ -538,6 +571,7 @@ def load_file(
     expect: type = dict,
     positions: bool = True,
     raw: bytes | None = None,
+    limit: int = YAML_FILE_BYTES,
 ) -> Document:
     """Read and parse one YAML file whose top level must be of type `expect`.
 
@@ -546,21 +580,13 @@ def load_file(
     With `positions=False` the file is parsed without collecting positions
     and `Document.source` is a `LazySourceMap`: same data, same errors, and the
     same positions when asked for, at a fraction of the cost in bulk loads.
-    `raw` is the file's content when the caller has read it already.
+    `raw` is the file's content when the caller has read it already (a caller reads at
+    most `limit + 1` bytes: more is refused here, as a file over the size limit).
     """
     if raw is None:
-        try:
-            raw = path.read_bytes()
-        except OSError as exc:
-            raise YamlError(
-                _finding(
-                    display,
-                    1,
-                    1,
-                    "unreadable",
-                    phrase("yaml.unreadable", reason=exc.strerror or str(exc)),
-                )
-            ) from None
+        raw = _read(path, display, limit)
+    if len(raw) > limit:
+        raise _too_large(display, limit)
     text, warnings = _decode(raw, display)
     source: SourceMap | None
     if positions:
