@@ -615,6 +615,13 @@ PHRASES: Final[dict[str, str]] = {
     "finding.export-line.not_number": "{key}: expected a whole number {low}–{high} or null",
     "finding.export-line.bad_date": "date: {value} is not a date written as YYYY-MM-DD",
     "finding.export-encoding": "the file is not valid UTF-8 text",
+    "finding.export-line.duplicate_key": "the key '{key}' appears twice on the line; only one value can count",
+    "finding.export-line.too_deep": "values are nested too deeply (more than {limit} levels)",
+    "finding.export-line.too_long": "the line is longer than {limit}, the most referral reads from one line",
+    "finding.export-line.bad_text": "{key}: the text contains a character that is not printable text ({code})",
+    "finding.export-line.long_number": "a number with more than {limit} digits; no field holds such a number",
+    "finding.export-line.not_a_number": "{value} is not a number JSON allows",
+    "error.export.not_a_file": "--out {out} is a folder, not a file: name the file to write, e.g. --out export.jsonl",
     # === end of export
     # === review
     "review.error.agenda_format": "--format: '{value}' is not md or html (the agenda's formats)",

@@ -615,6 +615,13 @@ PHRASES: Final[dict[str, str]] = {
     "finding.export-line.not_number": "{key}: ska vara ett heltal {low}–{high} eller null",
     "finding.export-line.bad_date": "date: {value} är inte ett datum skrivet som ÅÅÅÅ-MM-DD",
     "finding.export-encoding": "filen är inte giltig UTF-8-text",
+    "finding.export-line.duplicate_key": "nyckeln '{key}' förekommer två gånger på raden; bara ett värde kan räknas",
+    "finding.export-line.too_deep": "värdena är nästlade för djupt (mer än {limit} nivåer)",
+    "finding.export-line.too_long": "raden är längre än {limit}, det mesta referral läser från en rad",
+    "finding.export-line.bad_text": "{key}: texten innehåller ett tecken som inte är utskrivbar text ({code})",
+    "finding.export-line.long_number": "ett tal med mer än {limit} siffror; inget fält rymmer ett sådant tal",
+    "finding.export-line.not_a_number": "{value} är inte ett tal som JSON tillåter",
+    "error.export.not_a_file": "--out {out} är en mapp, inte en fil: ange filen som ska skrivas, t.ex. --out export.jsonl",
     # === end of export
     # === review
     "review.error.agenda_format": "--format: '{value}' är varken md eller html (dagordningens format)",
