@@ -589,6 +589,10 @@ def test_cli_overwrites_previous_output(
         (["--row", "kallkritk"], "unknown row 'kallkritk' (did you mean 'kallkritik'?)"),
         (["actors", "--row", "kallkritik"], "--row chooses referral slips"),
         (["--templates", "no-such-folder"], "--templates no-such-folder: no such folder"),
+        # Issue 15, item 13: an empty id chose no row, which rendered every slip.
+        (["--row", ",,"], "--row: ',,' holds an empty row id; name the rows, separated by commas"),
+        (["--row", ""], "--row: '' holds an empty row id"),
+        (["--row", "kallkritik,"], "--row: 'kallkritik,' holds an empty row id"),
     ],
 )
 def test_cli_usage_errors(

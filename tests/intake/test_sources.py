@@ -160,6 +160,17 @@ def test_an_absolute_path_is_shown_from_the_repository(repo: Path) -> None:
             ["log.csv:2:1: error: CSV error: field larger than field limit (131072) [csv-syntax]"],
         ),
         (
+            # Issue 15, item 13: a quote left open swallowed the rest of the file silently.
+            "log.csv",
+            'date,description\n2026-08-18,"Skrivare\n2026-08-19,Bluff-sms\n',
+            ["log.csv:2:1: error: CSV error: unexpected end of data [csv-syntax]"],
+        ),
+        (
+            "log.csv",
+            'date,description\n2026-08-18,"Skrivare" på plan 2\n',
+            ["log.csv:2:1: error: CSV error: ',' expected after '\"' [csv-syntax]"],
+        ),
+        (
             "empty.yaml",
             "# nothing yet\n",
             ["empty.yaml:1:1: error: the file holds no entries [no-entries]"],

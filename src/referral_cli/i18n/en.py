@@ -382,6 +382,7 @@ PHRASES: Final[dict[str, str]] = {
     "render.template-error": "{problem}",
     "render.template-error.hint": "fix the template, or remove it to use referral's default template of the same name",
     "render.template-link": "template error: the template is a link that leads outside the templates folder, or is not a regular file; referral only reads plain files in it",
+    "render.empty-row": "--row: '{value}' holds an empty row id; name the rows, separated by commas",
     # === end of documents
     # === init and schema
     "init.unknown-language": "unknown language '{value}': choose sv or en",

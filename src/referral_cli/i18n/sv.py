@@ -382,6 +382,7 @@ PHRASES: Final[dict[str, str]] = {
     "render.template-error": "{problem}",
     "render.template-error.hint": "rätta mallen, eller ta bort den så används referrals standardmall med samma namn",
     "render.template-link": "mallfel: mallen är en länk som leder utanför mallmappen, eller är ingen vanlig fil; referral läser bara vanliga filer i mappen",
+    "render.empty-row": "--row: '{value}' innehåller ett tomt rad-id; ange raderna, åtskilda med kommatecken",
     # === end of documents
     # === init and schema
     "init.unknown-language": "okänt språk '{value}': välj sv eller en",

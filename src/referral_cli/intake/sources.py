@@ -156,7 +156,8 @@ def parse_csv_entries(text: str, display: str) -> list[Candidate]:
     """
     first = next((line for line in text.splitlines() if line.strip()), "")
     delimiter = max(",;\t", key=first.count)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    # strict: a quote left open would otherwise swallow the rest of the file silently.
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     columns: list[str] | None = None
     candidates: list[Candidate] = []
     problems: list[Finding] = []
