@@ -42,6 +42,7 @@ SNAPSHOT_MODULES = (
     "__init__.py",
     "store/cache.py",
     "store/limits.py",
+    "store/links.py",
     "rules/loading.py",
     "rules/checks.py",
     "rules/privacy.py",

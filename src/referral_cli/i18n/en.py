@@ -323,6 +323,10 @@ PHRASES: Final[dict[str, str]] = {
     "hint.synonym-cycle": "a synonym leads one step, from a word visitors use to words the matrix uses; remove one of the directions",
     "check.text-too-long": "{field}: the text is {length} characters long; an inventory entry holds at most {limit} characters per text",
     "check.text-too-long.hint": "describe the case in a few sentences; a long text (a pasted page or log) does not belong in the inventory",
+    "check.temporary-file": "a temporary file or folder left behind by an interrupted save; it may hold the text of a question nobody has checked",
+    "check.temporary-file.hint": "if no referral command is running right now, delete it",
+    "check.hidden-file": "a hidden file or folder in the inventory: referral never reads it, so nothing checks it for personal data",
+    "check.hidden-file.hint": "move it out of data/inventory/, or rename it without the leading '.' if it holds a question",
     # === end of checks
     # === privacy
     "privacy.kind.personnummer": "a personnummer",
@@ -370,6 +374,10 @@ PHRASES: Final[dict[str, str]] = {
     "store.edit.not-utf8": "the file is not valid UTF-8 text",
     "store.too-large": "the file is larger than {limit}, the most referral reads from one file",
     "store.too-large.hint": "guideline files are far smaller: check that this is the right file (README, 'Limits', lists every limit)",
+    "store.link-outside": "a link that leads outside the repository (to {target}); referral does not read it",
+    "store.link-hidden": "a link that leads into a hidden folder of the repository (to {target}); referral does not read it",
+    "store.link-twice": "a link to {target}, which is read another way too (or holds this folder); referral does not follow it",
+    "store.link.hint": "keep the guideline files themselves in the repository: replace the link with the file or folder it leads to",
     # === end of store
     # === documents and render
     "render.choice.handout": "handout",

@@ -323,6 +323,10 @@ PHRASES: Final[dict[str, str]] = {
     "hint.synonym-cycle": "en synonym leder ett steg, från ett ord som besökare använder till ord som finns i matrisen; ta bort den ena riktningen",
     "check.text-too-long": "{field}: texten är {length} tecken lång; en fråga i inventeringen får ha högst {limit} tecken per text",
     "check.text-too-long.hint": "beskriv ärendet med några meningar; en lång text (en inklistrad sida eller logg) hör inte hemma i inventeringen",
+    "check.temporary-file": "en tillfällig fil eller mapp som blev kvar när en sparning avbröts; den kan innehålla texten i en fråga som ingen har kontrollerat",
+    "check.temporary-file.hint": "om inget referral-kommando körs just nu kan du ta bort den",
+    "check.hidden-file": "en dold fil eller mapp i inventeringen: referral läser den aldrig, så inget kontrollerar den för personuppgifter",
+    "check.hidden-file.hint": "flytta den från data/inventory/, eller byt namn utan den inledande punkten om den innehåller en fråga",
     # === end of checks
     # === privacy
     "privacy.kind.personnummer": "ett personnummer",
@@ -370,6 +374,10 @@ PHRASES: Final[dict[str, str]] = {
     "store.edit.not-utf8": "filen är inte giltig UTF-8-text",
     "store.too-large": "filen är större än {limit}, det mesta referral läser från en fil",
     "store.too-large.hint": "riktlinjernas filer är mycket mindre: kontrollera att det är rätt fil (alla gränser står i README under ”Limits”)",
+    "store.link-outside": "en länk som leder utanför arkivet (till {target}); referral läser den inte",
+    "store.link-hidden": "en länk som leder in i en dold mapp i arkivet (till {target}); referral läser den inte",
+    "store.link-twice": "en länk till {target}, som redan läses på annat sätt (eller innehåller den här mappen); referral följer den inte",
+    "store.link.hint": "ha riktlinjernas filer i själva arkivet: ersätt länken med filen eller mappen den leder till",
     # === end of store
     # === documents and render
     "render.choice.handout": "handout",

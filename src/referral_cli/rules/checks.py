@@ -67,8 +67,29 @@ def check_guidelines(guidelines: Guidelines, today: date | None = None) -> list[
     _check_future_dates(report, today)
     _check_reminders(report, today)
     _check_privacy(report)
+    _check_strays(report)
     report.findings.extend(check_synonyms(guidelines))
     return report.findings
+
+
+def _check_strays(report: _Reporter) -> None:
+    """Hidden and temporary files in data/inventory/: never read, so never checked.
+
+    A hidden file is a way around every check (the CI privacy check included); a
+    temporary one is what an interrupted save left behind, possibly a question's text.
+    """
+    for display, kind in report.guidelines.strays:
+        report.findings.append(
+            Finding(
+                display,
+                1,
+                1,
+                "error",
+                f"{kind}-file",
+                phrase(f"check.{kind}-file"),
+                phrase(f"check.{kind}-file.hint"),
+            )
+        )
 
 
 def _duplicates(

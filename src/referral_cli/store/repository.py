@@ -94,6 +94,9 @@ class Guidelines:
     entries: list[LoadedEntry] = field(default_factory=list)
     sources: dict[str, SourceMap] = field(default_factory=dict)
     broken: set[str] = field(default_factory=set)
+    # Hidden and temporary files and folders in data/inventory/, never read: (display
+    # path, "hidden" or "temporary"); `referral validate` reports them.
+    strays: list[tuple[str, str]] = field(default_factory=list)
 
 
 def display_path(root: Path, path: Path) -> str:
@@ -143,38 +146,43 @@ def load_model(
 
 
 def iter_entry_files(root: Path) -> Iterator[Path]:
-    """Every inventory entry file, in a stable order."""
-    from referral_cli.store.yamlio import iter_yaml_files
-
-    return iter_yaml_files(root / INVENTORY_DIR)
+    """Every inventory entry file, in a stable order (links as `store.links` allows)."""
+    for path, _, _ in _entry_dir_entries(root):
+        yield path
 
 
 def entry_files(root: Path) -> Iterator[tuple[Path, str]]:
     """Every inventory entry file with its display path, in a stable order.
 
-    The same display paths as `display_path`, without resolving each file.
+    The display path is the path below the repository as walked (through a link
+    that was followed, not where it leads), in `/` form, control characters shown.
     """
     for path, display, _ in _entry_dir_entries(root):
         yield path, display
 
 
 def _entry_dir_entries(
-    root: Path, problems: list[tuple[Path, Phrase]] | None = None
+    root: Path,
+    problems: list[tuple[Path, Phrase]] | None = None,
+    strays: list[tuple[Path, str]] | None = None,
 ) -> Iterator[tuple[Path, str, os.DirEntry[str]]]:
+    from referral_cli.store.links import LinkRule
     from referral_cli.store.yamlio import walk_yaml_entries
+    from referral_cli.text import printable
 
     folder = root / INVENTORY_DIR
     if not folder.is_dir():
         return
-    try:
-        prefix: str | None = folder.resolve().relative_to(root.resolve()).as_posix() + "/"
-    except ValueError:
-        prefix = None
-    for path, relative, entry in walk_yaml_entries(folder, problems):
-        if prefix is None or entry.is_symlink():
-            yield path, display_path(root, path), entry
-        else:
-            yield path, prefix + relative, entry
+    rule = LinkRule.for_repository(root)
+    refused = rule.check_path(folder)
+    if refused is not None:  # data/ or data/inventory/ is a link that leaves the repository
+        if problems is not None:
+            problems.append((folder, refused))
+        return
+    prefix = INVENTORY_DIR + "/"
+    for path, relative, entry in walk_yaml_entries(folder, problems, rule=rule, strays=strays):
+        # A file name may hold anything but '/' and NUL: shown, never acted on.
+        yield path, printable(prefix + relative), entry
 
 
 def load_guidelines(
@@ -198,9 +206,13 @@ def load_guidelines(
     guidelines = Guidelines(root=root)
     findings: list[Finding] = []
     contents = contents or {}
+    refused = _refused_links(root, findings)
+    guidelines.broken |= refused
 
     library_path = root / LIBRARY_FILE
-    if library_path.exists():
+    if "library" in refused:
+        pass
+    elif library_path.exists():
         library, doc = load_model(
             Library,
             library_path,
@@ -212,7 +224,9 @@ def load_guidelines(
         _keep(guidelines, "library", library, doc, LIBRARY_FILE)
 
     actors_path = root / ACTORS_FILE
-    if actors_path.exists():
+    if "actors" in refused:
+        pass
+    elif actors_path.exists():
         actors, doc = load_model(
             ActorsFile, actors_path, ACTORS_FILE, findings, raw=contents.get(ACTORS_FILE)
         )
@@ -231,10 +245,11 @@ def load_guidelines(
             )
         )
 
-    matrix, doc = load_model(
-        Matrix, root / MATRIX_FILE, MATRIX_FILE, findings, raw=contents.get(MATRIX_FILE)
-    )
-    _keep(guidelines, "matrix", matrix, doc, MATRIX_FILE)
+    if "matrix" not in refused:
+        matrix, doc = load_model(
+            Matrix, root / MATRIX_FILE, MATRIX_FILE, findings, raw=contents.get(MATRIX_FILE)
+        )
+        _keep(guidelines, "matrix", matrix, doc, MATRIX_FILE)
 
     if inventory:
         from referral_cli.store import cache
@@ -243,10 +258,36 @@ def load_guidelines(
     return guidelines, findings
 
 
-def _inventory_problem(display: str, message: Phrase, hint: Phrase | None = None) -> Finding:
+def _refused_links(root: Path, findings: list[Finding]) -> set[str]:
+    """The parts (library, actors, matrix) whose file a link leads where none may be read.
+
+    Such a file is never read (`store.links`): a link to `/etc/passwd` or to a file of
+    another repository would otherwise put its content into findings, CI logs or
+    handouts.
+    """
+    from referral_cli.store.links import LinkRule
+
+    rule = LinkRule.for_repository(root)
+    refused = set()
+    for part, name in (("library", LIBRARY_FILE), ("actors", ACTORS_FILE), ("matrix", MATRIX_FILE)):
+        path = root / name
+        if not os.path.lexists(path):
+            continue
+        reason = rule.check_path(path)
+        if reason is not None:
+            refused.add(part)
+            findings.append(
+                _inventory_problem(name, reason, phrase("store.link.hint"), code="refused-link")
+            )
+    return refused
+
+
+def _inventory_problem(
+    display: str, message: Phrase, hint: Phrase | None = None, *, code: str = "unreadable"
+) -> Finding:
     from referral_cli.findings import Finding
 
-    return Finding(display, 1, 1, "error", "unreadable", message, hint)
+    return Finding(display, 1, 1, "error", code, message, hint)
 
 
 def _load_entries(guidelines: Guidelines, findings: list[Finding], use_cache: bool) -> None:
@@ -270,11 +311,12 @@ def _load_entries(guidelines: Guidelines, findings: list[Finding], use_cache: bo
         )
         return
     problems: list[tuple[Path, Phrase]] = []
+    strays: list[tuple[Path, str]] = []
     collecting = gc.isenabled()
     gc.disable()
     try:
         cache = EntryCache.open(guidelines.root) if use_cache else None
-        for path, display, dir_entry in _entry_dir_entries(guidelines.root, problems):
+        for path, display, dir_entry in _entry_dir_entries(guidelines.root, problems, strays):
             current = stamp(dir_entry) if cache is not None else None
             if cache is not None and current is not None:
                 cached = cache.lookup(display, dir_entry, current)
@@ -317,15 +359,21 @@ def _load_entries(guidelines: Guidelines, findings: list[Finding], use_cache: bo
             cache.save()
         for path, reason in problems:
             guidelines.broken.add("inventory")
-            # Lexically relative: resolving would follow a broken link to its target.
-            shown = Path(os.path.relpath(path, guidelines.root)).as_posix()
-            findings.append(
-                _inventory_problem(
-                    shown,
+            if reason.key.startswith("store.link-"):
+                problem = _inventory_problem(
+                    _shown(guidelines.root, path),
+                    reason,
+                    phrase("store.link.hint"),
+                    code="refused-link",
+                )
+            else:
+                problem = _inventory_problem(
+                    _shown(guidelines.root, path),
                     phrase("store.questions-not-read", problem=reason),
                     phrase("store.questions-not-read.hint"),
                 )
-            )
+            findings.append(problem)
+        guidelines.strays = [(_shown(guidelines.root, path), kind) for path, kind in strays]
     finally:
         if len(guidelines.entries) >= FREEZE_ABOVE:
             # The entries live as long as the command: keep the collector from
@@ -333,6 +381,16 @@ def _load_entries(guidelines: Guidelines, findings: list[Finding], use_cache: bo
             gc.freeze()
         if collecting:
             gc.enable()
+
+
+def _shown(root: Path, path: Path) -> str:
+    """`path` below `root` as shown in a finding, `/`-separated, control characters visible.
+
+    Lexically relative: resolving would follow a link to its target.
+    """
+    from referral_cli.text import printable
+
+    return printable(Path(os.path.relpath(path, root)).as_posix())
 
 
 def _keep(

@@ -19,7 +19,7 @@ import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
@@ -28,6 +28,9 @@ from referral_cli.findings import Finding
 from referral_cli.i18n import Phrase, phrase
 from referral_cli.store.limits import YAML_FILE_BYTES, TooLargeError, read_limited, too_large
 from referral_cli.text import CONTROL_CHARACTERS
+
+if TYPE_CHECKING:
+    from referral_cli.store.links import LinkRule
 
 Location = tuple[int, int]
 PathKey = tuple[str | int, ...]
@@ -643,27 +646,50 @@ def walk_yaml_files(folder: Path) -> Iterator[tuple[Path, str, bool]]:
 
 
 def walk_yaml_entries(
-    folder: Path, problems: list[tuple[Path, Phrase]] | None = None
+    folder: Path,
+    problems: list[tuple[Path, Phrase]] | None = None,
+    *,
+    rule: LinkRule | None = None,
+    strays: list[tuple[Path, str]] | None = None,
 ) -> Iterator[tuple[Path, str, os.DirEntry[str]]]:
     """Like `walk_yaml_files`, with each file's `os.DirEntry` (for a cheap `stat()`).
 
     What cannot be walked (a folder that cannot be listed, a `.yaml` name that is
     not a readable file, such as a broken link) is appended to `problems` as
     (path, reason) when a list is given, so a caller can report it instead of
-    silently leaving the file out.
+    silently leaving the file out. With a `rule` (`store.links`), links to YAML files
+    and to folders are judged by it: followed when it allows, else never read and
+    appended to `problems`. Hidden names and temporary ones (`*.tmp`) are never
+    read; `strays` collects them as (path, "temporary" or "hidden"), except the
+    harmless `.gitkeep` and `.DS_Store`.
     """
-    yield from _walk(folder, "", problems)
+    yield from _walk(folder, "", problems, rule, strays)
+
+
+HARMLESS_HIDDEN = frozenset({".gitkeep", ".DS_Store"})  # an empty marker; Finder's own file
+TEMPORARY_SUFFIX = ".tmp"
+TEMPORARY_PREFIX = ".referral-"  # staging folders of a multi-entry write
+
+
+def stray_kind(name: str) -> str | None:
+    """"temporary", "hidden" or None: why a walk skips a file or folder of this name."""
+    if name.endswith(TEMPORARY_SUFFIX) or name.startswith(TEMPORARY_PREFIX):
+        return "temporary"
+    if name.startswith(".") and name not in HARMLESS_HIDDEN:
+        return "hidden"
+    return None
 
 
 def _walk(
-    directory: Path, relative: str, problems: list[tuple[Path, Phrase]] | None
+    directory: Path,
+    relative: str,
+    problems: list[tuple[Path, Phrase]] | None,
+    rule: LinkRule | None,
+    strays: list[tuple[Path, str]] | None,
 ) -> Iterator[tuple[Path, str, os.DirEntry[str]]]:
     try:
         with os.scandir(directory) as scan:
-            entries = sorted(
-                (entry for entry in scan if not entry.name.startswith(".")),
-                key=_sort_name,
-            )
+            listed = sorted(scan, key=_sort_name)
     except OSError as exc:
         if problems is not None and relative:
             problems.append(
@@ -673,19 +699,35 @@ def _walk(
     # `directory / name` re-parses `name`; CPython's own child constructor (used by
     # Path.iterdir) does not. Private, hence the fallback.
     child = getattr(directory, "_make_child_relpath", directory.joinpath)
-    for entry in entries:
+    for entry in listed:
         name = entry.name
+        if name.startswith(".") or name.endswith(TEMPORARY_SUFFIX):
+            # Never read; reported (validate) unless harmless.
+            kind = stray_kind(name)
+            if strays is not None and kind is not None:
+                strays.append((child(name), kind))
+            continue
         is_yaml = name.endswith((".yaml", ".yml"))
         try:
-            is_dir = entry.is_dir(follow_symlinks=False)
+            if rule is not None and entry.is_symlink():
+                if not (is_yaml or entry.is_dir()):
+                    continue  # a link to some other file: never read, like the file itself
+                reason = rule.judge(child(name))
+                if reason is not None:
+                    if problems is not None:
+                        problems.append((child(name), reason))
+                    continue
+                is_dir = entry.is_dir()  # the rule let the link be followed
+            else:
+                is_dir = entry.is_dir(follow_symlinks=False)
             is_file = not is_dir and is_yaml and entry.is_file()
         except OSError as exc:
             if problems is not None and is_yaml:
-                reason = exc.strerror or str(exc)
-                problems.append((child(name), phrase("store.unreadable-file", reason=reason)))
+                reason = phrase("store.unreadable-file", reason=exc.strerror or str(exc))
+                problems.append((child(name), reason))
             continue
         if is_dir:
-            yield from _walk(child(name), f"{relative}{name}/", problems)
+            yield from _walk(child(name), f"{relative}{name}/", problems, rule, strays)
         elif is_file:
             # A child path shares the folder's parts: less memory than Path(str).
             yield child(name), relative + name, entry
