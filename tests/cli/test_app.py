@@ -172,3 +172,68 @@ def test_hostile_actors_file_is_a_located_error_in_every_command(
     assert result.exit_code == 1, result.output
     assert "data/actors.yaml:" in result.output
     assert "\x1b" not in result.output and "\x07" not in result.output
+
+
+# --- SIGTERM and SIGHUP (issue 15, item 10): a killed import leaves nothing -----------------
+
+
+def _import_log(path: Path, rows: int) -> None:
+    lines = ["date,description,reasons,minutes"]
+    lines += [
+        f"2026-08-20,Hjälp med blankett {n % 7} och utskrift.,time,{n % 60}" for n in range(rows)
+    ]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def _anything_in(folder: Path) -> bool:
+    """True once the import has created anything at all under `folder`."""
+    return any(True for _ in folder.rglob("*")) if folder.exists() else False
+
+
+def _kill_when_started(
+    root: Path, log: Path, signal_number: int
+) -> subprocess.CompletedProcess[str]:
+    """Run a real import and send it `signal_number` as soon as it has written anything."""
+    import os
+    import time
+
+    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
+    command = [sys.executable, "-m", "referral_cli", "add-question", "--root", str(root)]
+    process = subprocess.Popen(
+        [*command, "--from-file", str(log), "--no-input", "--yes"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
+    deadline = time.monotonic() + 120
+    inventory = root / "data/inventory"
+    while process.poll() is None and time.monotonic() < deadline:
+        if _anything_in(inventory):
+            process.send_signal(signal_number)
+            break
+        time.sleep(0.001)
+    out, err = process.communicate(timeout=120)
+    return subprocess.CompletedProcess(process.args, process.returncode, out, err)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
+@pytest.mark.parametrize("name", ["SIGTERM", "SIGHUP", "SIGINT"])
+def test_a_killed_import_leaves_either_nothing_or_everything(
+    make_repo: Callable[..., Path], tmp_path: Path, name: str
+) -> None:
+    import signal
+
+    root = make_repo({"data/inventory/2026/2026-08-22-test-000001.yaml": None})
+    log = tmp_path / "log.csv"
+    _import_log(log, 400)
+    result = _kill_when_started(root, log, getattr(signal, name))
+    left = sorted(p.relative_to(root).as_posix() for p in (root / "data/inventory").rglob("*"))
+    entries = [p for p in left if p.endswith(".yaml") and "/." not in f"/{p}"]
+    if result.returncode == 0:  # the signal came after the last file was published
+        assert len(entries) == 400, result.stderr
+    else:
+        assert (result.returncode, result.stderr) == (130, "Interrupted: nothing was written.\n")
+        assert entries == []
+    # No temporary file or staging folder holding an entry's text, whichever happened.
+    assert [p for p in left if any(part.startswith(".") for part in p.split("/"))] == []
