@@ -94,8 +94,9 @@ BASE_TREE: dict[str, str] = {
 def _isolated_cache(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Keep the parse cache of every test away from the user's real cache folder."""
+    """Keep the parse cache (and its key) of every test away from the user's real folders."""
     monkeypatch.setenv("REFERRAL_CACHE_DIR", str(tmp_path_factory.mktemp("referral-cache")))
+    monkeypatch.setenv("REFERRAL_DATA_DIR", str(tmp_path_factory.mktemp("referral-data")))
 
 
 def write_tree(root: Path, files: FileTree) -> Path:

@@ -77,6 +77,9 @@ class LoadedEntry:
     # True when the personal-data scan is known to find nothing in this entry (its
     # verdict was taken at load time, or cached with the entry), so checks skip it.
     privacy_clean: bool = False
+    # A hash of the bytes the entry was read from (`cache.content_digest`), so an edit
+    # can tell whether someone changed the file since (None: not read from a file).
+    digest: bytes | None = None
 
 
 @dataclass
@@ -182,7 +185,9 @@ def _entry_dir_entries(
     prefix = INVENTORY_DIR + "/"
     for path, relative, entry in walk_yaml_entries(folder, problems, rule=rule, strays=strays):
         # A file name may hold anything but '/' and NUL: shown, never acted on.
-        yield path, printable(prefix + relative), entry
+        # (`isprintable` is the quick answer for nearly every name.)
+        display = prefix + relative
+        yield path, display if display.isprintable() else printable(display), entry
 
 
 def load_guidelines(
@@ -293,7 +298,7 @@ def _inventory_problem(
 def _load_entries(guidelines: Guidelines, findings: list[Finding], use_cache: bool) -> None:
     from referral_cli.models import InventoryEntry
     from referral_cli.rules.privacy import has_personal_data
-    from referral_cli.store.cache import EntryCache, stamp
+    from referral_cli.store.cache import EntryCache, content_digest, stamp
     from referral_cli.store.limits import ENTRY_FILE_BYTES
     from referral_cli.store.yamlio import LazySourceMap
 
@@ -322,8 +327,9 @@ def _load_entries(guidelines: Guidelines, findings: list[Finding], use_cache: bo
                 cached = cache.lookup(display, dir_entry, current)
                 if cached is not None:
                     source = LazySourceMap(path, display)
+                    cached_entry, clean, digest = cached
                     guidelines.entries.append(
-                        LoadedEntry(path, display, cached[0], source, cached[1])
+                        LoadedEntry(path, display, cached_entry, source, clean, digest)
                     )
                     continue
             try:
@@ -343,18 +349,20 @@ def _load_entries(guidelines: Guidelines, findings: list[Finding], use_cache: bo
                 raw=raw,
                 limit=ENTRY_FILE_BYTES,
             )
-            if entry is None or doc is None:
+            if entry is None or doc is None or raw is None:
                 guidelines.broken.add("inventory")
                 continue
-            if cache is not None and current is not None and raw is not None:
-                if len(findings) == before:
-                    # The scan's verdict is kept with the entry: a later validate of the
-                    # unchanged file need not scan it again.
-                    clean = not has_personal_data(entry)
-                    guidelines.entries.append(LoadedEntry(path, display, entry, doc.source, clean))
-                    cache.store(display, current, raw, entry, clean)
-                    continue
-            guidelines.entries.append(LoadedEntry(path, display, entry, doc.source))
+            digest = content_digest(raw)
+            if cache is not None and current is not None and len(findings) == before:
+                # The scan's verdict is kept with the entry: a later validate of the
+                # unchanged file need not scan it again.
+                clean = not has_personal_data(entry)
+                guidelines.entries.append(
+                    LoadedEntry(path, display, entry, doc.source, clean, digest)
+                )
+                cache.store(display, current, raw, entry, clean)
+                continue
+            guidelines.entries.append(LoadedEntry(path, display, entry, doc.source, digest=digest))
         if cache is not None:
             cache.save()
         for path, reason in problems:

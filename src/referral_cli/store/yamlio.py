@@ -672,7 +672,7 @@ TEMPORARY_PREFIX = ".referral-"  # staging folders of a multi-entry write
 
 
 def stray_kind(name: str) -> str | None:
-    """"temporary", "hidden" or None: why a walk skips a file or folder of this name."""
+    """ "temporary", "hidden" or None: why a walk skips a file or folder of this name."""
     if name.endswith(TEMPORARY_SUFFIX) or name.startswith(TEMPORARY_PREFIX):
         return "temporary"
     if name.startswith(".") and name not in HARMLESS_HIDDEN:
@@ -701,7 +701,7 @@ def _walk(
     child = getattr(directory, "_make_child_relpath", directory.joinpath)
     for entry in listed:
         name = entry.name
-        if name.startswith(".") or name.endswith(TEMPORARY_SUFFIX):
+        if name[0] == "." or name.endswith(TEMPORARY_SUFFIX):
             # Never read; reported (validate) unless harmless.
             kind = stray_kind(name)
             if strays is not None and kind is not None:
