@@ -378,6 +378,8 @@ PHRASES: Final[dict[str, str]] = {
     "store.link-hidden": "a link that leads into a hidden folder of the repository (to {target}); referral does not read it",
     "store.link-twice": "a link to {target}, which is read another way too (or holds this folder); referral does not follow it",
     "store.link.hint": "keep the guideline files themselves in the repository: replace the link with the file or folder it leads to",
+    "store.edit.changed": "the file was changed (or removed) after the proposal was shown; nothing was written to it",
+    "store.edit.changed.hint": "run 'referral match' again to see proposals for the file as it is now",
     # === end of store
     # === documents and render
     "render.choice.handout": "handout",

@@ -378,6 +378,8 @@ PHRASES: Final[dict[str, str]] = {
     "store.link-hidden": "en länk som leder in i en dold mapp i arkivet (till {target}); referral läser den inte",
     "store.link-twice": "en länk till {target}, som redan läses på annat sätt (eller innehåller den här mappen); referral följer den inte",
     "store.link.hint": "ha riktlinjernas filer i själva arkivet: ersätt länken med filen eller mappen den leder till",
+    "store.edit.changed": "filen har ändrats (eller tagits bort) sedan förslaget visades; inget skrevs i den",
+    "store.edit.changed.hint": "kör 'referral match' igen för att se förslag för filen som den ser ut nu",
     # === end of store
     # === documents and render
     "render.choice.handout": "handout",
