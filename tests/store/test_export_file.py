@@ -224,3 +224,22 @@ def test_a_spreadsheets_byte_order_mark_is_read_past(tmp_path: Path) -> None:
     path = tmp_path / "bom.jsonl"
     path.write_bytes(b"\xef\xbb\xbf" + GOOD.encode() + b"\r\n" + GOOD.encode() + b"\n")
     assert read_export_file(path) == [json.loads(GOOD)] * 2
+
+
+@pytest.mark.parametrize(("depth", "refused"), [(100, False), (101, True), (900, True)])
+def test_nesting_is_refused_from_101_levels_where_it_passes_them(
+    tmp_path: Path, depth: int, refused: bool
+) -> None:
+    path = tmp_path / "deep.jsonl"
+    line = '{"library":"B","date":"2026-08-20","x":' + "[" * (depth - 1) + "]" * (depth - 1) + "}"
+    path.write_text(line + "\n", encoding="utf-8")
+    with pytest.raises(FindingsError) as caught:
+        read_export_file(path, "deep.jsonl")
+    message = caught.value.findings[0].format()
+    if refused:
+        assert message == (
+            "deep.jsonl:1:139: error: values are nested too deeply (more than 100 levels) "
+            "[export-line]"
+        )
+    else:
+        assert "unknown key 'x'" in message

@@ -40,7 +40,7 @@ _TEXT_KEYS = ("library", "municipality", "branch", "period", "category", "row", 
 _LIST_KEYS = ("reasons", "referred_to")
 _INT_KEYS = {"minutes": (0, 1440), "read_level": (1, 6)}
 _MAX_DIGITS = 18  # the longest integer a line may hold; the fields need four at most
-_MAX_DEPTH = 100  # deeper is reported where it starts (the reader cannot go much deeper)
+_MAX_DEPTH = 100  # brackets in brackets; a record needs two levels (an object holding a list)
 _JSON_SPACE = " \t\r\n"
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
@@ -176,6 +176,11 @@ def _no_constant(text: str) -> Any:
 
 def parse_line(line: str) -> dict[str, Any]:
     """One export line as a checked record; `_LineProblem` with its column when it is not."""
+    if line.count("[") + line.count("{") > _MAX_DEPTH:  # only then can it nest too deep
+        column = _nesting_column(line)
+        if column is not None:
+            message = phrase("finding.export-line.too_deep", limit=_MAX_DEPTH)
+            raise _LineProblem(column, message)
     try:
         data = json.loads(
             line, object_pairs_hook=_unique_keys, parse_int=_small_int, parse_constant=_no_constant
@@ -199,9 +204,9 @@ def parse_line(line: str) -> dict[str, Any]:
         else:
             message = phrase("finding.export-line.not_a_number", value=exc.text)
         raise _LineProblem(column, message) from None
-    except RecursionError:
+    except RecursionError:  # pragma: no cover - the nesting was refused above
         message = phrase("finding.export-line.too_deep", limit=_MAX_DEPTH)
-        raise _LineProblem(_nesting_column(line), message) from None
+        raise _LineProblem(_first_column(line), message) from None
     problem = _check(data)
     if problem is not None:
         key, message = problem
@@ -261,7 +266,7 @@ def _value_column(line: str, key: str | None) -> int:
     return _first_column(line)
 
 
-def _nesting_column(line: str) -> int:
+def _nesting_column(line: str) -> int | None:
     """The column of the bracket that nests deeper than `_MAX_DEPTH` (outside strings)."""
     depth = 0
     in_string = escaped = False
@@ -281,7 +286,7 @@ def _nesting_column(line: str) -> int:
                 return index + 1
         elif char in "]}":
             depth -= 1
-    return _first_column(line)
+    return None
 
 
 def _lines(handle: BinaryIO) -> Iterator[tuple[int, bytes | None]]:

@@ -672,7 +672,7 @@ TEMPORARY_PREFIX = ".referral-"  # staging folders of a multi-entry write
 
 
 def stray_kind(name: str) -> str | None:
-    """ "temporary", "hidden" or None: why a walk skips a file or folder of this name."""
+    """Why a walk skips a file or folder of this name: "temporary", "hidden" or None."""
     if name.endswith(TEMPORARY_SUFFIX) or name.startswith(TEMPORARY_PREFIX):
         return "temporary"
     if name.startswith(".") and name not in HARMLESS_HIDDEN:
