@@ -226,12 +226,12 @@ def test_a_killed_import_leaves_either_nothing_or_everything(
 
     root = make_repo({"data/inventory/2026/2026-08-22-test-000001.yaml": None})
     log = tmp_path / "log.csv"
-    _import_log(log, 400)
+    _import_log(log, 200)
     result = _kill_when_started(root, log, getattr(signal, name))
     left = sorted(p.relative_to(root).as_posix() for p in (root / "data/inventory").rglob("*"))
     entries = [p for p in left if p.endswith(".yaml") and "/." not in f"/{p}"]
     if result.returncode == 0:  # the signal came after the last file was published
-        assert len(entries) == 400, result.stderr
+        assert len(entries) == 200, result.stderr
     else:
         assert (result.returncode, result.stderr) == (130, "Interrupted: nothing was written.\n")
         assert entries == []

@@ -292,3 +292,19 @@ def test_what_is_written_reads_back_identically(data: dict[str, object]) -> None
     with tempfile.TemporaryDirectory() as folder:
         path = writer.write_entry(Path(folder), new)
         assert read_back(path) == new
+
+
+def test_the_writer_refuses_a_year_folder_link_the_readers_refuse(
+    make_repo: Callable[..., Path],
+) -> None:
+    # 2025 leads to arkiv; 2026 into arkiv too: the readers follow only the first.
+    root = make_repo({"data/inventory/2026/2026-08-22-test-000001.yaml": None})
+    (root / "data/inventory").mkdir()
+    (root / "arkiv/2026").mkdir(parents=True)
+    (root / "data/inventory/2025").symlink_to(root / "arkiv", target_is_directory=True)
+    (root / "data/inventory/2026").symlink_to(root / "arkiv/2026", target_is_directory=True)
+    with pytest.raises(UsageError, match=r"^cannot write the new entry in data/inventory/2026: "):
+        writer.write_entries(root, [entry()])
+    assert list((root / "arkiv/2026").iterdir()) == []
+    findings = load_guidelines(root)[1]
+    assert [(f.file, f.code) for f in findings] == [("data/inventory/2026", "refused-link")]

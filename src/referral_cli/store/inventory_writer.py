@@ -183,15 +183,27 @@ def _refuse_links(root: Path, folders: set[Path]) -> None:
     leaves the repository, written somewhere else entirely).
     """
     from referral_cli.errors import UsageError
-    from referral_cli.i18n import phrase
+    from referral_cli.i18n import Phrase, phrase
     from referral_cli.store.links import LinkRule
 
     rule = LinkRule.for_repository(root)
+    inventory = root / INVENTORY_DIR
+    refused: dict[Path, Phrase | None] = {}
+    if os.path.lexists(inventory):
+        reason = rule.check_path(inventory)
+        if reason is not None:
+            refused = dict.fromkeys(folders, reason)
+        else:
+            # The readers judge the year folders' links in this order: a link may only
+            # be refused because an earlier one already leads to the same place.
+            for entry in sorted(inventory.iterdir()):
+                name = entry.name
+                if not entry.is_symlink() or name.startswith(".") or name.endswith(".tmp"):
+                    continue
+                if entry.is_dir() or name.endswith((".yaml", ".yml")):
+                    refused[entry] = rule.judge(entry)
     for folder in sorted(folders):
-        inventory = root / INVENTORY_DIR
-        reason = rule.check_path(inventory) if os.path.lexists(inventory) else None
-        if reason is None and folder.is_symlink():
-            reason = rule.judge(folder)
+        reason = refused.get(folder)
         if reason is not None:
             shown = Path(os.path.relpath(folder, root)).as_posix()
             raise UsageError(phrase("error.cannot-write-entry", folder=shown, reason=reason))
