@@ -190,10 +190,17 @@ def _anything_in(folder: Path) -> bool:
     return any(True for _ in folder.rglob("*")) if folder.exists() else False
 
 
-def _kill_when_started(
-    root: Path, log: Path, signal_number: int
+def _an_entry_in(folder: Path) -> bool:
+    """True once the first entry has its final name (the publish has begun)."""
+    if not folder.exists():
+        return False
+    return any(not p.name.startswith(".") for p in folder.rglob("*.yaml"))
+
+
+def _kill_when(
+    root: Path, log: Path, signal_number: int, ready: Callable[[Path], bool]
 ) -> subprocess.CompletedProcess[str]:
-    """Run a real import and send it `signal_number` as soon as it has written anything."""
+    """Run a real import and send it `signal_number` as soon as `ready(inventory)`."""
     import os
     import time
 
@@ -209,7 +216,7 @@ def _kill_when_started(
     deadline = time.monotonic() + 120
     inventory = root / "data/inventory"
     while process.poll() is None and time.monotonic() < deadline:
-        if _anything_in(inventory):
+        if ready(inventory):
             process.send_signal(signal_number)
             break
         time.sleep(0.001)
@@ -218,16 +225,24 @@ def _kill_when_started(
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
-@pytest.mark.parametrize("name", ["SIGTERM", "SIGHUP", "SIGINT"])
+@pytest.mark.parametrize(
+    ("name", "ready"),
+    [
+        ("SIGTERM", _anything_in),  # while the entries are staged
+        ("SIGHUP", _anything_in),
+        ("SIGINT", _anything_in),
+        ("SIGTERM", _an_entry_in),  # while they are published: held back, then undone
+    ],
+)
 def test_a_killed_import_leaves_either_nothing_or_everything(
-    make_repo: Callable[..., Path], tmp_path: Path, name: str
+    make_repo: Callable[..., Path], tmp_path: Path, name: str, ready: Callable[[Path], bool]
 ) -> None:
     import signal
 
     root = make_repo({"data/inventory/2026/2026-08-22-test-000001.yaml": None})
     log = tmp_path / "log.csv"
     _import_log(log, 200)
-    result = _kill_when_started(root, log, getattr(signal, name))
+    result = _kill_when(root, log, getattr(signal, name), ready)
     left = sorted(p.relative_to(root).as_posix() for p in (root / "data/inventory").rglob("*"))
     entries = [p for p in left if p.endswith(".yaml") and "/." not in f"/{p}"]
     if result.returncode == 0:  # the signal came after the last file was published

@@ -153,9 +153,11 @@ def write_entries(root: Path, entries: Sequence[InventoryEntry]) -> list[Path]:
     _refuse_links(root, {plan.folder for plan in planned})
     inventory = root / INVENTORY_DIR
     inventory.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=inventory))  # mode 0700
+    staging: Path | None = None
     published: list[Path] = []
     try:
+        with signals_held():  # a signal now would leave the folder without its cleanup
+            staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=inventory))  # 0700
         staged = [_stage(staging, n, plan.text) for n, plan in enumerate(planned)]
         _fsync_folder(staging)
         try:
@@ -172,7 +174,8 @@ def write_entries(root: Path, entries: Sequence[InventoryEntry]) -> list[Path]:
                         path.unlink()
             raise
     finally:
-        shutil.rmtree(staging, ignore_errors=True)
+        if staging is not None:
+            shutil.rmtree(staging, ignore_errors=True)
     return published
 
 
