@@ -105,12 +105,13 @@ BASE_TREE: dict[str, str] = {
 def _isolated_cache(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Keep the parse cache of every test away from the user's real cache folder.
+    """Keep the parse cache (and its key) of every test away from the user's real folders.
 
     And the language of the messages away from the user's own choice: only a test
     that sets `REFERRAL_LANG` has it.
     """
     monkeypatch.setenv("REFERRAL_CACHE_DIR", str(tmp_path_factory.mktemp("referral-cache")))
+    monkeypatch.setenv("REFERRAL_DATA_DIR", str(tmp_path_factory.mktemp("referral-data")))
     monkeypatch.delenv("REFERRAL_LANG", raising=False)
 
 

@@ -610,6 +610,10 @@ def test_cli_overwrites_previous_output(
         (["--templates", "no-such-folder"], "--templates no-such-folder: no such folder"),
         (["poster", "--paper", "A5"], "unknown paper size 'A5'"),
         (["inventory-sheet", "--period", "ht-2027"], "unknown period 'ht-2027'"),
+        # Issue 15, item 13: an empty id chose no row, which rendered every slip.
+        (["--row", ",,"], "--row: ',,' holds an empty row id; name the rows, separated by commas"),
+        (["--row", ""], "--row: '' holds an empty row id"),
+        (["--row", "kallkritik,"], "--row: 'kallkritik,' holds an empty row id"),
     ],
 )
 def test_cli_usage_errors(

@@ -3,13 +3,16 @@
 Shared by every command that writes documents (`render`, `report actor`): options are
 checked before any data is read (`plan_documents`), every document is rendered in
 memory (`render_documents`), and files are written only when all of them rendered
-(`write_files`), each through a temporary file and an atomic rename.
+(`write_files`): all of them, or none.
 """
 
 from __future__ import annotations
 
+import errno
 import os
 import re
+import secrets
+import shutil
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -213,7 +216,13 @@ def render_documents(
 
 
 def write_files(out: Path, files: Mapping[str, bytes]) -> list[Path]:
-    """Write every file into `out` (created if needed), each atomically; return the paths.
+    """Write every file into `out` (created if needed), all or nothing; return the paths.
+
+    Every file is first written in full under a new hidden name; only then are they
+    renamed into place, one by one. Should a rename fail (a file open in another
+    program on Windows, a target that became a folder) or the run be interrupted,
+    the files already replaced get their old content back and new ones are removed:
+    a reader finds either the old set or the new one, never a mix.
 
     `out` `-` writes the one file to standard output instead (and returns no path);
     more than one is a `UsageError`, before anything is written.
@@ -223,6 +232,34 @@ def write_files(out: Path, files: Mapping[str, bytes]) -> list[Path]:
         for content in files.values():
             write_stdout(content)
         return []
+    targets = _checked_targets(out, files)
+    staged: list[tuple[Path, Path]] = []  # (temporary, target)
+    replaced: list[tuple[Path, Path | None]] = []  # (target, its old content or None)
+    target = out
+    try:
+        for target, content in zip(targets, files.values(), strict=True):
+            staged.append((_write_temporary(target, content), target))
+        for temporary, target in staged:
+            replaced.append((target, _keep_old(target)))
+            temporary.replace(target)
+    except BaseException as exc:
+        _restore(replaced)
+        if isinstance(exc, OSError):
+            raise UsageError(
+                phrase("common.cannot-write", path=str(target), reason=os_reason(exc))
+            ) from None
+        raise
+    finally:
+        for temporary, _ in staged:
+            temporary.unlink(missing_ok=True)
+        for _, old in replaced:
+            if old is not None:
+                old.unlink(missing_ok=True)
+    return targets
+
+
+def _checked_targets(out: Path, files: Mapping[str, bytes]) -> list[Path]:
+    """The paths to write, after making sure `out` is a folder and no target is one."""
     if out.exists() and not out.is_dir():
         raise UsageError(phrase("common.out-is-file", out=str(out)))
     try:
@@ -231,19 +268,51 @@ def write_files(out: Path, files: Mapping[str, bytes]) -> list[Path]:
         raise UsageError(
             phrase("common.cannot-create-folder", folder=str(out), reason=os_reason(exc))
         ) from None
-    written = []
-    for name, content in files.items():
-        target = out / name
-        temporary = out / f".{name}.{os.getpid()}.tmp"
+    targets = [out / name for name in files]
+    for target in targets:
+        if target.is_dir():
+            reason = os.strerror(errno.EISDIR)
+            raise UsageError(phrase("common.cannot-write", path=str(target), reason=reason))
+    return targets
+
+
+def _write_temporary(target: Path, content: bytes) -> Path:
+    """`content` in a new hidden file beside `target` (permissions as for any new file)."""
+    while True:
+        temporary = target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
         try:
-            temporary.write_bytes(content)
-            temporary.replace(target)
-        except BaseException as exc:
-            temporary.unlink(missing_ok=True)
-            if isinstance(exc, OSError):
-                raise UsageError(
-                    phrase("common.cannot-write", path=str(target), reason=os_reason(exc))
-                ) from None
-            raise
-        written.append(target)
-    return written
+            fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+        except FileExistsError:  # pragma: no cover - 32 random bits taken
+            continue
+        break
+    try:
+        with os.fdopen(fd, "wb") as stream:
+            stream.write(content)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+    return temporary
+
+
+def _keep_old(target: Path) -> Path | None:
+    """A second name for the file `target` is about to replace (None: there is none)."""
+    if not target.exists():
+        return None
+    old = target.with_name(f".{target.name}.{secrets.token_hex(4)}.old")
+    try:
+        os.link(target, old)  # the same file under a second name: nothing is copied
+    except OSError:
+        shutil.copy2(target, old)  # no hard links here (FAT, some network drives)
+    return old
+
+
+def _restore(replaced: list[tuple[Path, Path | None]]) -> None:
+    """Put back what `replaced` held: old files where they were, new ones removed."""
+    for target, old in reversed(replaced):
+        try:
+            if old is None:
+                target.unlink(missing_ok=True)
+            else:
+                old.replace(target)
+        except OSError:  # pragma: no cover - the folder vanished under us
+            continue

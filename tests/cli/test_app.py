@@ -233,3 +233,83 @@ def test_completion_scripts_for_every_shell(shell: str) -> None:
 def test_install_and_show_completion_are_offered(runner: CliRunner) -> None:
     result = runner.invoke(app, ["-h"])
     assert "--install-completion" in result.output and "--show-completion" in result.output
+
+
+# --- SIGTERM and SIGHUP (issue 15, item 10): a killed import leaves nothing -----------------
+
+
+def _import_log(path: Path, rows: int) -> None:
+    lines = ["date,description,reasons,minutes"]
+    lines += [
+        f"2026-08-20,Hjälp med blankett {n % 7} och utskrift.,time,{n % 60}" for n in range(rows)
+    ]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def _anything_in(folder: Path) -> bool:
+    """True once the import has created anything at all under `folder`."""
+    return any(True for _ in folder.rglob("*")) if folder.exists() else False
+
+
+def _an_entry_in(folder: Path) -> bool:
+    """True once the first entry has its final name (the publish has begun)."""
+    if not folder.exists():
+        return False
+    return any(not p.name.startswith(".") for p in folder.rglob("*.yaml"))
+
+
+def _kill_when(
+    root: Path, log: Path, signal_number: int, ready: Callable[[Path], bool]
+) -> subprocess.CompletedProcess[str]:
+    """Run a real import and send it `signal_number` as soon as `ready(inventory)`."""
+    import os
+    import time
+
+    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
+    command = [sys.executable, "-m", "referral_cli", "add-question", "--root", str(root)]
+    process = subprocess.Popen(
+        [*command, "--from-file", str(log), "--no-input", "--yes"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
+    deadline = time.monotonic() + 120
+    inventory = root / "data/inventory"
+    while process.poll() is None and time.monotonic() < deadline:
+        if ready(inventory):
+            process.send_signal(signal_number)
+            break
+        time.sleep(0.001)
+    out, err = process.communicate(timeout=120)
+    return subprocess.CompletedProcess(process.args, process.returncode, out, err)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
+@pytest.mark.parametrize(
+    ("name", "ready"),
+    [
+        ("SIGTERM", _anything_in),  # while the entries are staged
+        ("SIGHUP", _anything_in),
+        ("SIGINT", _anything_in),
+        ("SIGTERM", _an_entry_in),  # while they are published: held back, then undone
+    ],
+)
+def test_a_killed_import_leaves_either_nothing_or_everything(
+    make_repo: Callable[..., Path], tmp_path: Path, name: str, ready: Callable[[Path], bool]
+) -> None:
+    import signal
+
+    root = make_repo({"data/inventory/2026/2026-08-22-test-000001.yaml": None})
+    log = tmp_path / "log.csv"
+    _import_log(log, 200)
+    result = _kill_when(root, log, getattr(signal, name), ready)
+    left = sorted(p.relative_to(root).as_posix() for p in (root / "data/inventory").rglob("*"))
+    entries = [p for p in left if p.endswith(".yaml") and "/." not in f"/{p}"]
+    if result.returncode == 0:  # the signal came after the last file was published
+        assert len(entries) == 200, result.stderr
+    else:
+        assert (result.returncode, result.stderr) == (130, "Interrupted: nothing was written.\n")
+        assert entries == []
+    # No temporary file or staging folder holding an entry's text, whichever happened.
+    assert [p for p in left if any(part.startswith(".") for part in p.split("/"))] == []

@@ -144,3 +144,38 @@ def test_export_of_broken_repository_writes_nothing(
     assert result.exit_code == 1
     assert "data/inventory/bad.yaml:" in result.output
     assert not out.exists()
+
+
+@pytest.mark.parametrize(("out", "shown"), [(".", "."), ("/", "/"), ("", "."), ("..", "..")])
+def test_export_out_must_name_a_file(
+    repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, out: str, shown: str
+) -> None:
+    # Issue 15, item 6: these were a ValueError (exit 3), or a rename onto '..'.
+    work = tmp_path / "work"
+    work.mkdir()
+    monkeypatch.chdir(work)
+    result = runner.invoke(app, ["export", "--root", str(repo), "--out", out, "--force"])
+    assert result.exit_code == 2, result.output
+    assert result.output == (
+        f"error: --out {shown} is a folder, not a file: name the file to write, "
+        "e.g. --out export.jsonl\n"
+    )
+    assert list(work.iterdir()) == [] and sorted(p.name for p in tmp_path.iterdir()) == [
+        "repo",
+        "work",
+    ]
+
+
+def test_export_never_overwrites_a_file_named_like_its_temporary(
+    repo: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "export.jsonl"
+    (tmp_path / "export.jsonl.tmp").write_text("the user's own file", encoding="utf-8")
+    result = runner.invoke(app, ["export", "--root", str(repo), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "export.jsonl.tmp").read_text(encoding="utf-8") == "the user's own file"
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "export.jsonl",
+        "export.jsonl.tmp",
+        "repo",
+    ]

@@ -176,3 +176,10 @@ def test_benchmark_matrix_generator_makes_valid_searchable_data(tmp_path: Path) 
     guidelines = load_valid_guidelines(root, inventory=False)
     assert len(guidelines.matrix.rows()) == 30
     assert lookup(guidelines, ["bankid"], "sv").hits
+
+
+def test_a_query_is_shown_back_with_its_control_characters_visible(repo: Path) -> None:
+    # Issue 15, item 3: a pasted escape sequence recoloured the terminal or set its title.
+    result = run_lookup(repo, ["\x1b]0;TITEL\x07parkeringsapp", "\x9b31m"])
+    assert result.query == "\\x1b]0;TITEL\\x07parkeringsapp \\x9b31m"
+    assert "\x1b" not in format_json(result) and "\x9b" not in format_json(result)

@@ -441,9 +441,34 @@ def test_an_entry_changed_into_invalid_yaml_is_not_written(repo: Path, report: M
     with pytest.raises(FindingsError) as caught:
         apply_candidate(proposal, proposal.best)
     assert caught.value.findings[0].text() == (
-        "the value of 'row' spans several lines; cannot change it safely"
+        "the file was changed (or removed) after the proposal was shown; nothing was written to it"
     )
     assert (repo / SIM).read_text(encoding="utf-8").endswith("row: >-\n  a\n")
+    proposal.loaded.digest = None  # as if read now: the edit itself still refuses to guess
+    with pytest.raises(FindingsError) as caught:
+        apply_candidate(proposal, proposal.best)
+    assert caught.value.findings[0].text() == (
+        "the value of 'row' spans several lines; cannot change it safely"
+    )
+
+
+@pytest.mark.parametrize("seen", ["row: kallkritik\n", "category: annat\n", "# en kommentar\n"])
+def test_a_colleagues_edit_after_the_proposal_is_never_overwritten(
+    repo: Path, report: MatchReport, seen: str
+) -> None:
+    # Issue 15, item 8: the file gained `row:` by hand after the proposal was shown, and
+    # the apply replaced it. Any change since the proposal keeps the file as it is.
+    proposal = report.proposals[0]
+    assert proposal.best is not None
+    edited = (repo / SIM).read_text(encoding="utf-8") + seen
+    (repo / SIM).write_text(edited, encoding="utf-8")
+    summary = apply_above(report, min_score=0.0)
+    assert (repo / SIM).read_text(encoding="utf-8") == edited
+    assert [f.format() for f in summary.failed if f.file == SIM] == [
+        f"{SIM}:1:1: error: the file was changed (or removed) after the proposal was shown; "
+        "nothing was written to it [file-changed]\n"
+        "    hint: run 'referral match' again to see proposals for the file as it is now"
+    ]
 
 
 def test_a_file_that_cannot_be_edited_is_reported_and_the_session_goes_on(
@@ -455,8 +480,8 @@ def test_a_file_that_cannot_be_edited_is_reported_and_the_session_goes_on(
     summary = apply_interactively(report, lambda _: next(answers), said.append)
     assert [p.loaded.display for p, _ in summary.applied] == [PASS]
     assert [f.format().splitlines()[0] for f in summary.failed] == [
-        f"{SIM}:3:1: error: the value of 'row' spans several lines; cannot change it safely"
-        " [cannot-edit]"
+        f"{SIM}:1:1: error: the file was changed (or removed) after the proposal was shown; "
+        "nothing was written to it [file-changed]"
     ]
     assert summary.failed[0].format("sv") in said  # in the library's language
     # Entries are numbered as they are asked about: those without candidates are left out.

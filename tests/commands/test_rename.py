@@ -176,7 +176,7 @@ def test_a_file_that_cannot_be_written_puts_back_the_others(
     with pytest.raises(UsageError) as caught:
         rename(repo, "actor", "skatteverket", "skatt")
     assert caught.value.text("en") == (
-        "cannot write data/matrix.yaml: Permission denied; nothing was changed"
+        "cannot write data/matrix.yaml: permission denied; nothing was changed"
     )
     assert snapshot(repo) == before
 

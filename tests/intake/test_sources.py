@@ -174,6 +174,23 @@ def test_an_absolute_path_is_shown_from_the_repository(repo: Path) -> None:
             ],
         ),
         (
+            # Issue 15, item 13: a quote left open swallowed the rest of the file silently.
+            "log.csv",
+            'date,description\n2026-08-18,"Skrivare\n2026-08-19,Bluff-sms\n',
+            [
+                "log.csv:2:1: error: this row cannot be read as CSV; check its quotes (a cell "
+                'that starts with " must end with ") [csv-syntax]'
+            ],
+        ),
+        (
+            "log.csv",
+            'date,description\n2026-08-18,"Skrivare" på plan 2\n',
+            [
+                "log.csv:2:1: error: this row cannot be read as CSV; check its quotes (a cell "
+                'that starts with " must end with ") [csv-syntax]'
+            ],
+        ),
+        (
             "empty.yaml",
             "# nothing yet\n",
             ["empty.yaml:1:1: error: the file holds no entries [no-entries]"],

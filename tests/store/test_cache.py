@@ -284,3 +284,111 @@ def test_recently_changed_files_are_checked_by_content(
     monkeypatch.setattr(cache, "stamp", lambda p: old)
     assert load_guidelines(root)[0].entries[0].entry.branch == "centrux"
     assert "InventoryEntry" in calls
+
+
+# --- a crafted cache is never trusted (issue 15, item 12) ---------------------------------
+
+PERSONAL = """\
+date: 2026-08-22
+description: Besökaren 850709-9805, tel 070-123 45 67, anna@exempel.se ville ha hjälp.
+minutes: 10
+"""
+PERSONAL_FILE = "data/inventory/2026/2026-08-22-test-000001.yaml"
+
+
+def _forge(root: Path, key: bytes) -> None:
+    """What a crafted cache file holds: the file's real stamp, a clean verdict, minutes -999."""
+    from referral_cli.models import InventoryEntry
+
+    forged = cache.EntryCache(root, key)
+    path = root / PERSONAL_FILE
+    entry = InventoryEntry.model_construct(
+        date=date(2026, 8, 22), description="Inget att se här.", minutes=-999
+    )
+    forged.store(PERSONAL_FILE, cache.stamp(path) or b"", path.read_bytes(), entry, clean=True)
+    forged.save()
+
+
+def _stats_minutes(root: Path) -> str:
+    result = CliRunner().invoke(app, ["stats", "--root", str(root), "--format", "json"])
+    return result.output
+
+
+@pytest.mark.parametrize("knows_the_key", [True, False])
+def test_a_cache_written_with_another_key_cannot_hide_a_finding(
+    make_repo: Callable[..., Path], knows_the_key: bool
+) -> None:
+    root = make_repo({PERSONAL_FILE: PERSONAL})
+    key = cache.cache_key()
+    assert key is not None
+    _forge(root, key if knows_the_key else bytes(32))
+    codes = [f.code for f in validate_repository(root, today=_TODAY).findings]
+    if knows_the_key:
+        # Whoever holds the key could (that is what the key is for): the test can fail.
+        assert "personal-data" not in codes and '"minutes_total": -999' in _stats_minutes(root)
+    else:
+        assert codes.count("personal-data") == 3
+        assert "-999" not in _stats_minutes(root) and 'minutes_total": 10' in _stats_minutes(root)
+
+
+def test_a_forged_lookup_snapshot_cannot_hide_an_error(make_repo: Callable[..., Path]) -> None:
+    root = make_repo()
+    assert CliRunner().invoke(app, ["lookup", "--root", str(root), "bank"]).exit_code == 0
+    snapshot = next(cache.cache_dir().glob("lookup-*.marshal"))
+    (root / "data/actors.yaml").write_text("actors: [\n", encoding="utf-8")
+    # Someone without the key writes a snapshot that matches the broken file's stamp.
+    from referral_cli.commands import lookup as lookup_module
+
+    contents, keys = cache.read_files(root, lookup_module.LOOKUP_FILES)
+    assert keys is not None
+    body = cache.marshal.dumps(
+        {
+            "root": str(root),
+            "version": cache._code_fingerprint(lookup_module.SNAPSHOT_MODULES),
+            "day": date.today().toordinal(),
+            "files": keys,
+            "data": {},
+        },
+        4,
+    )
+    cache._write_frames(snapshot, iter([body]), bytes(32), b"snapshot")
+    result = CliRunner().invoke(app, ["lookup", "--root", str(root), "bank"])
+    assert result.exit_code == 1, result.output
+    assert "data/actors.yaml:2:1: error:" in result.output
+
+
+def test_the_key_is_private_and_outside_the_cache_folder(
+    make_repo: Callable[..., Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data = tmp_path / "data-home" / "referral"
+    monkeypatch.setenv(cache.DATA_DIR_ENV, str(data))
+    monkeypatch.setenv(cache.CACHE_DIR_ENV, str(tmp_path / "cache-home" / "referral"))
+    root = make_repo()
+    load_guidelines(root)
+    key_file = data / cache.KEY_FILE
+    assert key_file.stat().st_mode & 0o777 == 0o600
+    assert len(key_file.read_bytes()) == cache.KEY_BYTES
+    for folder in (data, data.parent, cache.cache_dir(), cache.cache_dir().parent):
+        assert folder.stat().st_mode & 0o777 == 0o700, folder
+    assert cache.cache_file(root).stat().st_mode & 0o777 == 0o600
+    assert cache.cache_key() == key_file.read_bytes()  # the same key, run after run
+
+
+@pytest.mark.parametrize("problem", ["others-can-read", "inside-the-cache", "not-a-key"])
+def test_without_a_usable_key_nothing_is_cached(
+    make_repo: Callable[..., Path], monkeypatch: pytest.MonkeyPatch, cache_home: Path, problem: str
+) -> None:
+    root = make_repo()
+    expected = _snapshot(root, use_cache=False)
+    key_file = cache.data_dir() / cache.KEY_FILE
+    if problem == "inside-the-cache":
+        monkeypatch.setenv(cache.DATA_DIR_ENV, str(cache_home / "key"))
+    else:
+        cache.cache_key()
+        if problem == "others-can-read":
+            key_file.chmod(0o644)
+        else:
+            key_file.write_bytes(b"short")
+    assert cache.cache_key() is None
+    assert _snapshot(root, use_cache=True) == expected
+    assert not cache.cache_file(root).exists()

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from referral_cli.errors import FindingsError, UsageError
+from referral_cli.store import export_file
 from referral_cli.store.export_file import (
     EXPORT_FIELDS,
     TEXT_FIELDS,
@@ -35,47 +36,47 @@ GOOD = '{"library":"B","date":"2026-08-20"}'
         ('{"library":"B"}', "bad.jsonl:2:1: error: the key 'date' is missing [export-line]"),
         (
             '{"library":"B","date":"2026-13-01"}',
-            "bad.jsonl:2:1: error: date: '2026-13-01' is not a date written as YYYY-MM-DD [export-line]",
+            "bad.jsonl:2:23: error: date: '2026-13-01' is not a date written as YYYY-MM-DD [export-line]",
         ),
         (
             '{"library":"B","date":"2026-08-20","reason":["x"]}',
-            "bad.jsonl:2:1: error: unknown key 'reason' (did you mean 'reasons'?) [export-line]",
+            "bad.jsonl:2:36: error: unknown key 'reason' (did you mean 'reasons'?) [export-line]",
         ),
         (
             '{"library":"B","date":"2026-08-20","reasons":"privacy"}',
-            "bad.jsonl:2:1: error: reasons: expected a list of ids [export-line]",
+            "bad.jsonl:2:46: error: reasons: expected a list of ids [export-line]",
         ),
         (
             '{"library":"B","date":"2026-08-20","minutes":-1}',
-            "bad.jsonl:2:1: error: minutes: expected a whole number 0–1440 or null [export-line]",
+            "bad.jsonl:2:46: error: minutes: expected a whole number 0–1440 or null [export-line]",
         ),
         (
             '{"library":"B","date":"2026-08-20","read_level":true}',
-            "bad.jsonl:2:1: error: read_level: expected a whole number 1–6 or null [export-line]",
+            "bad.jsonl:2:49: error: read_level: expected a whole number 1–6 or null [export-line]",
         ),
         (
             '{"library":"B","date":"2026-08-20","outcome":"ok"}',
-            "bad.jsonl:2:1: error: outcome: 'ok' is not one of helped, partly, referred, declined [export-line]",
+            "bad.jsonl:2:46: error: outcome: 'ok' is not one of helped, partly, referred, declined [export-line]",
         ),
         (
             '{"library":3,"date":"2026-08-20"}',
-            "bad.jsonl:2:1: error: library: expected text or null [export-line]",
+            "bad.jsonl:2:12: error: library: expected text or null [export-line]",
         ),
         (
             '{"library":"B","date":"2026-W34-1"}',
-            "bad.jsonl:2:1: error: date: '2026-W34-1' is not a date written as YYYY-MM-DD [export-line]",
+            "bad.jsonl:2:23: error: date: '2026-W34-1' is not a date written as YYYY-MM-DD [export-line]",
         ),
         (
             '{"library":"B","date":20260820}',
-            "bad.jsonl:2:1: error: date: 20260820 is not a date written as YYYY-MM-DD [export-line]",
+            "bad.jsonl:2:23: error: date: 20260820 is not a date written as YYYY-MM-DD [export-line]",
         ),
         (
             '{"library":"B","date":"2026-08-20","minutes":30.5}',
-            "bad.jsonl:2:1: error: minutes: expected a whole number 0–1440 or null [export-line]",
+            "bad.jsonl:2:46: error: minutes: expected a whole number 0–1440 or null [export-line]",
         ),
         (
             '{"library":"B","date":"2026-08-20","referred_to":["bank",3]}',
-            "bad.jsonl:2:1: error: referred_to: expected a list of ids [export-line]",
+            "bad.jsonl:2:50: error: referred_to: expected a list of ids [export-line]",
         ),
     ],
 )
@@ -114,17 +115,18 @@ def test_findings_are_worded_in_swedish_too(tmp_path: Path) -> None:
     with pytest.raises(FindingsError) as caught:
         read_export_file(path, "bad.jsonl")
     assert caught.value.findings[0].format("sv") == (
-        "bad.jsonl:1:1: error: okänd nyckel 'reason' (menade du 'reasons'?) [export-line]"
+        "bad.jsonl:1:36: error: okänd nyckel 'reason' (menade du 'reasons'?) [export-line]"
     )
 
 
-def test_a_file_that_is_not_utf8_is_one_finding(tmp_path: Path) -> None:
+def test_text_that_is_not_utf8_is_located_on_its_line(tmp_path: Path) -> None:
     path = tmp_path / "latin1.jsonl"
-    path.write_bytes('{"library":"Malmö","date":"2026-08-20"}\n'.encode("latin-1"))
+    good = GOOD.encode()
+    path.write_bytes(good + b"\n" + '{"library":"Malmö","date":"2026-08-20"}\n'.encode("latin-1"))
     with pytest.raises(FindingsError) as caught:
         read_export_file(path, "latin1.jsonl")
     assert [f.format() for f in caught.value.findings] == [
-        "latin1.jsonl:1:1: error: the file is not valid UTF-8 text [encoding]"
+        "latin1.jsonl:2:17: error: the file is not valid UTF-8 text [encoding]"
     ]
 
 
@@ -160,3 +162,85 @@ def test_writing_is_all_or_nothing(tmp_path: Path) -> None:
         write_export_file(out, half_then_full_disk())
     assert out.read_text(encoding="utf-8") == "a\nb\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["export.jsonl"]
+
+
+# --- hostile lines (issue 15, item 5): each is one located finding, never a crash ----------
+
+HOSTILE = [
+    (
+        "[" * 100_000,
+        "bad.jsonl:2:101: error: values are nested too deeply (more than 100 levels) [export-line]",
+    ),
+    (
+        '{"library":"B","date":"2026-08-20","minutes":' + "9" * 5_000 + "}",
+        "bad.jsonl:2:46: error: a number with more than 18 digits; no field holds such a number [export-line]",
+    ),
+    (
+        '{"library":"B","date":"2026-08-20","minutes":NaN}',
+        "bad.jsonl:2:46: error: NaN is not a number JSON allows [export-line]",
+    ),
+    (
+        '{"library":"B\\ud800","date":"2026-08-20"}',
+        "bad.jsonl:2:12: error: library: the text contains a character that is not printable text (U+D800) [export-line]",
+    ),
+    (
+        '{"library":"B","date":"2026-08-20","reasons":["ok","x\\u001b]0;TITLE\\u0007"]}',
+        "bad.jsonl:2:46: error: reasons: the text contains a character that is not printable text (U+001B) [export-line]",
+    ),
+    (
+        '{"library":"B","date":"2026-08-20","library":"C"}',
+        "bad.jsonl:2:36: error: the key 'library' appears twice on the line; only one value can count [export-line]",
+    ),
+    (
+        '  {"library":"B","date":"2026-08-20","x\\u001b[31m":1}',
+        "bad.jsonl:2:38: error: unknown key 'x\\x1b[31m' [export-line]",
+    ),
+]
+
+
+@pytest.mark.parametrize(("line", "message"), HOSTILE)
+def test_hostile_lines_are_located_findings(tmp_path: Path, line: str, message: str) -> None:
+    path = tmp_path / "bad.jsonl"
+    path.write_text(f"{GOOD}\n{line}\n{GOOD}\n", encoding="utf-8")
+    with pytest.raises(FindingsError) as caught:
+        read_export_file(path, "bad.jsonl")
+    assert [f.format().split("\n")[0] for f in caught.value.findings] == [message]
+
+
+def test_a_line_over_the_limit_is_never_read_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(export_file, "EXPORT_LINE_BYTES", 100)
+    path = tmp_path / "long.jsonl"
+    long_line = '{"library":"' + "B" * 500 + '","date":"2026-08-20"}'
+    path.write_text(f"{GOOD}\n{long_line}\n{GOOD}\n", encoding="utf-8")
+    with pytest.raises(FindingsError) as caught:
+        read_export_file(path, "long.jsonl")
+    assert [f.format() for f in caught.value.findings] == [
+        "long.jsonl:2:1: error: the line is longer than 100 B, the most referral reads from one line [line-too-long]"
+    ]
+
+
+def test_a_spreadsheets_byte_order_mark_is_read_past(tmp_path: Path) -> None:
+    path = tmp_path / "bom.jsonl"
+    path.write_bytes(b"\xef\xbb\xbf" + GOOD.encode() + b"\r\n" + GOOD.encode() + b"\n")
+    assert read_export_file(path) == [json.loads(GOOD)] * 2
+
+
+@pytest.mark.parametrize(("depth", "refused"), [(100, False), (101, True), (900, True)])
+def test_nesting_is_refused_from_101_levels_where_it_passes_them(
+    tmp_path: Path, depth: int, refused: bool
+) -> None:
+    path = tmp_path / "deep.jsonl"
+    line = '{"library":"B","date":"2026-08-20","x":' + "[" * (depth - 1) + "]" * (depth - 1) + "}"
+    path.write_text(line + "\n", encoding="utf-8")
+    with pytest.raises(FindingsError) as caught:
+        read_export_file(path, "deep.jsonl")
+    message = caught.value.findings[0].format()
+    if refused:
+        assert message == (
+            "deep.jsonl:1:139: error: values are nested too deeply (more than 100 levels) "
+            "[export-line]"
+        )
+    else:
+        assert "unknown key 'x'" in message

@@ -1,6 +1,8 @@
 from __future__ import annotations
 
+import os
 import re
+import signal
 import tempfile
 from collections.abc import Callable, Iterator
 from datetime import date
@@ -11,6 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import referral_cli.store.inventory_writer as writer
+from referral_cli.errors import UsageError
 from referral_cli.models import OUTCOMES, SLUG_PATTERN, InventoryEntry
 from referral_cli.store.repository import load_guidelines
 from referral_cli.store.yamlio import load_file
@@ -31,6 +34,13 @@ def read_back(path: Path) -> InventoryEntry:
 
 def files_under(root: Path) -> list[Path]:
     return sorted(p for p in root.rglob("*") if p.is_file())
+
+
+def everything_under(root: Path) -> list[Path]:
+    """Files, links and hidden folders (a staging folder left behind), hidden files too."""
+    return sorted(
+        p for p in root.rglob("*") if not p.is_dir() or p.is_symlink() or p.name.startswith(".")
+    )
 
 
 @pytest.mark.parametrize(
@@ -125,23 +135,78 @@ def test_without_hard_links_the_name_is_reserved_exclusively(
     assert files_under(tmp_path) == [path]
 
 
-def test_write_entries_is_all_or_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("step", ["_stage", "_publish_staged"])
+def test_write_entries_is_all_or_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, step: str
+) -> None:
     existing = writer.write_entry(tmp_path, entry(description="Finns redan"))
-    real_publish = writer._publish
+    real = getattr(writer, step)
     calls = {"n": 0}
 
-    def failing_publish(folder: Path, target: Path, content: bytes) -> bool:
+    def failing(*args: object) -> object:
         calls["n"] += 1
         if calls["n"] == 3:
             raise OSError(28, "No space left on device")
-        return real_publish(folder, target, content)
+        return real(*args)
 
-    monkeypatch.setattr(writer, "_publish", failing_publish)
+    monkeypatch.setattr(writer, step, failing)
     with pytest.raises(OSError, match="No space left"):
         writer.write_entries(
             tmp_path, [entry(description=f"Fråga {n}", minutes=n) for n in range(5)]
         )
-    assert files_under(tmp_path) == [existing]
+    assert everything_under(tmp_path) == [existing]  # no staging folder, no temporary file
+
+
+def test_a_signal_during_the_publish_is_held_then_undoes_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real = writer._publish_staged
+    calls = {"n": 0}
+
+    def interrupted(*args: object) -> object:
+        calls["n"] += 1
+        if calls["n"] == 2:
+            os.kill(os.getpid(), signal.SIGINT)  # held back until the publish is complete
+        return real(*args)
+
+    monkeypatch.setattr(writer, "_publish_staged", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        writer.write_entries(tmp_path, [entry(description=f"Fråga {n}") for n in range(4)])
+    assert calls["n"] == 4  # the publish ran to its end, then everything was removed
+    assert everything_under(tmp_path) == []
+
+
+def test_a_folder_link_that_leaves_the_repository_is_never_written_to(
+    make_repo: Callable[..., Path], tmp_path: Path
+) -> None:
+    # Issue 15, item 9: add-question wrote entries there that no reader ever saw.
+    root = make_repo({"data/inventory/2026/2026-08-22-test-000001.yaml": None})
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (root / "data/inventory").mkdir()
+    (root / "data/inventory/2026").symlink_to(elsewhere, target_is_directory=True)
+    with pytest.raises(UsageError) as caught:
+        writer.write_entries(root, [entry()])
+    assert str(caught.value) == (
+        "cannot write the new entry in data/inventory/2026: a link that leads outside the "
+        f"repository (to {elsewhere}); referral does not read it. Nothing was written."
+    )
+    assert list(elsewhere.iterdir()) == []
+    assert everything_under(root / "data/inventory") == [root / "data/inventory/2026"]
+
+
+def test_a_folder_link_inside_the_repository_is_written_through(
+    make_repo: Callable[..., Path],
+) -> None:
+    root = make_repo({"data/inventory/2026/2026-08-22-test-000001.yaml": None})
+    (root / "data/inventory").mkdir()
+    (root / "arkiv/2026").mkdir(parents=True)
+    (root / "data/inventory/2026").symlink_to(root / "arkiv/2026", target_is_directory=True)
+    [path] = writer.write_entries(root, [entry()])
+    assert path.parent == root / "data/inventory/2026"
+    guidelines, findings = load_guidelines(root)
+    assert findings == []
+    assert [e.display for e in guidelines.entries] == [f"data/inventory/2026/{path.name}"]
 
 
 def test_entry_data_leaves_out_empty_keys_and_keeps_model_order() -> None:
@@ -227,3 +292,19 @@ def test_what_is_written_reads_back_identically(data: dict[str, object]) -> None
     with tempfile.TemporaryDirectory() as folder:
         path = writer.write_entry(Path(folder), new)
         assert read_back(path) == new
+
+
+def test_the_writer_refuses_a_year_folder_link_the_readers_refuse(
+    make_repo: Callable[..., Path],
+) -> None:
+    # 2025 leads to arkiv; 2026 into arkiv too: the readers follow only the first.
+    root = make_repo({"data/inventory/2026/2026-08-22-test-000001.yaml": None})
+    (root / "data/inventory").mkdir()
+    (root / "arkiv/2026").mkdir(parents=True)
+    (root / "data/inventory/2025").symlink_to(root / "arkiv", target_is_directory=True)
+    (root / "data/inventory/2026").symlink_to(root / "arkiv/2026", target_is_directory=True)
+    with pytest.raises(UsageError, match=r"^cannot write the new entry in data/inventory/2026: "):
+        writer.write_entries(root, [entry()])
+    assert list((root / "arkiv/2026").iterdir()) == []
+    findings = load_guidelines(root)[1]
+    assert [(f.file, f.code) for f in findings] == [("data/inventory/2026", "refused-link")]

@@ -134,3 +134,56 @@ def test_split_batch_reads_blobs_and_skips_missing() -> None:
         "empty": b"",
         "two-lines": b"a\n",
     }
+
+
+# --- hostile names and committed links (issue 15, item 11) -----------------------------------
+
+ENTRY_TIME = "date: 2026-08-27\ndescription: Fråga om tid.\nreasons: [time]\n"
+
+
+def test_a_name_with_a_newline_cannot_shift_another_entry(repo: Path) -> None:
+    # `git cat-file --batch` read names line by line: this name broke the pairing and
+    # silently dropped the next entry's content.
+    write_tree(
+        repo,
+        {
+            "data/inventory/2026/x\ny.yaml": ENTRY_NONE,
+            "data/inventory/2026/z.yaml": ENTRY_TIME,
+            "data/inventory/2026/\x1b]0;TITEL\x07.yaml": ENTRY_NONE,
+        },
+    )
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "names")
+    head = Snapshot(repo, resolve_revision(repo, "HEAD"), "HEAD")
+    names = head.inventory_files()
+    assert "data/inventory/2026/x\ny.yaml" in names and "data/inventory/2026/z.yaml" in names
+    contents = head.read_many(names)
+    assert contents["data/inventory/2026/x\ny.yaml"] == ENTRY_NONE.encode()
+    assert contents["data/inventory/2026/z.yaml"] == ENTRY_TIME.encode()
+    assert list(contents) == names
+    assert head.display("data/inventory/2026/\x1b]0;TITEL\x07.yaml") == (
+        "HEAD:data/inventory/2026/\\x1b]0;TITEL\\x07.yaml"
+    )
+
+
+def test_committed_links_follow_the_rule_of_the_working_tree(repo: Path, tmp_path: Path) -> None:
+    # A committed link was counted as a question (its content is the path it holds).
+    write_tree(repo, {"arkiv/2025/gammal.yaml": ENTRY_TIME, "arkiv/2025/annan.yaml": ENTRY_NONE})
+    inventory = repo / "data/inventory"
+    (inventory / "2025").symlink_to("../../arkiv/2025")  # inside: read through the link
+    (inventory / "2026/en.yaml").symlink_to("../../../arkiv/2025/gammal.yaml")  # twice: no
+    (inventory / "2026/ut.yaml").symlink_to("/etc/hostname")  # outside: never read
+    (inventory / "2026/upp.yaml").symlink_to("../../../../utanfor.yaml")  # outside too
+    (inventory / "2026/git.yaml").symlink_to("../../../.git/HEAD")  # hidden: no
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "links")
+    head = Snapshot(repo, resolve_revision(repo, "HEAD"), "HEAD")
+    expected = [
+        "data/inventory/2025/annan.yaml",
+        "data/inventory/2025/gammal.yaml",
+        "data/inventory/2026/a.yaml",
+        "data/inventory/2026/b.yaml",
+    ]
+    assert head.inventory_files() == expected
+    assert head.read_many(expected)["data/inventory/2025/gammal.yaml"] == ENTRY_TIME.encode()
+    assert Snapshot(repo, WORKTREE, "").inventory_files() == expected

@@ -85,7 +85,24 @@ def _app_options(
 
 def main() -> None:
     """Console-script entry point."""
+    stop_on_signals()
     app()
+
+
+def stop_on_signals() -> None:
+    """Make SIGTERM and SIGHUP stop a command the way Ctrl-C (SIGINT) does.
+
+    Each raises KeyboardInterrupt where the program is, so a half-done write is undone
+    (an import of 3,000 entries killed by SIGTERM left 826 files and temporary files
+    holding entry text) and the command says so and exits 130. A signal someone chose
+    to ignore (`nohup` ignores SIGHUP) stays ignored.
+    """
+    import signal
+
+    for name in ("SIGTERM", "SIGHUP"):
+        number = getattr(signal, name, None)  # Windows has no SIGHUP
+        if number is not None and signal.getsignal(number) == signal.SIG_DFL:
+            signal.signal(number, signal.default_int_handler)
 
 
 __all__ = ["app", "main"]

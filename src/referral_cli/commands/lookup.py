@@ -25,7 +25,9 @@ from referral_cli.errors import UsageError
 from referral_cli.i18n import language_for, phrase
 from referral_cli.row_index import RowHit, RowIndex
 from referral_cli.search import SearchDoc, SearchIndex
+from referral_cli.store.limits import QUERY_CHARACTERS
 from referral_cli.store.repository import ACTORS_FILE, LIBRARY_FILE, MATRIX_FILE
+from referral_cli.text import printable
 from referral_cli.views import MatrixRow
 
 if TYPE_CHECKING:
@@ -39,6 +41,8 @@ SNAPSHOT_KIND = "lookup"
 SNAPSHOT_MODULES = (
     "__init__.py",
     "store/cache.py",
+    "store/limits.py",
+    "store/links.py",
     "rules/loading.py",
     "rules/checks.py",
     "rules/plain_scalars.py",
@@ -263,6 +267,10 @@ def _query(terms: Sequence[str]) -> str:
     query = " ".join(terms).strip()
     if not query:
         raise UsageError(phrase("error.lookup.no_terms"))
+    if len(query) > QUERY_CHARACTERS:
+        # A desk question is a few words; a pasted page would keep the desk waiting for
+        # minutes (a single 5,000-letter word took seconds to find no suggestions for).
+        raise UsageError(phrase("error.lookup.too_long", length=len(query), limit=QUERY_CHARACTERS))
     return query
 
 
@@ -279,7 +287,9 @@ def search(data: LookupData, terms: Sequence[str], language: str) -> LookupResul
     suggestions: list[str] = []
     if not hits:
         suggestions = data.rows.index.suggest(query)
-    return LookupResult(query, language, hits, actor_hits, suggestions, list(unmatched))
+    # The query is shown back: a control character typed or pasted into it is shown, not run.
+    shown = printable(query)
+    return LookupResult(shown, language, hits, actor_hits, suggestions, list(unmatched))
 
 
 def load_lookup_data(root: Path) -> LookupData:

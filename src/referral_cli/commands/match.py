@@ -298,7 +298,9 @@ def apply_candidate(proposal: Proposal, candidate: Candidate) -> None:
     if entry.category != candidate.item.category.id:
         updates["category"] = candidate.item.category.id
     updates["row"] = candidate.item.row.id
-    update_entry_file(proposal.loaded.path, updates, proposal.loaded.display)
+    loaded = proposal.loaded
+    # Only the file as the proposal was made from: a colleague may have set `row:` since.
+    update_entry_file(loaded.path, updates, loaded.display, expected=loaded.digest)
 
 
 @dataclass

@@ -26,7 +26,7 @@ from typing import Any, Final
 
 from referral_cli.errors import UsageError
 from referral_cli.findings import suggestion
-from referral_cli.i18n import counted, phrase, t
+from referral_cli.i18n import counted, os_reason, phrase, t
 from referral_cli.store.repository import (
     ACTORS_FILE,
     LIBRARY_FILE,
@@ -263,7 +263,7 @@ def _write_all(root: Path, files: Sequence[tuple[Path, bytes, bytes]]) -> None:
         except OSError as exc:
             for written, original in reversed(done):
                 write_atomically(written, original)
-            reason = exc.strerror or str(exc)
+            reason = os_reason(exc)
             raise UsageError(
                 phrase("error.rename.unwritable", file=display_path(root, path), reason=reason)
             ) from None

@@ -110,6 +110,10 @@ def plan_render(root: Path, options: RenderOptions) -> RenderPlan:
         if name not in HANDOUTS:
             raise unknown_choice("render.choice.handout", name, HANDOUTS)
     rows = split_values(options.rows, unique=False)
+    for value in options.rows:
+        if any(not part.strip() for part in value.split(",")):
+            # `--row ",,"` would otherwise choose no row, which means every slip.
+            raise UsageError(phrase("render.empty-row", value=value))
     if rows and handouts and not set(handouts) & set(ROW_HANDOUTS):
         raise UsageError(phrase("render.row-needs-slips"))
     if not handouts:

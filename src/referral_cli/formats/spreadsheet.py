@@ -174,7 +174,7 @@ def write_output(out: Path, content: str | bytes) -> None:
     put a plain file in its place.
     """
     from referral_cli.errors import UsageError
-    from referral_cli.i18n import phrase
+    from referral_cli.i18n import os_reason, phrase
 
     data = content.encode("utf-8") if isinstance(content, str) else content
     target = out.resolve() if out.is_symlink() else out
@@ -185,7 +185,7 @@ def write_output(out: Path, content: str | bytes) -> None:
         else:
             _replace(target, data)
     except OSError as exc:
-        reason = exc.strerror or str(exc)
+        reason = os_reason(exc)
         raise UsageError(
             phrase("error.spreadsheet.unwritable", out=str(out), reason=reason)
         ) from None

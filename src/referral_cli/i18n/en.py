@@ -413,6 +413,12 @@ PHRASES: Final[dict[str, str]] = {
     "check.read-as.boolean": "a yes/no value (boolean)",
     "check.read-as.null": "an empty value (null)",
     "check.read-as.date": "a date",
+    "check.text-too-long": "{field}: the text is {length} characters long; an inventory entry holds at most {limit} characters per text",
+    "check.text-too-long.hint": "describe the case in a few sentences; a long text (a pasted page or log) does not belong in the inventory",
+    "check.temporary-file": "a temporary file or folder left behind by an interrupted save; it may hold the text of a question nobody has checked",
+    "check.temporary-file.hint": "if no referral command is running right now, delete it",
+    "check.hidden-file": "a hidden file or folder in the inventory: referral never reads it, so nothing checks it for personal data",
+    "check.hidden-file.hint": "move it out of data/inventory/, or rename it without the leading '.' if it holds a question",
     # === end of checks
     # === privacy
     "privacy.kind.personnummer": "a personnummer",
@@ -461,6 +467,14 @@ PHRASES: Final[dict[str, str]] = {
     "store.edit.rename-not-plain": "the id '{id}' is not written as a plain word here (such as {id} or \"{id}\"); cannot change it safely",
     "store.edit.rename-not-plain.hint": "change it to {new} by hand, or write it as {id} and run the command again",
     "store.edit.rename-unsafe": "the id could not be changed without touching other values; nothing was written",
+    "store.too-large": "the file is larger than {limit}, the most referral reads from one file",
+    "store.too-large.hint": "guideline files are far smaller: check that this is the right file (README, 'Limits', lists every limit)",
+    "store.link-outside": "a link that leads outside the repository (to {target}); referral does not read it",
+    "store.link-hidden": "a link that leads into a hidden folder of the repository (to {target}); referral does not read it",
+    "store.link-twice": "a link to {target}, which is read another way too (or holds this folder); referral does not follow it",
+    "store.link.hint": "keep the guideline files themselves in the repository: replace the link with the file or folder it leads to",
+    "store.edit.changed": "the file was changed (or removed) after the proposal was shown; nothing was written to it",
+    "store.edit.changed.hint": "run 'referral match' again to see proposals for the file as it is now",
     # === end of store
     # === documents and render
     "render.choice.handout": "handout",
@@ -523,6 +537,7 @@ PHRASES: Final[dict[str, str]] = {
     "render.template-near": " (near '{token}')",
     "render.template-failed": "template error: the template failed while it ran ({kind})",
     "render.pdf-library": "the system library {name} is missing",
+    "render.empty-row": "--row: '{value}' holds an empty row id; name the rows, separated by commas",
     # === end of documents
     # === init and schema
     "init.unknown-language": "unknown language '{value}': choose sv or en",
@@ -641,6 +656,7 @@ PHRASES: Final[dict[str, str]] = {
     "lookup.unmatched": "Not found: {words}",
     "lookup.show_all": "Show the rows in full with --all.",
     "error.lookup.no_terms": "give one or more search words, e.g. referral lookup bankid",
+    "error.lookup.too_long": "the search words are {length} characters long; lookup takes at most {limit}: type the few words the question is about",
     # === end of lookup
     # === match
     "match.proposals": "Proposals ({count}):",
@@ -775,6 +791,13 @@ PHRASES: Final[dict[str, str]] = {
     "finding.export-line.not_number": "{key}: expected a whole number {low}–{high} or null",
     "finding.export-line.bad_date": "date: {value} is not a date written as YYYY-MM-DD",
     "finding.export-encoding": "the file is not valid UTF-8 text",
+    "finding.export-line.duplicate_key": "the key '{key}' appears twice on the line; only one value can count",
+    "finding.export-line.too_deep": "values are nested too deeply (more than {limit} levels)",
+    "finding.export-line.too_long": "the line is longer than {limit}, the most referral reads from one line",
+    "finding.export-line.bad_text": "{key}: the text contains a character that is not printable text ({code})",
+    "finding.export-line.long_number": "a number with more than {limit} digits; no field holds such a number",
+    "finding.export-line.not_a_number": "{value} is not a number JSON allows",
+    "error.export.not_a_file": "--out {out} is a folder, not a file: name the file to write, e.g. --out export.jsonl",
     # === end of export
     # === review
     "review.error.agenda_format": "--format: '{value}' is not md or html (the agenda's formats)",

@@ -413,6 +413,12 @@ PHRASES: Final[dict[str, str]] = {
     "check.read-as.boolean": "ett ja/nej-värde (boolean)",
     "check.read-as.null": "ett tomt värde (null)",
     "check.read-as.date": "ett datum",
+    "check.text-too-long": "{field}: texten är {length} tecken lång; en fråga i inventeringen får ha högst {limit} tecken per text",
+    "check.text-too-long.hint": "beskriv ärendet med några meningar; en lång text (en inklistrad sida eller logg) hör inte hemma i inventeringen",
+    "check.temporary-file": "en tillfällig fil eller mapp som blev kvar när en sparning avbröts; den kan innehålla texten i en fråga som ingen har kontrollerat",
+    "check.temporary-file.hint": "om inget referral-kommando körs just nu kan du ta bort den",
+    "check.hidden-file": "en dold fil eller mapp i inventeringen: referral läser den aldrig, så inget kontrollerar den för personuppgifter",
+    "check.hidden-file.hint": "flytta den från data/inventory/, eller byt namn utan den inledande punkten om den innehåller en fråga",
     # === end of checks
     # === privacy
     "privacy.kind.personnummer": "ett personnummer",
@@ -461,6 +467,14 @@ PHRASES: Final[dict[str, str]] = {
     "store.edit.rename-not-plain": "id:t '{id}' står inte som ett enkelt ord här (som {id} eller \"{id}\"); kan inte ändra det säkert",
     "store.edit.rename-not-plain.hint": "ändra det till {new} för hand, eller skriv det som {id} och kör kommandot igen",
     "store.edit.rename-unsafe": "id:t gick inte att ändra utan att röra andra värden; inget skrevs",
+    "store.too-large": "filen är större än {limit}, det mesta referral läser från en fil",
+    "store.too-large.hint": "riktlinjernas filer är mycket mindre: kontrollera att det är rätt fil (alla gränser står i README under ”Limits”)",
+    "store.link-outside": "en länk som leder utanför arkivet (till {target}); referral läser den inte",
+    "store.link-hidden": "en länk som leder in i en dold mapp i arkivet (till {target}); referral läser den inte",
+    "store.link-twice": "en länk till {target}, som redan läses på annat sätt (eller innehåller den här mappen); referral följer den inte",
+    "store.link.hint": "ha riktlinjernas filer i själva arkivet: ersätt länken med filen eller mappen den leder till",
+    "store.edit.changed": "filen har ändrats (eller tagits bort) sedan förslaget visades; inget skrevs i den",
+    "store.edit.changed.hint": "kör 'referral match' igen för att se förslag för filen som den ser ut nu",
     # === end of store
     # === documents and render
     "render.choice.handout": "handout",
@@ -523,6 +537,7 @@ PHRASES: Final[dict[str, str]] = {
     "render.template-near": " (vid '{token}')",
     "render.template-failed": "mallfel: mallen misslyckades när den kördes ({kind})",
     "render.pdf-library": "systembiblioteket {name} saknas",
+    "render.empty-row": "--row: '{value}' innehåller ett tomt rad-id; ange raderna, åtskilda med kommatecken",
     # === end of documents
     # === init and schema
     "init.unknown-language": "okänt språk '{value}': välj sv eller en",
@@ -641,6 +656,7 @@ PHRASES: Final[dict[str, str]] = {
     "lookup.unmatched": "Hittade inte: {words}",
     "lookup.show_all": "Visa raderna i sin helhet med --all.",
     "error.lookup.no_terms": "skriv ett eller flera sökord, till exempel referral lookup bankid",
+    "error.lookup.too_long": "sökorden är {length} tecken långa; lookup tar högst {limit}: skriv de få ord som frågan handlar om",
     # === end of lookup
     # === match
     "match.proposals": "Förslag ({count}):",
@@ -775,6 +791,13 @@ PHRASES: Final[dict[str, str]] = {
     "finding.export-line.not_number": "{key}: ska vara ett heltal {low}–{high} eller null",
     "finding.export-line.bad_date": "date: {value} är inte ett datum skrivet som ÅÅÅÅ-MM-DD",
     "finding.export-encoding": "filen är inte giltig UTF-8-text",
+    "finding.export-line.duplicate_key": "nyckeln '{key}' förekommer två gånger på raden; bara ett värde kan räknas",
+    "finding.export-line.too_deep": "värdena är nästlade för djupt (mer än {limit} nivåer)",
+    "finding.export-line.too_long": "raden är längre än {limit}, det mesta referral läser från en rad",
+    "finding.export-line.bad_text": "{key}: texten innehåller ett tecken som inte är utskrivbar text ({code})",
+    "finding.export-line.long_number": "ett tal med mer än {limit} siffror; inget fält rymmer ett sådant tal",
+    "finding.export-line.not_a_number": "{value} är inte ett tal som JSON tillåter",
+    "error.export.not_a_file": "--out {out} är en mapp, inte en fil: ange filen som ska skrivas, t.ex. --out export.jsonl",
     # === end of export
     # === review
     "review.error.agenda_format": "--format: '{value}' är varken md eller html (dagordningens format)",

@@ -24,9 +24,9 @@ from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any, Final
 
-from referral_cli.errors import FindingsError, UsageError
+from referral_cli.errors import FindingsError
 from referral_cli.findings import Finding, suggestion
-from referral_cli.i18n import Phrase, os_reason, phrase
+from referral_cli.i18n import Phrase, phrase
 from referral_cli.intake.request import (
     LIST_FIELDS,
     STDIN,
@@ -36,8 +36,9 @@ from referral_cli.intake.request import (
     clean_text,
     split_list,
 )
-from referral_cli.stdio import STDIN_NAME, read_stdin
+from referral_cli.stdio import STDIN_NAME
 from referral_cli.store.inventory_writer import FIELD_ORDER
+from referral_cli.store.limits import read_import
 from referral_cli.store.repository import display_path
 from referral_cli.store.yamlio import SourceMap, YamlError, parse_text
 
@@ -120,15 +121,11 @@ _KNOWN_NAMES: Final = (*FIELD_ORDER, *(n for names in COLUMN_NAMES.values() for 
 def read_candidates(name: str, root: Path) -> list[Candidate]:
     """Every entry in the file `name` (`-`: standard input); at least one."""
     if name == STDIN:
-        raw, display = read_stdin(), STDIN_NAME
+        display = STDIN_NAME
     else:
         path = Path(name)
         display = display_path(root, path) if path.is_absolute() else name
-        try:
-            raw = path.read_bytes()
-        except OSError as exc:
-            reason = os_reason(exc)
-            raise UsageError(phrase("error.cannot-read-import", name=name, reason=reason)) from None
+    raw = read_import(name, display)  # within the documented size limit (README, "Limits")
     data = raw if isinstance(raw, bytes) else raw.encode("utf-8")
     lowered = name.lower()
     if data.startswith(_XLSX_MAGIC) or lowered.endswith((".xlsx", ".xlsm", ".xls")):
@@ -369,7 +366,8 @@ def parse_csv_entries(text: str, display: str) -> list[Candidate]:
 
 
 def _csv_rows(text: str, delimiter: str, display: str) -> Iterator[Row]:
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    # strict: a quote left open would otherwise swallow the rest of the file silently.
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     while True:
         line = reader.line_num + 1
         try:

@@ -16,6 +16,7 @@ from referral_cli.models import InventoryEntry
 from referral_cli.rules.plain_scalars import check_plain_scalars
 from referral_cli.rules.privacy import allowed_contacts, personal_data_matches
 from referral_cli.rules.synonyms import check_synonyms
+from referral_cli.store.limits import ENTRY_TEXT_CHARACTERS
 from referral_cli.store.repository import (
     ACTORS_FILE,
     LIBRARY_FILE,
@@ -27,6 +28,9 @@ from referral_cli.store.yamlio import PathKey, SourceMap
 
 if TYPE_CHECKING:
     from referral_cli.rules.privacy import PersonalDataMatch
+
+# The free texts of an inventory entry, each at most `ENTRY_TEXT_CHARACTERS` long.
+TEXT_FIELDS = ("description", "reflection", "recorded_by")
 
 
 class _Reporter:
@@ -65,9 +69,30 @@ def check_guidelines(guidelines: Guidelines, today: date | None = None) -> list[
     _check_reminders(report, today)
     _check_unreachable_actors(report)
     _check_privacy(report)
+    _check_strays(report)
     report.findings.extend(check_synonyms(guidelines))
     report.findings.extend(check_plain_scalars(guidelines))
     return report.findings
+
+
+def _check_strays(report: _Reporter) -> None:
+    """Hidden and temporary files in data/inventory/: never read, so never checked.
+
+    A hidden file is a way around every check (the CI privacy check included); a
+    temporary one is what an interrupted save left behind, possibly a question's text.
+    """
+    for display, kind in report.guidelines.strays:
+        report.findings.append(
+            Finding(
+                display,
+                1,
+                1,
+                "error",
+                f"{kind}-file",
+                phrase(f"check.{kind}-file"),
+                phrase(f"check.{kind}-file.hint"),
+            )
+        )
 
 
 def _duplicates(
@@ -317,6 +342,7 @@ def _check_one_entry(
     def unknown(path: PathKey, what: str, value: str, known: Iterable[str], where: str) -> None:
         _unknown(report, display, path, what, value, known, where, source)
 
+    _check_text_sizes(report, loaded)
     if vocabulary.library_ok:
         _check_library_references(unknown, entry, vocabulary)
     if vocabulary.actors_ok:
@@ -357,6 +383,27 @@ def _check_one_entry(
                 ),
                 None,
                 source,
+            )
+
+
+def _check_text_sizes(report: _Reporter, loaded: LoadedEntry) -> None:
+    """A text over the documented limit (README, "Limits"): `match` would search it for minutes."""
+    for name in TEXT_FIELDS:
+        text = getattr(loaded.entry, name)
+        if text is not None and len(text) > ENTRY_TEXT_CHARACTERS:
+            report.add(
+                loaded.display,
+                (name,),
+                "error",
+                "text-too-long",
+                phrase(
+                    "check.text-too-long",
+                    field=name,
+                    length=len(text),
+                    limit=ENTRY_TEXT_CHARACTERS,
+                ),
+                phrase("check.text-too-long.hint"),
+                loaded.source,
             )
 
 

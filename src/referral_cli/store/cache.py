@@ -13,42 +13,59 @@ A missing, stale, corrupt or unreadable cache is ignored and rebuilt; writing it
 is atomic and its failure is ignored. `REFERRAL_NO_CACHE=1`, `--no-cache`
 (`bypass()`), or `use_cache=False` turn it off; `REFERRAL_CACHE_DIR` or
 `XDG_CACHE_HOME` move it.
+
+A cache must never hide a finding, so it is authenticated: every frame of a cache
+file carries a tag (HMAC-SHA256) over everything before it, checked before the frame
+is unpacked. The key is 32 random bytes in a file of its own (`cache.key`, mode 0600)
+in the user's data folder, never in the cache folder: a cache file copied from
+elsewhere, restored from a shared CI cache or written by someone else does not
+verify and is ignored, and a crafted record cannot mark personal data clean. Where
+there is no usable key (it cannot be created, or others can read it), nothing is
+cached. Folders referral creates for its cache and key are mode 0700.
 """
 
 from __future__ import annotations
 
 import contextlib
 import hashlib
+import hmac
 import marshal
 import os
+import secrets
 import struct
 import sys
 import tempfile
 import time
-import zlib
 from collections.abc import Iterator
 from contextvars import ContextVar
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from referral_cli.store.limits import YAML_FILE_BYTES
+
 if TYPE_CHECKING:
     from referral_cli.models import InventoryEntry
 
-CACHE_FORMAT = 3
+CACHE_FORMAT = 4
 CHUNK = 5_000  # entries per frame of the cache file: it is written and read frame by frame
 NO_CACHE_ENV = "REFERRAL_NO_CACHE"
 CACHE_DIR_ENV = "REFERRAL_CACHE_DIR"
-_MAGIC = b"referral-cache\n"
+DATA_DIR_ENV = "REFERRAL_DATA_DIR"
+KEY_FILE = "cache.key"
+KEY_BYTES = 32
+TAG_BYTES = 32
+_MAGIC = b"referral-cache-4\n"
 # A file changed this recently may change again without its timestamps moving.
 RACY_NS = 2_000_000_000
 
 # size, mtime_ns, ctime_ns, inode, packed: one small bytes object per file
 _STAMP = struct.Struct("<QqqQ")
 Stamp = bytes
-# (stamp, content hash or None, fields set, date fields, validated values, and whether
-# the personal-data scan found nothing in them)
-Record = tuple[Stamp, bytes | None, tuple[str, ...], tuple[str, ...], dict[str, Any], bool]
+# (stamp, content hash, whether the hash must be checked (the file was changed within
+# RACY_NS of being read), fields set, date fields, validated values, and whether the
+# personal-data scan found nothing in them)
+Record = tuple[Stamp, bytes, bool, tuple[str, ...], tuple[str, ...], dict[str, Any], bool]
 
 _bypassed: ContextVar[bool] = ContextVar("referral_cache_bypassed", default=False)
 _PLAIN_TYPES = (str, int, bool, float, type(None))
@@ -95,6 +112,119 @@ def cache_file(root: Path) -> Path:
     return cache_dir() / f"entries-{digest[:24]}.marshal"
 
 
+def data_dir() -> Path:
+    """The folder for the cache key: `$REFERRAL_DATA_DIR`, else the user's data folder."""
+    explicit = os.environ.get(DATA_DIR_ENV)
+    if explicit:
+        return Path(explicit)
+    xdg = os.environ.get("XDG_DATA_HOME")
+    if xdg and Path(xdg).is_absolute():
+        return Path(xdg) / "referral"
+    if sys.platform == "win32":  # pragma: no cover - platform specific
+        roaming = os.environ.get("APPDATA")
+        return (Path(roaming) if roaming else Path.home() / "AppData" / "Roaming") / "referral"
+    if sys.platform == "darwin":  # pragma: no cover - platform specific
+        return Path.home() / "Library" / "Application Support" / "referral"
+    return Path.home() / ".local" / "share" / "referral"
+
+
+def cache_key() -> bytes | None:
+    """The key that authenticates cache files, created on first use; None if unusable.
+
+    Unusable: it cannot be read or created, it is not 32 bytes, others may read it
+    (POSIX), or it lies inside the cache folder, where whoever can write a crafted
+    cache could write a matching key too.
+    """
+    folder = data_dir()
+    path = folder / KEY_FILE
+    try:
+        key = _read_key(path)
+        if key is None:
+            key = _create_key(folder, path)
+        cache_folder = os.path.realpath(cache_dir())
+        if (os.path.realpath(path) + os.sep).startswith(cache_folder.rstrip(os.sep) + os.sep):
+            return None
+    except OSError:
+        return None
+    return key
+
+
+def _read_key(path: Path) -> bytes | None:
+    """The key in `path`; None when there is no such file. OSError when it is unusable."""
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        fd = os.open(path, flags)
+    except FileNotFoundError:
+        return None
+    try:
+        info = os.fstat(fd)
+        if hasattr(os, "getuid") and (info.st_mode & 0o077 or info.st_uid != os.getuid()):
+            raise PermissionError(f"{path} may be read by others")
+        key = os.read(fd, KEY_BYTES + 1)
+    finally:
+        os.close(fd)
+    if len(key) != KEY_BYTES:
+        raise OSError(f"{path} is not a key")
+    return key
+
+
+def _create_key(folder: Path, path: Path) -> bytes:
+    """A new random key in `path`, complete before its name appears (0600, folder 0700)."""
+    make_private_folder(folder)
+    temporary = folder / f".{KEY_FILE}.{secrets.token_hex(4)}.tmp"
+    fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    try:
+        try:
+            os.write(fd, secrets.token_bytes(KEY_BYTES))
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        try:
+            os.link(temporary, path)  # never replaces a key another process just made
+        except FileExistsError:
+            pass
+        except OSError:
+            temporary.replace(path)  # no hard links here
+    finally:
+        with contextlib.suppress(OSError):
+            temporary.unlink()
+    key = _read_key(path)
+    if key is None:  # pragma: no cover - removed in the moment since
+        raise FileNotFoundError(path)
+    return key
+
+
+def make_private_folder(folder: Path) -> None:
+    """Create `folder` and any missing parent with mode 0700 (only the owner may enter)."""
+    missing = []
+    current = folder
+    while not current.exists():
+        missing.append(current)
+        if current.parent == current:
+            break
+        current = current.parent
+    for path in reversed(missing):
+        with contextlib.suppress(FileExistsError):
+            path.mkdir(mode=0o700)
+
+
+class _Tags:
+    """A running HMAC-SHA256: the tag after each frame covers every frame so far.
+
+    SHA-256 rather than keyed BLAKE2b: most processors compute it in hardware, which
+    makes it twice as fast here (a 14 MB cache of 20,000 entries: 8 ms against 15 ms).
+    """
+
+    def __init__(self, key: bytes, person: bytes) -> None:
+        self._mac = hmac.new(key, person, "sha256")
+
+    def after(self, frame: bytes) -> bytes:
+        """Add `frame` (with its length, so frames cannot be re-split); the tag so far."""
+        self._mac.update(len(frame).to_bytes(4, "big"))
+        self._mac.update(frame)
+        return self._mac.copy().digest()
+
+
 def _fingerprint() -> tuple[Any, ...]:
     """Everything the cached values depend on: a change in any of them empties the cache."""
     import pydantic
@@ -121,17 +251,22 @@ def stamp(path: Path | os.DirEntry[str]) -> Stamp | None:
         return None
 
 
-def _digest(raw: bytes) -> bytes:
+def content_digest(raw: bytes) -> bytes:
+    """A short hash of a file's bytes: the same bytes, the same hash."""
     return hashlib.blake2b(raw, digest_size=16).digest()
+
+
+_digest = content_digest
 
 
 class EntryCache:
     """The cached entries of one repository, read once and written back when changed."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, key: bytes) -> None:
         from referral_cli.models import InventoryEntry
 
         self._model = InventoryEntry
+        self._key = key
         self.path = cache_file(root)
         self.root = str(root.resolve())
         self.version = _fingerprint()
@@ -143,24 +278,26 @@ class EntryCache:
         self._changed = False
 
     @classmethod
-    def open(cls, root: Path) -> EntryCache:
-        """Read the cache of `root`; anything wrong with it gives an empty cache."""
-        cache = cls(root)
+    def open(cls, root: Path) -> EntryCache | None:
+        """Read the cache of `root`; anything wrong with it gives an empty cache.
+
+        None when there is no usable key (`cache_key`): then nothing is cached.
+        """
+        key = cache_key()
+        if key is None:
+            return None
+        cache = cls(root, key)
         cache._old = cache._read()
         return cache
 
     def _read(self) -> dict[str, Any]:
-        # Frame by frame, so the file is never in memory whole next to what it holds.
+        # Frame by frame, so the file is never in memory whole next to what it holds;
+        # each frame's tag is checked before it is unpacked.
         entries: dict[str, Any] = {}
         try:
             with self.path.open("rb") as stream:
-                if stream.read(len(_MAGIC)) != _MAGIC:
-                    return {}
-                expected = int.from_bytes(stream.read(4), "big")
-                crc = 0
-                header = _read_frame(stream)
-                crc = zlib.crc32(header, crc)
-                content = marshal.loads(header)
+                frames = _read_frames(stream, self._key, _ENTRIES)
+                content = marshal.loads(next(frames))
                 if (
                     not isinstance(content, dict)
                     or content.get("version") != list(self.version)
@@ -168,35 +305,35 @@ class EntryCache:
                     or not isinstance(content.get("chunks"), int)
                 ):
                     return {}
-                for _ in range(content["chunks"]):
-                    frame = _read_frame(stream)
-                    crc = zlib.crc32(frame, crc)
+                chunks = 0
+                for frame in frames:
                     chunk = marshal.loads(frame)
                     if not isinstance(chunk, dict):
                         return {}
                     entries.update(chunk)
-                if crc != expected or stream.read(1):
-                    return {}
-        except (OSError, EOFError, ValueError, TypeError):
+                    chunks += 1
+                if chunks != content["chunks"]:
+                    return {}  # cut short (every tag so far was right, but frames are missing)
+        except (OSError, EOFError, ValueError, TypeError, StopIteration):
             return {}
         return entries
 
     def lookup(
         self, display: str, path: Path | os.DirEntry[str], current: Stamp
-    ) -> tuple[InventoryEntry, bool] | None:
+    ) -> tuple[InventoryEntry, bool, bytes] | None:
         """The cached entry of `display` if its file is unchanged, else None.
 
-        With the entry comes the cached verdict of the personal-data scan: True when
-        it found nothing in the entry's free text.
+        With the entry come the cached verdict of the personal-data scan (True when it
+        found nothing in the entry's free text) and the hash of the file's content.
         """
         record = self._old.pop(display, None)
         if record is None:
             return None
         try:
-            cached_stamp, digest, fields_set, date_fields, values, clean = record
+            cached_stamp, digest, racy, fields_set, date_fields, values, clean = record
             if cached_stamp != current:
                 return None
-            if digest is not None:
+            if racy:
                 try:
                     with open(path, "rb") as stream:  # noqa: PTH123 - also a DirEntry
                         if _digest(stream.read()) != digest:
@@ -219,7 +356,9 @@ class EntryCache:
             return None
         # The record now shares its values with the entry; `save` encodes them again.
         self._new[display] = record
-        return entry, clean is True
+        if type(digest) is not bytes:
+            return None
+        return entry, clean is True, digest
 
     def store(
         self, display: str, current: Stamp, raw: bytes, entry: InventoryEntry, clean: bool
@@ -247,7 +386,8 @@ class EntryCache:
         racy = max(mtime_ns, ctime_ns) >= self.started_ns - RACY_NS
         self._new[display] = (
             current,
-            _digest(raw) if racy else None,
+            _digest(raw),
+            racy,
             fields,
             self._shared(tuple(date_fields)),
             values,
@@ -281,14 +421,14 @@ class EntryCache:
             for start in range(0, len(records), CHUNK):
                 yield self._encode(dict(records[start : start + CHUNK]))
 
-        _write_parts(self.path, ((len(f).to_bytes(4, "big"), f) for f in frames()))
+        _write_frames(self.path, frames(), self._key, _ENTRIES)
 
     @staticmethod
     def _encode(chunk: dict[str, Record]) -> bytes:
         # Dates are encoded in place (and restored) rather than copying every entry.
         converted: list[tuple[tuple[str, ...], dict[str, Any]]] = []
         try:
-            for _, _, _, date_fields, values, _ in chunk.values():
+            for _, _, _, _, date_fields, values, _ in chunk.values():
                 if date_fields:
                     converted.append((date_fields, values))
                     for name in date_fields:
@@ -302,40 +442,50 @@ class EntryCache:
                         values[name] = date.fromordinal(value)
 
 
-def _read_frame(stream: Any) -> bytes:
-    size = int.from_bytes(stream.read(4), "big")
-    frame: bytes = stream.read(size)
-    if len(frame) != size:
-        raise EOFError("the cache file is cut short")
-    return frame
+_ENTRIES = b"entries"  # what a tag is for: a frame of one file kind never verifies as another
+_SNAPSHOT = b"snapshot"
 
 
-def _write_to(target: Path, body: bytes) -> None:
-    """Write `body` after the magic and its CRC, atomically; failures are ignored."""
-    _write_parts(target, iter([(b"", body)]))
+def _read_frames(stream: Any, key: bytes, person: bytes) -> Iterator[bytes]:
+    """Every frame of a cache file after the magic, each only once its tag is right.
+
+    Raises ValueError for a wrong magic, a length beyond the end of the file or a tag
+    that does not verify: nothing after it is read, let alone unpacked.
+    """
+    if stream.read(len(_MAGIC)) != _MAGIC:
+        raise ValueError("not a cache file")
+    remaining = os.fstat(stream.fileno()).st_size - len(_MAGIC)
+    tags = _Tags(key, person)
+    while remaining:
+        size = int.from_bytes(stream.read(4), "big")
+        remaining -= 4 + size + TAG_BYTES
+        if remaining < 0:
+            raise ValueError("a frame runs past the end of the file")
+        frame: bytes = stream.read(size)
+        tag = stream.read(TAG_BYTES)
+        if len(frame) != size or not hmac.compare_digest(tag, tags.after(frame)):
+            raise ValueError("the cache file was not written with this key")
+        yield frame
 
 
-def _write_parts(target: Path, parts: Iterator[tuple[bytes, bytes]]) -> None:
-    """Write the magic, a CRC, then each (prefix, frame), atomically; failures are ignored.
+def _write_frames(target: Path, frames: Iterator[bytes], key: bytes, person: bytes) -> None:
+    """Write the magic, then each frame with its length and tag, atomically.
 
-    The CRC covers the frames, not their length prefixes; it is written last, in place,
-    so the frames are written as they come and never held together.
+    Failures are ignored: the cache is only an accelerator. The file is private
+    (mkstemp: 0600) in a folder made private when referral creates it.
     """
     folder = target.parent
     temporary = None
+    tags = _Tags(key, person)
     try:
-        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        make_private_folder(folder)
         handle, temporary = tempfile.mkstemp(dir=folder, prefix=".tmp-", suffix=".marshal")
         with os.fdopen(handle, "wb") as stream:
             stream.write(_MAGIC)
-            stream.write(bytes(4))
-            crc = 0
-            for prefix, frame in parts:
-                crc = zlib.crc32(frame, crc)
-                stream.write(prefix)
+            for frame in frames:
+                stream.write(len(frame).to_bytes(4, "big"))
                 stream.write(frame)
-            stream.seek(len(_MAGIC))
-            stream.write(crc.to_bytes(4, "big"))
+                stream.write(tags.after(frame))
         Path(temporary).replace(target)
         temporary = None
     except (OSError, ValueError, AttributeError):
@@ -415,11 +565,14 @@ def read_files(root: Path, names: tuple[str, ...]) -> tuple[dict[str, bytes], li
                 keys.append((name, None, None))
             continue
         try:
-            raw = path.read_bytes()
+            with path.open("rb") as stream:
+                raw = stream.read(YAML_FILE_BYTES + 1)  # more is refused when loading
         except OSError:
             keys = None
             continue
         contents[name] = raw
+        if len(raw) > YAML_FILE_BYTES:
+            keys = None
         if keys is None:
             continue
         if stamp(path) != before:
@@ -456,14 +609,12 @@ def load_snapshot(kind: str, root: Path, modules: tuple[str, ...]) -> Any | None
     """
     if not enabled():
         return None
+    key = cache_key()
+    if key is None:
+        return None
     try:
-        blob = memoryview(snapshot_file(kind, root).read_bytes())
-        start = len(_MAGIC) + 4
-        if blob[: len(_MAGIC)] != _MAGIC:
-            return None
-        body = blob[start:]
-        if zlib.crc32(body) != int.from_bytes(blob[len(_MAGIC) : start], "big"):
-            return None
+        with snapshot_file(kind, root).open("rb") as stream:
+            body = next(_read_frames(stream, key, _SNAPSHOT))
         content = marshal.loads(body)
         if (
             not isinstance(content, dict)
@@ -475,7 +626,7 @@ def load_snapshot(kind: str, root: Path, modules: tuple[str, ...]) -> Any | None
         ):
             return None
         return content["data"]
-    except (OSError, EOFError, ValueError, TypeError, KeyError, struct.error):
+    except (OSError, EOFError, ValueError, TypeError, KeyError, struct.error, StopIteration):
         return None
 
 
@@ -487,7 +638,8 @@ def save_snapshot(
     Nothing is stored when the keys are None (a file changed while it was read)
     or the cache is disabled; failures are ignored.
     """
-    if keys is None or not enabled():
+    key = cache_key() if keys is not None and enabled() else None
+    if key is None:
         return
     content = {
         "root": str(root),
@@ -500,4 +652,4 @@ def save_snapshot(
         body = marshal.dumps(content, 4)
     except ValueError:
         return
-    _write_to(snapshot_file(kind, root), body)
+    _write_frames(snapshot_file(kind, root), iter([body]), key, _SNAPSHOT)

@@ -28,11 +28,14 @@ from referral_cli.findings import Finding
 from referral_cli.i18n import Phrase, phrase
 from referral_cli.models import SLUG_PATTERN, InventoryEntry
 from referral_cli.rules.validation import validate_document
+from referral_cli.store.cache import content_digest
+from referral_cli.store.limits import ENTRY_FILE_BYTES, TooLargeError, read_limited
 from referral_cli.store.yamlio import PathKey, YamlError, mapping_end_line, parse_text
 
 _BOM = "\ufeff"
 _PLAIN_SAFE = re.compile(SLUG_PATTERN)
 _RESERVED = {"true", "false", "null", "yes", "no", "on", "off", "y", "n", "~"}
+_CHANGED_HINT = phrase("store.edit.changed.hint")
 
 
 class EditError(FindingsError):
@@ -304,13 +307,35 @@ def write_atomically(path: Path, data: bytes) -> None:
         raise
 
 
-def update_entry_file(path: Path, updates: Mapping[str, str], display: str) -> None:
+def update_entry_file(
+    path: Path, updates: Mapping[str, str], display: str, expected: bytes | None = None
+) -> None:
     """Set top-level keys of the inventory file at `path`, validate, write atomically.
 
-    Raises `FindingsError` (nothing written) when the file cannot be read, edited
-    safely, or would not validate afterwards.
+    `expected` is the `cache.content_digest` of the file as it was when the change was
+    decided (a proposal shown to someone): a file changed since (a colleague set `row:`
+    by hand meanwhile) is left alone. Raises `FindingsError` (nothing written) when the
+    file cannot be read, was changed, cannot be edited safely, or would not validate
+    afterwards.
     """
-    raw = path.read_bytes()
+    try:
+        raw = read_limited(path, ENTRY_FILE_BYTES)
+    except (OSError, TooLargeError):
+        raise EditError(display, 1, phrase("store.edit.changed"), _CHANGED_HINT) from None
+    if expected is not None and content_digest(raw) != expected:
+        raise FindingsError(
+            [
+                Finding(
+                    display,
+                    1,
+                    1,
+                    "error",
+                    "file-changed",
+                    phrase("store.edit.changed"),
+                    _CHANGED_HINT,
+                )
+            ]
+        )
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:

@@ -80,6 +80,9 @@ class LoadedEntry:
     # Required fields the file's own values could not fill (an entry of
     # `Guidelines.partial`): stand-ins, on which no check runs.
     stand_ins: frozenset[str] = frozenset()
+    # A hash of the bytes the entry was read from (`cache.content_digest`), so an edit
+    # can tell whether someone changed the file since (None: not read from a file).
+    digest: bytes | None = None
 
 
 @dataclass
@@ -103,6 +106,9 @@ class Guidelines:
     broken: set[str] = field(default_factory=set)
     raw: dict[str, Any] = field(default_factory=dict)
     partial: list[LoadedEntry] = field(default_factory=list)
+    # Hidden and temporary files and folders in data/inventory/, never read: (display
+    # path, "hidden" or "temporary"); `referral validate` reports them.
+    strays: list[tuple[str, str]] = field(default_factory=list)
 
 
 def display_path(root: Path, path: Path) -> str:
@@ -122,19 +128,24 @@ def load_model(
     positions: bool = True,
     raw: bytes | None = None,
     empty_ok: bool = False,
+    limit: int | None = None,
 ) -> tuple[M | None, Document | None]:
     """Load one YAML file into `model`, appending findings instead of raising.
 
     `positions=False` defers collecting line/column positions until a finding
     needs one (see `yamlio.load_file`); the findings are the same. `raw` is the
     file's content when the caller has read it already. With `empty_ok`, a file
-    holding nothing (or only comments) is the model with every key left out.
+    holding nothing (or only comments) is the model with every key left out. `limit`
+    is the most bytes the file may hold (default: `limits.YAML_FILE_BYTES`).
     """
     from referral_cli.rules.validation import validate_document
+    from referral_cli.store.limits import YAML_FILE_BYTES
     from referral_cli.store.yamlio import YamlError, load_file
 
     try:
-        document = load_file(path, display, positions=positions, raw=raw)
+        document = load_file(
+            path, display, positions=positions, raw=raw, limit=limit or YAML_FILE_BYTES
+        )
     except YamlError as exc:
         if empty_ok and exc.finding.code == "empty-file":
             return model.model_validate({}), None
@@ -147,38 +158,45 @@ def load_model(
 
 
 def iter_entry_files(root: Path) -> Iterator[Path]:
-    """Every inventory entry file, in a stable order."""
-    from referral_cli.store.yamlio import iter_yaml_files
-
-    return iter_yaml_files(root / INVENTORY_DIR)
+    """Every inventory entry file, in a stable order (links as `store.links` allows)."""
+    for path, _, _ in _entry_dir_entries(root):
+        yield path
 
 
 def entry_files(root: Path) -> Iterator[tuple[Path, str]]:
     """Every inventory entry file with its display path, in a stable order.
 
-    The same display paths as `display_path`, without resolving each file.
+    The display path is the path below the repository as walked (through a link
+    that was followed, not where it leads), in `/` form, control characters shown.
     """
     for path, display, _ in _entry_dir_entries(root):
         yield path, display
 
 
 def _entry_dir_entries(
-    root: Path, problems: list[tuple[Path, Phrase]] | None = None
+    root: Path,
+    problems: list[tuple[Path, Phrase]] | None = None,
+    strays: list[tuple[Path, str]] | None = None,
 ) -> Iterator[tuple[Path, str, os.DirEntry[str]]]:
+    from referral_cli.store.links import LinkRule
     from referral_cli.store.yamlio import walk_yaml_entries
+    from referral_cli.text import printable
 
     folder = root / INVENTORY_DIR
     if not folder.is_dir():
         return
-    try:
-        prefix: str | None = folder.resolve().relative_to(root.resolve()).as_posix() + "/"
-    except ValueError:
-        prefix = None
-    for path, relative, entry in walk_yaml_entries(folder, problems):
-        if prefix is None or entry.is_symlink():
-            yield path, display_path(root, path), entry
-        else:
-            yield path, prefix + relative, entry
+    rule = LinkRule.for_repository(root)
+    refused = rule.check_path(folder)
+    if refused is not None:  # data/ or data/inventory/ is a link that leaves the repository
+        if problems is not None:
+            problems.append((folder, refused))
+        return
+    prefix = INVENTORY_DIR + "/"
+    for path, relative, entry in walk_yaml_entries(folder, problems, rule=rule, strays=strays):
+        # A file name may hold anything but '/' and NUL: shown, never acted on.
+        # (`isprintable` is the quick answer for nearly every name.)
+        display = prefix + relative
+        yield path, display if display.isprintable() else printable(display), entry
 
 
 def load_guidelines(
@@ -202,9 +220,13 @@ def load_guidelines(
     guidelines = Guidelines(root=root)
     findings: list[Finding] = []
     contents = contents or {}
+    refused = _refused_links(root, findings)
+    guidelines.broken |= refused
 
     library_path = root / LIBRARY_FILE
-    if library_path.exists():
+    if "library" in refused:
+        pass
+    elif library_path.exists():
         library, doc = load_model(
             Library,
             library_path,
@@ -223,7 +245,9 @@ def load_guidelines(
         note_library_language(guidelines.library.language)
 
     actors_path = root / ACTORS_FILE
-    if actors_path.exists():
+    if "actors" in refused:
+        pass
+    elif actors_path.exists():
         actors, doc = load_model(
             ActorsFile, actors_path, ACTORS_FILE, findings, raw=contents.get(ACTORS_FILE)
         )
@@ -242,10 +266,11 @@ def load_guidelines(
             )
         )
 
-    matrix, doc = load_model(
-        Matrix, root / MATRIX_FILE, MATRIX_FILE, findings, raw=contents.get(MATRIX_FILE)
-    )
-    _keep(guidelines, "matrix", matrix, doc, MATRIX_FILE)
+    if "matrix" not in refused:
+        matrix, doc = load_model(
+            Matrix, root / MATRIX_FILE, MATRIX_FILE, findings, raw=contents.get(MATRIX_FILE)
+        )
+        _keep(guidelines, "matrix", matrix, doc, MATRIX_FILE)
 
     if inventory:
         from referral_cli.store import cache
@@ -273,16 +298,43 @@ def _language_in(data: object) -> str | None:
     return value if value in LANGUAGES else None
 
 
-def _inventory_problem(display: str, message: Phrase, hint: Phrase | None = None) -> Finding:
+def _refused_links(root: Path, findings: list[Finding]) -> set[str]:
+    """The parts (library, actors, matrix) whose file a link leads where none may be read.
+
+    Such a file is never read (`store.links`): a link to `/etc/passwd` or to a file of
+    another repository would otherwise put its content into findings, CI logs or
+    handouts.
+    """
+    from referral_cli.store.links import LinkRule
+
+    rule = LinkRule.for_repository(root)
+    refused = set()
+    for part, name in (("library", LIBRARY_FILE), ("actors", ACTORS_FILE), ("matrix", MATRIX_FILE)):
+        path = root / name
+        if not os.path.lexists(path):
+            continue
+        reason = rule.check_path(path)
+        if reason is not None:
+            refused.add(part)
+            findings.append(
+                _inventory_problem(name, reason, phrase("store.link.hint"), code="refused-link")
+            )
+    return refused
+
+
+def _inventory_problem(
+    display: str, message: Phrase, hint: Phrase | None = None, *, code: str = "unreadable"
+) -> Finding:
     from referral_cli.findings import Finding
 
-    return Finding(display, 1, 1, "error", "unreadable", message, hint)
+    return Finding(display, 1, 1, "error", code, message, hint)
 
 
 def _load_entries(guidelines: Guidelines, findings: list[Finding], use_cache: bool) -> None:
     from referral_cli.models import InventoryEntry
     from referral_cli.rules.privacy import has_personal_data
-    from referral_cli.store.cache import EntryCache, stamp
+    from referral_cli.store.cache import EntryCache, content_digest, stamp
+    from referral_cli.store.limits import ENTRY_FILE_BYTES
     from referral_cli.store.yamlio import LazySourceMap
 
     # Bulk loading makes many small objects and frees none: the cyclic garbage
@@ -299,57 +351,74 @@ def _load_entries(guidelines: Guidelines, findings: list[Finding], use_cache: bo
         )
         return
     problems: list[tuple[Path, Phrase]] = []
+    strays: list[tuple[Path, str]] = []
     collecting = gc.isenabled()
     gc.disable()
     try:
         cache = EntryCache.open(guidelines.root) if use_cache else None
-        for path, display, dir_entry in _entry_dir_entries(guidelines.root, problems):
+        for path, display, dir_entry in _entry_dir_entries(guidelines.root, problems, strays):
             current = stamp(dir_entry) if cache is not None else None
             if cache is not None and current is not None:
                 cached = cache.lookup(display, dir_entry, current)
                 if cached is not None:
                     source = LazySourceMap(path, display)
+                    cached_entry, clean, digest = cached
                     guidelines.entries.append(
-                        LoadedEntry(path, display, cached[0], source, cached[1])
+                        LoadedEntry(path, display, cached_entry, source, clean, digest=digest)
                     )
                     continue
             try:
                 # Read through the scan's own path string: the Path stays light.
                 with open(dir_entry.path, "rb") as stream:  # noqa: PTH123 - see above
-                    raw: bytes | None = stream.read()
+                    # One byte over the limit is enough for load_model to refuse the file.
+                    raw: bytes | None = stream.read(ENTRY_FILE_BYTES + 1)
             except OSError:
                 raw = None  # load_model reports it
             before = len(findings)
             entry, doc = load_model(
-                InventoryEntry, path, display, findings, positions=False, raw=raw
+                InventoryEntry,
+                path,
+                display,
+                findings,
+                positions=False,
+                raw=raw,
+                limit=ENTRY_FILE_BYTES,
             )
-            if entry is None or doc is None:
+            if entry is None or doc is None or raw is None:
                 guidelines.broken.add("inventory")
                 if doc is not None:
                     _keep_readable_part(guidelines, path, display, doc)
                 continue
-            if cache is not None and current is not None and raw is not None:
-                if len(findings) == before:
-                    # The scan's verdict is kept with the entry: a later validate of the
-                    # unchanged file need not scan it again.
-                    clean = not has_personal_data(entry)
-                    guidelines.entries.append(LoadedEntry(path, display, entry, doc.source, clean))
-                    cache.store(display, current, raw, entry, clean)
-                    continue
-            guidelines.entries.append(LoadedEntry(path, display, entry, doc.source))
+            digest = content_digest(raw)
+            if cache is not None and current is not None and len(findings) == before:
+                # The scan's verdict is kept with the entry: a later validate of the
+                # unchanged file need not scan it again.
+                clean = not has_personal_data(entry)
+                guidelines.entries.append(
+                    LoadedEntry(path, display, entry, doc.source, clean, digest=digest)
+                )
+                cache.store(display, current, raw, entry, clean)
+                continue
+            guidelines.entries.append(LoadedEntry(path, display, entry, doc.source, digest=digest))
         if cache is not None:
             cache.save()
         for path, reason in problems:
             guidelines.broken.add("inventory")
-            # Lexically relative: resolving would follow a broken link to its target.
-            shown = Path(os.path.relpath(path, guidelines.root)).as_posix()
-            findings.append(
-                _inventory_problem(
-                    shown,
+            if reason.key.startswith("store.link-"):
+                problem = _inventory_problem(
+                    _shown(guidelines.root, path),
+                    reason,
+                    phrase("store.link.hint"),
+                    code="refused-link",
+                )
+            else:
+                problem = _inventory_problem(
+                    _shown(guidelines.root, path),
                     phrase("store.questions-not-read", problem=reason),
                     phrase("store.questions-not-read.hint"),
                 )
-            )
+            findings.append(problem)
+        guidelines.strays = [(_shown(guidelines.root, path), kind) for path, kind in strays]
     finally:
         if len(guidelines.entries) >= FREEZE_ABOVE:
             # The entries live as long as the command: keep the collector from
@@ -369,6 +438,16 @@ def _keep_readable_part(guidelines: Guidelines, path: Path, display: str, doc: D
     if entry is not None:
         loaded = LoadedEntry(path, display, entry, doc.source, stand_ins=stand_ins)
         guidelines.partial.append(loaded)
+
+
+def _shown(root: Path, path: Path) -> str:
+    """`path` below `root` as shown in a finding, `/`-separated, control characters visible.
+
+    Lexically relative: resolving would follow a link to its target.
+    """
+    from referral_cli.text import printable
+
+    return printable(Path(os.path.relpath(path, root)).as_posix())
 
 
 def _keep(

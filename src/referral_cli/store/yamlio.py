@@ -19,14 +19,18 @@ import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from referral_cli.findings import Finding
 from referral_cli.i18n import Phrase, os_reason, phrase
+from referral_cli.store.limits import YAML_FILE_BYTES, TooLargeError, read_limited, too_large
 from referral_cli.text import CONTROL_CHARACTERS
+
+if TYPE_CHECKING:
+    from referral_cli.store.links import LinkRule
 
 Location = tuple[int, int]
 PathKey = tuple[str | int, ...]
@@ -147,9 +151,10 @@ class LazySourceMap(SourceMap):
             raise AttributeError(name)
         source = SourceMap()
         try:
-            text, _ = _decode(self._path.read_bytes(), self._display)
+            raw = read_limited(self._path, YAML_FILE_BYTES)
+            text, _ = _decode(raw, self._display)
             source = parse_text(text, self._display)[1]
-        except (OSError, YamlError):
+        except (OSError, YamlError, TooLargeError):
             pass
         self.values = source.values
         self.keys = source.keys
@@ -546,6 +551,37 @@ _FOUND_NAMES: dict[type, str] = {
 }
 
 
+def _read(path: Path, display: str, limit: int) -> bytes:
+    """The file's bytes, at most `limit` (README, "Limits"): a huge file is never parsed."""
+    try:
+        return read_limited(path, limit)
+    except TooLargeError:
+        raise _too_large(display, limit) from None
+    except OSError as exc:
+        raise YamlError(
+            _finding(
+                display,
+                1,
+                1,
+                "unreadable",
+                phrase("yaml.unreadable", reason=os_reason(exc)),
+            )
+        ) from None
+
+
+def _too_large(display: str, limit: int) -> YamlError:
+    return YamlError(
+        _finding(
+            display,
+            1,
+            1,
+            "file-too-large",
+            too_large(limit),
+            phrase("store.too-large.hint"),
+        )
+    )
+
+
 def load_file(
     path: Path,
     display: str,
@@ -553,6 +589,7 @@ def load_file(
     expect: type = dict,
     positions: bool = True,
     raw: bytes | None = None,
+    limit: int = YAML_FILE_BYTES,
 ) -> Document:
     """Read and parse one YAML file whose top level must be of type `expect`.
 
@@ -561,21 +598,13 @@ def load_file(
     With `positions=False` the file is parsed without collecting positions
     and `Document.source` is a `LazySourceMap`: same data, same errors, and the
     same positions when asked for, at a fraction of the cost in bulk loads.
-    `raw` is the file's content when the caller has read it already.
+    `raw` is the file's content when the caller has read it already (a caller reads at
+    most `limit + 1` bytes: more is refused here, as a file over the size limit).
     """
     if raw is None:
-        try:
-            raw = path.read_bytes()
-        except OSError as exc:
-            raise YamlError(
-                _finding(
-                    display,
-                    1,
-                    1,
-                    "unreadable",
-                    phrase("yaml.unreadable", reason=os_reason(exc)),
-                )
-            ) from None
+        raw = _read(path, display, limit)
+    if len(raw) > limit:
+        raise _too_large(display, limit)
     text, warnings = _decode(raw, display)
     source: SourceMap | None
     if positions:
@@ -632,27 +661,50 @@ def walk_yaml_files(folder: Path) -> Iterator[tuple[Path, str, bool]]:
 
 
 def walk_yaml_entries(
-    folder: Path, problems: list[tuple[Path, Phrase]] | None = None
+    folder: Path,
+    problems: list[tuple[Path, Phrase]] | None = None,
+    *,
+    rule: LinkRule | None = None,
+    strays: list[tuple[Path, str]] | None = None,
 ) -> Iterator[tuple[Path, str, os.DirEntry[str]]]:
     """Like `walk_yaml_files`, with each file's `os.DirEntry` (for a cheap `stat()`).
 
     What cannot be walked (a folder that cannot be listed, a `.yaml` name that is
     not a readable file, such as a broken link) is appended to `problems` as
     (path, reason) when a list is given, so a caller can report it instead of
-    silently leaving the file out.
+    silently leaving the file out. With a `rule` (`store.links`), links to YAML files
+    and to folders are judged by it: followed when it allows, else never read and
+    appended to `problems`. Hidden names and temporary ones (`*.tmp`) are never
+    read; `strays` collects them as (path, "temporary" or "hidden"), except the
+    harmless `.gitkeep` and `.DS_Store`.
     """
-    yield from _walk(folder, "", problems)
+    yield from _walk(folder, "", problems, rule, strays)
+
+
+HARMLESS_HIDDEN = frozenset({".gitkeep", ".DS_Store"})  # an empty marker; Finder's own file
+TEMPORARY_SUFFIX = ".tmp"
+TEMPORARY_PREFIX = ".referral-"  # staging folders of a multi-entry write
+
+
+def stray_kind(name: str) -> str | None:
+    """Why a walk skips a file or folder of this name: "temporary", "hidden" or None."""
+    if name.endswith(TEMPORARY_SUFFIX) or name.startswith(TEMPORARY_PREFIX):
+        return "temporary"
+    if name.startswith(".") and name not in HARMLESS_HIDDEN:
+        return "hidden"
+    return None
 
 
 def _walk(
-    directory: Path, relative: str, problems: list[tuple[Path, Phrase]] | None
+    directory: Path,
+    relative: str,
+    problems: list[tuple[Path, Phrase]] | None,
+    rule: LinkRule | None,
+    strays: list[tuple[Path, str]] | None,
 ) -> Iterator[tuple[Path, str, os.DirEntry[str]]]:
     try:
         with os.scandir(directory) as scan:
-            entries = sorted(
-                (entry for entry in scan if not entry.name.startswith(".")),
-                key=_sort_name,
-            )
+            listed = sorted(scan, key=_sort_name)
     except OSError as exc:
         if problems is not None and relative:
             problems.append((directory, phrase("store.unreadable-folder", reason=os_reason(exc))))
@@ -660,19 +712,35 @@ def _walk(
     # `directory / name` re-parses `name`; CPython's own child constructor (used by
     # Path.iterdir) does not. Private, hence the fallback.
     child = getattr(directory, "_make_child_relpath", directory.joinpath)
-    for entry in entries:
+    for entry in listed:
         name = entry.name
+        if name[0] == "." or name.endswith(TEMPORARY_SUFFIX):
+            # Never read; reported (validate) unless harmless.
+            kind = stray_kind(name)
+            if strays is not None and kind is not None:
+                strays.append((child(name), kind))
+            continue
         is_yaml = name.endswith((".yaml", ".yml"))
         try:
-            is_dir = entry.is_dir(follow_symlinks=False)
+            if rule is not None and entry.is_symlink():
+                if not (is_yaml or entry.is_dir()):
+                    continue  # a link to some other file: never read, like the file itself
+                reason = rule.judge(child(name))
+                if reason is not None:
+                    if problems is not None:
+                        problems.append((child(name), reason))
+                    continue
+                is_dir = entry.is_dir()  # the rule let the link be followed
+            else:
+                is_dir = entry.is_dir(follow_symlinks=False)
             is_file = not is_dir and is_yaml and entry.is_file()
         except OSError as exc:
             if problems is not None and is_yaml:
-                reason = os_reason(exc)
-                problems.append((child(name), phrase("store.unreadable-file", reason=reason)))
+                reason = phrase("store.unreadable-file", reason=os_reason(exc))
+                problems.append((child(name), reason))
             continue
         if is_dir:
-            yield from _walk(child(name), f"{relative}{name}/", problems)
+            yield from _walk(child(name), f"{relative}{name}/", problems, rule, strays)
         elif is_file:
             # A child path shares the folder's parts: less memory than Path(str).
             yield child(name), relative + name, entry
