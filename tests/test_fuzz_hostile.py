@@ -63,6 +63,7 @@ def run(*args: str, stdin: str | bytes | None = None) -> Any:
     assert result.exit_code in ALLOWED_EXITS, (args, result.exit_code, result.output)
     assert "Traceback" not in result.output, (args, result.output)
     assert "unexpected error" not in result.output, (args, result.output)
+    assert "oväntat fel" not in result.output, (args, result.output)
     return result
 
 
@@ -426,9 +427,80 @@ def test_hostile_export_lines_never_crash_stats(tmp_path: Path, data: bytes, by:
         assert "\x1b" not in result.output and "\x9b" not in result.output
 
 
-def test_hostile_xlsx_import() -> None:
-    # The place for XLSX: when `add-question --from-file` reads spreadsheets (another
-    # branch, not in this one's base), generate workbooks here as hostile_csv does for CSV
-    # (formulas, huge and empty sheets, merged cells, dates as numbers, a zip bomb) and
-    # assert what test_a_hostile_csv_import_is_refused_or_written_valid asserts.
-    pytest.skip("XLSX import is not in this branch yet (issue 15: fuzz it when it lands)")
+XLSX_HEADERS = (*COLUMNS, "Datum", "Beskrivning", "Skäl", "Minuter", "Id", "E-post", "Namn", None)
+
+
+@st.composite
+def hostile_xlsx(draw: st.DrawFn) -> bytes:
+    """A workbook as a careless export or a hostile sender might make it, or not one at all."""
+    import io
+    import zipfile
+    from datetime import date, datetime
+
+    import openpyxl
+    from openpyxl.utils.exceptions import IllegalCharacterError
+
+    refused = (ValueError, TypeError, IllegalCharacterError)  # what openpyxl cannot write
+
+    if draw(st.booleans()) and draw(st.booleans()):  # bytes that only claim to be a workbook
+        junk = draw(st.sampled_from(["zip-truncated", "zip-no-sheet", "random"]))
+        if junk == "random":
+            return draw(st.binary(max_size=200))
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w") as archive:
+            archive.writestr("[Content_Types].xml", "<Types/>")
+            if junk == "zip-truncated":
+                archive.writestr("xl/workbook.xml", "<workbook>" * 50)
+        data = out.getvalue()
+        return data[: len(data) // 2] if junk == "zip-truncated" else data
+    cells = st.one_of(
+        st.none(),
+        st.sampled_from(TEXT_PIECES),
+        st.text(max_size=15),
+        st.integers(-(10**12), 10**12),
+        st.floats(allow_nan=True, allow_infinity=True),
+        st.booleans(),
+        st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 1, 1)),
+        st.datetimes(min_value=datetime(1900, 1, 1), max_value=datetime(2100, 1, 1)),
+        st.sampled_from(['=HYPERLINK("http://x")', "=1+1", "@SUM(A1)", "+46 70 123"]),
+    )
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.title = draw(st.sampled_from(["Form1", "Blad1", "Sheet 1", "ä'ö"]))
+    header = draw(st.lists(st.sampled_from(XLSX_HEADERS), max_size=8))
+    for row in [header, *draw(st.lists(st.lists(cells, max_size=9), max_size=5))]:
+        try:
+            sheet.append(row)
+        except refused:  # so would Excel
+            continue
+    if draw(st.booleans()) and sheet.max_row > 1 and sheet.max_column > 1:
+        sheet.merge_cells(start_row=1, start_column=1, end_row=2, end_column=2)
+    if draw(st.booleans()):
+        workbook.create_sheet("Extra").append(["description"])
+    out = io.BytesIO()
+    try:
+        workbook.save(out)
+    except refused:
+        return b""
+    return out.getvalue()
+
+
+@settings(FUZZ, max_examples=EXAMPLES or 25)
+@given(data=hostile_xlsx())
+def test_a_hostile_xlsx_import_is_refused_or_written_valid(
+    make_repo: Callable[..., Path], tmp_path: Path, data: bytes
+) -> None:
+    root = make_repo()
+    before = sorted(p.name for p in (root / "data/inventory").rglob("*"))
+    source = tmp_path / "svar.xlsx"
+    source.write_bytes(data)
+    result = run(
+        "add-question", "--root", str(root), "--no-input", "--yes", "--from-file", str(source)
+    )
+    after = sorted(p.name for p in (root / "data/inventory").rglob("*"))
+    if result.exit_code != 0:
+        assert after == before, result.output  # refused: nothing written, nothing left
+        return
+    report = json.loads(run("validate", "--root", str(root), "--format", "json").stdout)
+    assert [f for f in report if f["severity"] == "error"] == [], result.output
