@@ -20,7 +20,7 @@ from referral_cli.cli.options import (
 
 HANDOUT_NAMES = (
     "desk-guide, quick-reference, referral-slips, actors, actors-public, guidelines, poster, "
-    "inventory-sheet"
+    "inventory-sheet, desk-page, public-page"
 )
 
 
@@ -71,7 +71,8 @@ def render(
         ),
     ] = None,
 ) -> None:
-    """Render printable handouts (desk guide, quick reference, slips, actor lists, poster ...)."""
+    """Render printable handouts (desk guide, quick reference, slips, actor lists, poster ...)
+    and the web pages (desk page, public page)."""
     from referral_cli.commands.render import RenderOptions
     from referral_cli.commands.render import render as render_core
 
