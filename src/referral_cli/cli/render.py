@@ -71,8 +71,7 @@ def render(
         ),
     ] = None,
 ) -> None:
-    """Render printable handouts (desk guide, quick reference, slips, actor lists, poster ...)
-    and the web pages (desk page, public page)."""
+    """Render the printable handouts (desk guide, slips, actor lists ...) and the web pages."""
     from referral_cli.commands.render import RenderOptions
     from referral_cli.commands.render import render as render_core
 

@@ -103,7 +103,7 @@ def search_data(guidelines: Guidelines, *, actors: bool) -> dict[str, Any]:
     from referral_cli.search import engine_settings
 
     data: dict[str, Any] = {
-        "engine": engine_settings(),
+        "engine": {**engine_settings(), **unicode_tables()},
         "rules": {
             "min_score": answers.MIN_SCORE,
             "answer_score": answers.ANSWER_SCORE,
@@ -117,6 +117,33 @@ def search_data(guidelines: Guidelines, *, actors: bool) -> dict[str, Any]:
         index = answers.actor_index(guidelines.actors.actors, guidelines.library.synonyms)
         data["actor_index"] = index_data(index)
     return data
+
+
+@cache
+def unicode_tables() -> dict[str, Any]:
+    """What the browser needs to fold text exactly as `search.fold` does (the BMP).
+
+    `casefold`: the characters whose `str.casefold` is not their lower case (ß → ss,
+    ᾀ → ἀι); `keep_marks`: the marks `unicodedata.combining` calls 0, which `fold` keeps
+    when a letter decomposes into them (a browser only knows "mark"). Taken from this
+    Python's Unicode data, so page and `lookup` fold alike.
+    """
+    import unicodedata
+
+    casefold = {}
+    keep = set()
+    for code in range(0x20, 0x10000):
+        ch = chr(code)
+        if 0xD800 <= code <= 0xDFFF:
+            continue
+        folded = ch.casefold()
+        if folded != ch.lower():
+            casefold[ch] = folded
+        if unicodedata.category(ch)[0] in "LN":
+            for part in unicodedata.normalize("NFKD", folded):
+                if unicodedata.category(part)[0] == "M" and not unicodedata.combining(part):
+                    keep.add(part)
+    return {"casefold": casefold, "keep_marks": "".join(sorted(keep))}
 
 
 def tel_href(phone: str | None) -> str | None:
@@ -250,9 +277,9 @@ def slip_fonts() -> str:
 
 
 def script_hash(script: str) -> str:
-    """The CSP source that allows exactly this inline script: `'sha256-…'`."""
+    """The CSP hash of exactly this inline script: `sha256-…` (quoted in the policy)."""
     digest = hashlib.sha256(script.encode("utf-8")).digest()
-    return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
+    return "sha256-" + base64.b64encode(digest).decode("ascii")
 
 
 # The labels the script words the page with (the rest are printed by the templates).
@@ -279,6 +306,8 @@ PAGE_LABELS: Final = (
     "page_print_slip",
     "page_matching_actors",
 )
+# The public page's script only lists rows: none of the card's (staff) words.
+PUBLIC_LABELS: Final = tuple(key for key in PAGE_LABELS if key.startswith("page_"))
 # Rows listed after the answer, as `referral lookup` lists them at a terminal.
 MORE_HITS: Final = 4
 
@@ -339,7 +368,7 @@ def page_context(
     ids = [actor["id"] for actor in actors]
     data: dict[str, Any] = {
         "mode": "desk" if desk else "public",
-        "labels": {key: words[key] for key in PAGE_LABELS},
+        "labels": {key: words[key] for key in (PAGE_LABELS if desk else PUBLIC_LABELS)},
         "more_hits": MORE_HITS,
         "categories": [category["title"] for category in categories],
         "rows": page_rows(categories, ids, desk=desk),

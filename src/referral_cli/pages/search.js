@@ -40,23 +40,15 @@ var ReferralSearch = (function () {
   var WORD = /[\p{L}\p{N}]+/gu; // search._WORD: [^\W_]+
   var ASCII = /^[\x00-\x7f]*$/;
   var LETTERS = /^\p{L}+$/u; // str.isalpha
-  var MARKS = /\p{M}/gu; // unicodedata.combining(ch) != 0, for letters decomposed by NFKD
-  // Where str.casefold differs from toLowerCase for a letter (full case folding).
-  var CASEFOLD = { "ß": "ss", "ẞ": "ss", "ς": "σ", "ſ": "s", "ŉ": "ʼn", "ǰ": "ǰ", "ΐ": "ΐ",
-    "ΰ": "ΰ", "և": "եւ", "ϐ": "β", "ϑ": "θ", "ϕ": "φ", "ϖ": "π", "ϰ": "κ", "ϱ": "ρ", "ϵ": "ε",
-    "µ": "μ", "ẖ": "ẖ", "ẗ": "ẗ", "ẘ": "ẘ", "ẙ": "ẙ", "ẚ": "aʾ", "ẛ": "ṡ", "ﬀ": "ff",
-    "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st" };
+  var MARKS = /\p{M}/gu; // unicodedata.combining(ch) != 0, but for `keep_marks`
+  var CASEFOLD = {}; // where str.casefold differs from the lower case (set by `engine`)
 
   function casefold(text) { // str.casefold
     if (ASCII.test(text)) return text.toLowerCase();
     var out = "";
     for (var ch of text) {
       var special = CASEFOLD[ch];
-      if (special !== undefined) out += special;
-      else if (ch >= "\u13a0" && ch <= "\u13f5") out += ch; // Cherokee folds to capitals
-      else if (ch >= "\uab70" && ch <= "\uabbf") out += String.fromCharCode(ch.charCodeAt(0) - 0x97d0);
-      else if (ch >= "\u13f8" && ch <= "\u13fd") out += String.fromCharCode(ch.charCodeAt(0) - 8);
-      else out += ch.toLowerCase();
+      out += special !== undefined ? special : ch.toLowerCase();
     }
     return out;
   }
@@ -88,6 +80,9 @@ var ReferralSearch = (function () {
     var CONSONANTS = settings.consonants;
     var MIN_STEM = settings.min_stem;
     var SPECIAL = settings.special_folds;
+    var KEEP = new Set(Array.from(settings.keep_marks));
+    CASEFOLD = settings.casefold;
+    var dropMark = function (mark) { return KEEP.has(mark) ? mark : ""; };
     var foldCache = new Map();
     var stemCache = new Map();
 
@@ -99,7 +94,7 @@ var ReferralSearch = (function () {
       for (var ch of lowered) translated += SPECIAL[ch] !== undefined ? SPECIAL[ch] : ch;
       var folded = ASCII.test(translated)
         ? translated
-        : translated.normalize("NFKD").replace(MARKS, "");
+        : translated.normalize("NFKD").replace(MARKS, dropMark);
       if (foldCache.size < 200000) foldCache.set(text, folded);
       return folded;
     }
