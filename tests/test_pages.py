@@ -14,6 +14,7 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -22,6 +23,8 @@ from referral_cli.cli import app
 from referral_cli.commands import render as render_core
 from referral_cli.commands.render import PAGES, RenderOptions, render_handouts
 from referral_cli.pages import (
+    _docs_text,
+    _posting_text,
     contact_data,
     index_data,
     mailto_href,
@@ -108,11 +111,12 @@ def fixture_pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     return render_pages(write_tree(tmp_path_factory.mktemp("pages") / "repo", FIXTURE_TREE))
 
 
-def page_data(html: str) -> dict[str, object]:
-    found = re.search(r'<script type="application/json" id="page-data">(.*?)</script>', html, re.S)
+def page_data(html: str, part: str = "data") -> Any:
+    found = re.search(
+        rf'<script type="application/json" id="page-{part}">(.*?)</script>', html, re.S
+    )
     assert found
-    data: dict[str, object] = json.loads(found.group(1))
-    return data
+    return json.loads(found.group(1))
 
 
 # --------------------------------------------------------------------------- helpers
@@ -182,15 +186,47 @@ def test_contact_data_links_only_safe_addresses() -> None:
     assert data["email"] is None and data["email_href"] is None
 
 
+def decode_postings(text: str, factors: list[float]) -> dict[int, float]:
+    """What search.js's `Index.postings` reads from `_posting_text` (the same steps)."""
+    found: dict[int, float] = {}
+    doc = 0
+    for step, code in re.findall(r"([0-9a-z]+)(_[A-Z]{2}|[A-Z])", text):
+        doc += int(step, 36)
+        letters = code.lstrip("_")
+        number = 0
+        for letter in letters:
+            number = number * 26 + ord(letter) - 65
+        found[doc] = factors[number]
+    assert "".join(re.findall(r"[0-9a-z]+(?:_[A-Z]{2}|[A-Z])", text)) == text
+    return found
+
+
+@pytest.mark.parametrize(
+    ("pairs", "text"),
+    [
+        ([(3, 0), (7, 2)], "3A4C"),
+        ([(0, 25), (36, 26), (1331, 675)], "0Z10_BAzz_ZZ"),
+        ([], ""),
+    ],
+)
+def test_posting_text(pairs: list[tuple[int, int]], text: str) -> None:
+    assert _posting_text(pairs) == text
+    factors = [float(n) for n in range(676)]
+    assert decode_postings(text, factors) == {doc: float(f) for doc, f in pairs}
+
+
+def test_docs_text() -> None:
+    assert _docs_text({40, 3, 7}) == "3 4 x"
+    assert _docs_text(()) == ""
+
+
 def test_index_data_is_the_index_lookup_searches() -> None:
     index = RowIndex.build(load_valid_guidelines(REPO, inventory=False)).index
     data = index_data(index)
     state = index.to_state()
     assert data["terms"] == list(state["sorted"]) == index.vocabulary
-    factors = data["factors"]
-    for term, flat in zip(data["terms"], data["postings"], strict=True):
-        pairs = dict(zip(flat[::2], (factors[n] for n in flat[1::2]), strict=True))
-        assert pairs == index._postings[term], term
+    for term, text in zip(data["terms"], data["postings"], strict=True):
+        assert decode_postings(text, data["factors"]) == index._postings[term], term
     assert [index.surface(t) for t in data["terms"]] == [
         s or t for t, s in zip(data["terms"], data["surface"], strict=True)
     ]
@@ -222,10 +258,9 @@ def test_a_page_is_self_contained_and_runs_only_its_own_script(
     executable = [body for attributes, body in scripts if "type=" not in attributes]
     assert len(executable) == 1
     assert f"script-src '{script_hash(executable[0])}';" in policy
+    inert = ('type="application/json"', 'type="text/html"', 'type="text/plain"')
     assert all(
-        'type="application/json"' in attributes or 'type="text/html"' in attributes
-        for attributes, _ in scripts
-        if "type=" in attributes
+        any(t in attributes for t in inert) for attributes, _ in scripts if "type=" in attributes
     )
     assert not re.search(r"<(link|img|iframe|object|embed|base)\b", html)
     assert not re.search(r"\bsrc\s*=", html)
@@ -278,12 +313,13 @@ def test_the_desk_page_shows_version_browsing_checklist_and_directory(
         assert f'id="aktor-{actor.id}"' in html
     assert '<a href="tel:0771-567567">0771-567 567</a>' in html  # Skatteverket's phone
     assert '<a href="mailto:bibliotek@alvstad.se">' not in html  # the library is no actor
-    rows = page_data(html)["rows"]
-    assert isinstance(rows, list) and len(rows) == len(list(guidelines.matrix.rows()))
-    # One slip sheet per row, in the page's language, plus the slips' head.
-    sheets = re.findall(r'<script type="text/html" id="slip-sv-(\d+)">', html)
-    assert sheets == [str(n) for n in range(len(rows))]
+    rows = page_data(html, "rows")
+    assert [row["id"] for row in rows] == [row.id for _, row in guidelines.matrix.rows()]
+    # One slip sheet per row, in the page's language, plus the slips' head and lines.
+    sheets = re.search(r'<script type="text/plain" id="slip-sheets-sv">(.*?)</script>', html, re.S)
+    assert sheets and len(sheets.group(1).split("\n")) == len(rows)
     assert 'id="slip-head"' in html and "@page { size: A4; margin: 0; }" in html
+    assert 'id="slip-lines"' in html
 
 
 def test_lang_words_the_page_in_english(tmp_path: Path) -> None:
@@ -292,7 +328,7 @@ def test_lang_words_the_page_in_english(tmp_path: Path) -> None:
     assert "Search the guidelines" in html and "Sök i riktlinjerna" not in html
     labels = page_data(html)["labels"]
     assert isinstance(labels, dict) and labels["page_print_slip"] == "Print a slip for the visitor"
-    assert 'id="slip-en-0"' in html
+    assert 'id="slip-sheets-en"' in html
 
 
 def test_the_public_page_shows_every_row_in_plain_words(bundled: dict[str, str]) -> None:
@@ -304,9 +340,7 @@ def test_the_public_page_shows_every_row_in_plain_words(bundled: dict[str, str])
     assert "Intern" not in html
     data = page_data(html)
     assert data["mode"] == "public" and data["actors"] == [] and "actor_index" not in data
-    rows = data["rows"]
-    assert isinstance(rows, list)
-    assert set(rows[0]) == {"id", "category", "need"}
+    assert set(page_data(html, "rows")[0]) == {"id", "category", "need"}
 
 
 def test_the_public_page_holds_no_internal_field(tmp_path: Path) -> None:
@@ -326,9 +360,10 @@ def test_markup_in_the_data_stays_text(fixture_pages: dict[str, str]) -> None:
         assert "<script>alert(1)</script>" not in html, name
         assert "<b>fet</b>" not in html and "<i>text</i>" not in html, name
         scripts = re.findall(r"<script([^>]*)>(.*?)</script>", html, re.S)
-        assert len(scripts) == 1 + html.count('type="application/json"') + html.count(
-            'type="text/html"'
+        inert = sum(
+            html.count(f'type="{t}"') for t in ("application/json", "text/html", "text/plain")
         )
+        assert len(scripts) == 1 + inert
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in fixture_pages["desk-page.html"]
     assert "\\u003cscript\\u003ealert(1)\\u003c/script\\u003e" in fixture_pages["desk-page.html"]
 

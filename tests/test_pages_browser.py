@@ -264,7 +264,7 @@ def test_word_forms_as_the_index_has_them(desk: Opened) -> None:
     assert desk.page.evaluate(
         "ts => ts.map(t => window.referralPage.desk.tools.stem(t))", terms
     ) == [stem(t) for t in terms]
-    stems = desk.page.evaluate("() => [...window.referralPage.desk.rows.stems.entries()]")
+    stems = desk.page.evaluate("() => [...window.referralPage.desk.rows.stemTable().entries()]")
     assert {root: terms for root, terms in stems} == index.to_state()["stems"]
 
 

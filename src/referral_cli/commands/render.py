@@ -462,12 +462,18 @@ def render_pages(
     Unlike a handout, a page gets no script fonts added: on screen the machine's fonts
     show every script, and the page stays light.
     """
+    from markupsafe import Markup
+
+    from referral_cli.pages import SHEETS_TEMPLATE, slip_table
     from referral_cli.rendering import TemplateProblem, build_environment, render_template
 
     env = build_environment("html", plan.template_dirs)
     files: dict[str, bytes] = {}
     for template, stem, context in pages:
         try:
+            if "slips" in context:  # the desk page: every row's slip, as a table of lines
+                table = slip_table(env.from_string(SHEETS_TEMPLATE).render(context))
+                context = {**context, "slip_lines": Markup(table["lines"]), **table}
             text = render_template(env, f"{template}.html.j2", context)
         except TemplateProblem as problem:
             raise problem_to_error(problem, root, plan) from None

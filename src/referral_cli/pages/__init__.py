@@ -23,7 +23,7 @@ import base64
 import hashlib
 import json
 import marshal
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
@@ -60,10 +60,10 @@ def index_data(index: SearchIndex) -> dict[str, Any]:
     """A built index as the page's search reads it (see `search.js`, `Index`).
 
     Taken from `SearchIndex.to_state`, so the page searches the index lookup searches:
-    the terms in sorted order with their postings (document and field factor, flattened,
-    each factor as its place in `factors`), and the tables a query reads, as lists (JSON
-    objects would reorder keys like `1177`).
-    The table of word forms (`stems`) is left out: the page makes it from the terms with
+    the terms in sorted order with their postings (`_posting_text`: documents and their
+    field factors, each factor as its place in `factors`), and the tables a query reads,
+    as lists (JSON objects would reorder keys like `1177`), documents as `_docs_text`. The
+    table of word forms (`stems`) is left out: the page makes it from the terms with
     the same `stem` (a test compares the two).
     """
     state = index.to_state()
@@ -74,13 +74,8 @@ def index_data(index: SearchIndex) -> dict[str, Any]:
         docs = state["postings"][term]
         if isinstance(docs, bytes):
             docs = marshal.loads(docs)
-        postings.append(
-            [
-                n
-                for doc, factor in docs.items()
-                for n in (doc, factors.setdefault(factor, len(factors)))
-            ]
-        )
+        pairs = [(doc, factors.setdefault(factor, len(factors))) for doc, factor in docs.items()]
+        postings.append(_posting_text(pairs))
     surface: Mapping[str, str] = state["surface"]
     return {
         "keys": list(state["keys"]),
@@ -89,11 +84,48 @@ def index_data(index: SearchIndex) -> dict[str, Any]:
         "postings": postings,
         # How each term was first written, where that is not the term itself (else 0).
         "surface": [0 if surface.get(term, term) == term else surface[term] for term in terms],
-        "marked": [[word, sorted(docs)] for word, docs in sorted(state["marked"].items())],
-        "unmarked": [[word, sorted(docs)] for word, docs in sorted(state["unmarked"].items())],
+        "marked": [[word, _docs_text(docs)] for word, docs in sorted(state["marked"].items())],
+        "unmarked": [[word, _docs_text(docs)] for word, docs in sorted(state["unmarked"].items())],
         "joined": list(state["joined"]),
         "synonyms": [[key, list(targets)] for key, targets in state["synonyms"].items()],
     }
+
+
+_FACTOR_CODES: Final = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+
+
+def _posting_text(pairs: Sequence[tuple[int, int]]) -> str:
+    """A term's postings as text, for the page (decoded there only when read).
+
+    Per document: the step from the one before in base 36 (lower case), then its
+    factor's number as a capital letter (`_` and two letters from 26 on). A term in
+    documents 3 and 7 with factors 0 and 2: `3A4C`.
+    """
+    parts = []
+    previous = 0
+    for doc, factor in pairs:
+        if doc < previous:
+            raise ValueError("postings are in document order")
+        parts.append(_base36(doc - previous))
+        previous = doc
+        if factor < len(_FACTOR_CODES):
+            parts.append(_FACTOR_CODES[factor])
+        elif factor >= len(_FACTOR_CODES) ** 2:
+            raise ValueError("more field factors than two letters can number")
+        else:
+            high, low = divmod(factor, len(_FACTOR_CODES))
+            parts.append("_" + _FACTOR_CODES[high] + _FACTOR_CODES[low])
+    return "".join(parts)
+
+
+def _docs_text(docs: Iterable[int]) -> str:
+    """Documents as their steps in base 36, space-separated (`[3, 7, 40]` → `3 4 x`)."""
+    steps = []
+    previous = 0
+    for doc in sorted(docs):
+        steps.append(_base36(doc - previous))
+        previous = doc
+    return " ".join(steps)
 
 
 def search_data(guidelines: Guidelines, *, actors: bool) -> dict[str, Any]:
@@ -233,6 +265,45 @@ def page_actors(actors: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
     ]
 
 
+# Between two rendered slip sheets: data never holds a control character (see `text`).
+SHEET_END: Final = "\x1e"
+# The template that renders every row's slip sheet, one after the other (see `slip_table`).
+SHEETS_TEMPLATE: Final = (
+    '{% import "slip.html.j2" as s with context %}'
+    "{% for row in slips %}{{ s.sheet([row], false) }}\x1e{% endfor %}"
+)
+
+
+def slip_table(rendered: str) -> dict[str, Any]:
+    """Every row's slip sheet (`SHEETS_TEMPLATE`'s output) as a table of its lines.
+
+    Slips repeat most of their lines (labels, an actor's box, the footer), so each
+    distinct line is kept once (`lines`, in order of first use) and each sheet is the
+    list of its lines' numbers in base 36 (`sheets`). The page puts a sheet back
+    together with the very bytes the template wrote (indents aside). A thousand rows'
+    slips take a sixth of the room.
+    """
+    numbers: dict[str, int] = {}
+    sheets = []
+    for sheet in rendered.split(SHEET_END)[:-1]:
+        used = []
+        for line in sheet.strip("\n").split("\n"):
+            text = line.strip()
+            used.append(_base36(numbers.setdefault(text, len(numbers))))
+        sheets.append(" ".join(used))
+    return {"lines": "\n".join(numbers), "sheets": sheets}
+
+
+def _base36(number: int) -> str:
+    digits = "0123456789abcdefghijklmnopqrstuvwxyz"
+    text = ""
+    while True:
+        number, rest = divmod(number, 36)
+        text = digits[rest] + text
+        if not number:
+            return text
+
+
 @cache
 def page_script() -> str:
     """The page's JavaScript: the search port, then the page, without comments and indents.
@@ -347,8 +418,8 @@ def page_context(
 ) -> dict[str, Any]:
     """What the page templates get besides the handouts' context.
 
-    `page_data` (the JSON), `page_script`, `script_hash`, `contact_keys`, and: for the
-    desk page `directory` (every actor, with links); for the public page
+    `page_data` and `page_rows` (the JSON), `page_script`, `script_hash`, `contact_keys`,
+    and: for the desk page `directory` (every actor, with links); for the public page
     `public_categories` (`page_categories`) and `library_contact`. `categories` are
     public category views (`views.category_views(..., staff=False)`).
     """
@@ -371,7 +442,6 @@ def page_context(
         "labels": {key: words[key] for key in (PAGE_LABELS if desk else PUBLIC_LABELS)},
         "more_hits": MORE_HITS,
         "categories": [category["title"] for category in categories],
-        "rows": page_rows(categories, ids, desk=desk),
         # The card takes each actor's contact from the directory on the page.
         "actors": [{"id": actor["id"], "name": actor["name"]} for actor in actors] if desk else [],
         **search_data(guidelines, actors=desk),
@@ -382,6 +452,8 @@ def page_context(
     script = page_script()
     context: dict[str, Any] = {
         "page_data": Markup(script_json(data)),
+        # Apart, so the page reads the rows' text only when it first shows one.
+        "page_rows": Markup(script_json(page_rows(categories, ids, desk=desk))),
         "page_script": Markup(script),
         "script_hash": script_hash(script),
         "contact_keys": list(CONTACT_LINE_KEYS),

@@ -1,19 +1,27 @@
 /* The desk page and the public page: search as you type, the answer card, the visitor slip.
  *
- * Everything shown comes from the JSON in #page-data (rows, actors, labels, the index)
+ * Everything shown comes from the JSON in #page-data (actors, labels, the index) and
+ * #page-rows (the rows),
  * and is put on the page as text (textContent), never as markup, so a hostile name or
  * address in the data cannot become a tag or a script. The only markup inserted is a
  * slip from #page-slips, which referral rendered from the slip template with every
  * value escaped. Links are made only from the addresses referral checked (`*_href`).
  */
 (function () {
+  var started = performance.now();
   var data = JSON.parse(document.getElementById("page-data").textContent);
   var L = data.labels;
+  var parsed = performance.now();
   var desk = new ReferralSearch.Desk(data);
-  var rows = data.rows;
+  var built = performance.now();
+  var rowsCache = null;
+  function rowsOf() { // the rows' text, read when first shown (or while nobody types)
+    if (rowsCache === null) rowsCache = JSON.parse(document.getElementById("page-rows").textContent);
+    return rowsCache;
+  }
   var actors = data.actors;
   var categories = data.categories;
-  var byId = new Map(rows.map(function (row, n) { return [row.id, n]; }));
+  var byId = new Map(data.index.keys.map(function (id, n) { return [id, n]; }));
   var MORE = data.more_hits;
   var input = document.getElementById("q");
   var status = document.getElementById("status");
@@ -61,7 +69,7 @@
 
   // The answer card: everything the desk guide says about one row, and its slip.
   function card(number, score) {
-    var row = rows[number];
+    var row = rowsOf()[number];
     var parts = [];
     if (row.library_can) parts.push(part(L.library_can, [el("p", { text: row.library_can })]));
     if (row.phrasing) {
@@ -96,7 +104,7 @@
 
   function hitList(title, hits, className) {
     var list = el("ol", { "class": "hit-list" }, hits.map(function (hit) {
-      var row = rows[byId.get(hit.key)];
+      var row = rowsOf()[byId.get(hit.key)];
       return el("li", { "data-row": row.id }, [
         el("a", { href: "#rad-" + row.id, text: row.need }),
         el("span", { "class": "hit-meta", text: " · " + categories[row.category] +
@@ -144,7 +152,7 @@
         nodes.push(el("p", { "class": "nothing", text: message }));
         nodes.push(suggestionLine(result.suggestions));
       } else {
-        message = answer !== null ? fill(L.page_status_answer, { need: rows[answer].need })
+        message = answer !== null ? fill(L.page_status_answer, { need: rowsOf()[answer].need })
           : fill(L.page_status_closest, { count: String(Math.min(result.hits.length, MORE + 1)) });
       }
       if (result.unmatched.length) {
@@ -154,7 +162,7 @@
     if (cardRow !== null && data.mode === "desk") {
       var hit = result ? result.hits.filter(function (h) { return byId.get(h.key) === cardRow; })[0] : null;
       nodes.unshift(card(cardRow, hit ? hit.score : null));
-      if (!result) message = rows[cardRow].need;
+      if (!result) message = rowsOf()[cardRow].need;
     }
     if (result && result.hits.length) {
       var rest = result.hits.filter(function (h) { return byId.get(h.key) !== cardRow || data.mode !== "desk"; });
@@ -165,11 +173,11 @@
       } else {
         nodes.push(hitList(answer !== null ? L.page_hits : L.page_closest_rows, rest.slice(0, MORE + 1), "public-hits"));
       }
-      var shownActors = cardRow !== null ? rows[cardRow].actors : [];
+      var shownActors = cardRow !== null ? rowsOf()[cardRow].actors : [];
       nodes.push(actorHits(result.actors, shownActors));
     }
     results.replaceChildren.apply(results, nodes.filter(Boolean));
-    results.setAttribute("data-answer", answer !== null ? rows[answer].id : "");
+    results.setAttribute("data-answer", answer !== null ? rowsOf()[answer].id : "");
     results.setAttribute("data-query", state.query);
     if (status.textContent !== message) status.textContent = message;
     timings.push(performance.now() - started);
@@ -198,13 +206,18 @@
   // The visitor's slip: the referral-slips slip of this row, in a frame of its own, so it
   // prints on its own A4 sheet with the handout's fonts and cut marks. `language` is the
   // slip's language: the page's own for now (data.slip_language); the sheets are keyed by
-  // it (#slip-<language>-<row>), so slips in visitors' languages can be added beside them.
+  // it (#slip-sheets-<language>), so slips in visitors' languages can be added beside them.
+  var slipLines = null;
   function slipDocument(number, language) {
-    var sheet = /^[a-z]{2,3}$/.test(language) ? document.getElementById("slip-" + language + "-" + number) : null;
-    if (sheet === null) return null;
+    var sheets = /^[a-z]{2,3}$/.test(language) ? document.getElementById("slip-sheets-" + language) : null;
+    if (sheets === null) return null;
+    if (slipLines === null) slipLines = document.getElementById("slip-lines").textContent.split("\n");
+    var sheet = sheets.textContent.split("\n")[number].split(" ").map(function (n) {
+      return slipLines[parseInt(n, 36)];
+    }).join("\n");
     return "<!DOCTYPE html><html lang=\"" + language + "\"><head>" +
       document.getElementById("slip-head").textContent +
-      "</head><body class=\"handout-referral-slips\">" + sheet.textContent + "</body></html>";
+      "</head><body class=\"handout-referral-slips\">" + sheet + "</body></html>";
   }
 
   function printSlip(number, language) {
@@ -238,11 +251,12 @@
     desk: desk,
     data: data,
     ready: ready,
+    steps: { started: started, parsed: parsed, built: built },
     timings: timings,
     search: function (text) { input.value = text; search(); return results; },
     printSlip: printSlip,
     slipDocument: slipDocument
   };
   // The tables a first typo would build: made now, while nobody is typing yet.
-  setTimeout(function () { desk.warm(); }, 0);
+  setTimeout(function () { desk.warm(); rowsOf(); }, 0);
 })();

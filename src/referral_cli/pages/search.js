@@ -169,6 +169,13 @@ var ReferralSearch = (function () {
     return grams;
   }
 
+  function docSet(text) { // referral_cli.pages._docs_text: steps in base 36
+    var docs = new Set();
+    var doc = 0;
+    if (text) text.split(" ").forEach(function (step) { doc += parseInt(step, 36); docs.add(doc); });
+    return docs;
+  }
+
   function bisectLeft(list, value) {
     var lo = 0, hi = list.length;
     while (lo < hi) {
@@ -227,21 +234,12 @@ var ReferralSearch = (function () {
       if (state.surface[i] !== 0) this.surfaceMap.set(state.terms[i], state.surface[i]);
     }
     this.postingsCache = new Map();
-    this.marked = new Map(state.marked.map(function (p) { return [p[0], new Set(p[1])]; }));
-    this.unmarked = new Map(state.unmarked.map(function (p) { return [p[0], new Set(p[1])]; }));
+    this.markedRaw = state.marked;
+    this.unmarkedRaw = state.unmarked;
+    this.marked = null; // built on first use (markedTables), like the tables below
+    this.unmarked = null;
     this.joined = new Set(state.joined);
-    // SearchIndex.__init__'s table of word forms: stem -> the terms that have it, kept
-    // where it joins forms or differs from its one term (the same loop, on the same terms).
-    var groups = new Map();
-    for (var t = 0; t < this.sorted.length; t++) {
-      var root = tools.stem(this.sorted[t]);
-      if (!groups.has(root)) groups.set(root, []);
-      groups.get(root).push(this.sorted[t]);
-    }
-    this.stems = new Map();
-    groups.forEach(function (terms, root) {
-      if (terms.length > 1 || terms[0] !== root) this.stems.set(root, terms);
-    }, this);
+    this.stems = null;
     this.synonyms = state.synonyms; // [[folded key, [targets]]], in the library's order
     this.synonymMap = new Map(state.synonyms);
     this.reversedTerms = null;
@@ -254,9 +252,24 @@ var ReferralSearch = (function () {
   Index.prototype.postings = function (term) { // doc -> field factor, in document order
     var found = this.postingsCache.get(term);
     if (found === undefined) {
-      var flat = this.postingsRaw.get(term);
+      // referral_cli.pages._posting_text: a step in base 36, then the factor's letter(s).
+      var text = this.postingsRaw.get(term);
       found = new Map();
-      for (var i = 0; i < flat.length; i += 2) found.set(flat[i], this.factors[flat[i + 1]]);
+      var doc = 0, i = 0;
+      while (i < text.length) {
+        var start = i;
+        while (i < text.length && text[i] >= "0" && text[i] <= "z" && !(text[i] >= "A" && text[i] <= "Z") && text[i] !== "_") i++;
+        doc += parseInt(text.slice(start, i), 36);
+        var factor;
+        if (text[i] === "_") {
+          factor = (text.charCodeAt(i + 1) - 65) * 26 + text.charCodeAt(i + 2) - 65;
+          i += 3;
+        } else {
+          factor = text.charCodeAt(i) - 65;
+          i += 1;
+        }
+        found.set(doc, this.factors[factor]);
+      }
       this.postingsCache.set(term, found);
     }
     return found;
@@ -267,9 +280,37 @@ var ReferralSearch = (function () {
     return found === undefined ? term : found;
   };
 
-  Index.prototype.warm = function () { // build the tables a first typo would otherwise build
+  Index.prototype.warm = function () { // build every table a first query would otherwise build
+    this.stemTable();
+    this.markedTables();
     this.trigramTable();
     this.reversed();
+  };
+
+  Index.prototype.stemTable = function () {
+    // SearchIndex.__init__'s table of word forms: stem -> the terms that have it, kept
+    // where it joins forms or differs from its one term (the same loop, on the same terms).
+    if (this.stems === null) {
+      var groups = new Map();
+      for (var t = 0; t < this.sorted.length; t++) {
+        var root = this.tools.stem(this.sorted[t]);
+        if (!groups.has(root)) groups.set(root, []);
+        groups.get(root).push(this.sorted[t]);
+      }
+      var stems = new Map();
+      groups.forEach(function (terms, root) {
+        if (terms.length > 1 || terms[0] !== root) stems.set(root, terms);
+      });
+      this.stems = stems;
+    }
+    return this.stems;
+  };
+
+  Index.prototype.markedTables = function () { // SearchIndex._marked and _unmarked
+    if (this.marked === null) {
+      this.marked = new Map(this.markedRaw.map(function (p) { return [p[0], docSet(p[1])]; }));
+      this.unmarked = new Map(this.unmarkedRaw.map(function (p) { return [p[0], docSet(p[1])]; }));
+    }
   };
 
   Index.prototype.trigramTable = function () {
@@ -323,7 +364,8 @@ var ReferralSearch = (function () {
 
   Index.prototype.inflections = function (q) { // SearchIndex._inflections
     var root = this.tools.stem(q);
-    var found = new Set((this.stems.get(root) || []).concat(this.stems.get(q) || []));
+    var stems = this.stemTable();
+    var found = new Set((stems.get(root) || []).concat(stems.get(q) || []));
     if (this.has(root)) found.add(root);
     found.delete(q);
     return Array.from(found).sort();
@@ -420,6 +462,7 @@ var ReferralSearch = (function () {
     this.unitCache.set(key, perDoc);
     var typedMarks = word.original !== word.folded;
     var self = this;
+    this.markedTables();
     this.matchWord(word, partial, typos).forEach(function (similarity, term) {
       var exact = term === word.folded;
       var marked = exact && typedMarks ? (self.marked.get(word.original) || new Set()) : null;
