@@ -153,7 +153,7 @@
         nodes.push(suggestionLine(result.suggestions));
       } else {
         message = answer !== null ? fill(L.page_status_answer, { need: rowsOf()[answer].need })
-          : fill(L.page_status_closest, { count: String(Math.min(result.hits.length, MORE + 1)) });
+          : L.page_status_closest;
       }
       if (result.unmatched.length) {
         nodes.push(el("p", { "class": "unmatched", text: fill(L.page_not_found, { words: result.unmatched.join(", ") }) }));
