@@ -27,11 +27,9 @@ from referral_cli.pages import (
     _posting_text,
     contact_data,
     index_data,
-    mailto_href,
     page_script,
     script_hash,
     script_json,
-    tel_href,
 )
 from referral_cli.row_index import RowIndex
 from referral_cli.rules.loading import load_valid_guidelines
@@ -132,42 +130,6 @@ def test_script_json_cannot_end_its_script_element(value: str) -> None:
     assert "\u2028" not in text and "\u2029" not in text
     assert json.loads(text) == {"text": value, "list": [value]}
     assert "åäö" in script_json("åäö")  # UTF-8, not \\u escapes
-
-
-@pytest.mark.parametrize(
-    ("phone", "href"),
-    [
-        ("0771-567 567", "tel:0771-567567"),
-        ("+46 8 123 456 78", "tel:+46812345678"),
-        ("(08) 123 45", "tel:(08)12345"),
-        ("112", "tel:112"),
-        ("12", None),
-        ("vardagar 9-16", None),
-        ("0771 567 567 (knappval 2)", None),
-        ("", None),
-        (None, None),
-    ],
-)
-def test_tel_href(phone: str | None, href: str | None) -> None:
-    assert tel_href(phone) == href
-
-
-@pytest.mark.parametrize(
-    ("email", "href"),
-    [
-        ("bibliotek@alvstad.se", "mailto:bibliotek@alvstad.se"),
-        (" kundtjanst@bank.example ", "mailto:kundtjanst@bank.example"),
-        ("a@b.se?subject=hej", None),
-        ("a@b.se,c@d.se", None),
-        ("javascript:alert(1)//@x.se", None),
-        ('x"@y.se', None),
-        ("ingen adress", None),
-        ("a@b@c", None),
-        (None, None),
-    ],
-)
-def test_mailto_href(email: str | None, href: str | None) -> None:
-    assert mailto_href(email) == href
 
 
 def test_contact_data_links_only_safe_addresses() -> None:

@@ -5,10 +5,12 @@ render the templates `desk-page.html.j2` and `public-page.html.j2` with the cont
 built there from the same views as the printed handouts, plus what is made here:
 
 - `page_data`: the page's data as JSON text that is safe inside a `<script>` element
-  (`script_json`): the rows and actors as the views show them, the search index of the
-  rows and of the actors exactly as `referral lookup` builds them (`index_data`, from
-  `SearchIndex.to_state`), the engine's constants (`search.engine_settings`) and lookup's
-  answer rules (`answers`);
+  (`script_json`): the search index of the rows and of the actors exactly as `referral
+  lookup` builds them (`index_data`, from `SearchIndex.to_state`), the engine's constants
+  (`search.engine_settings`, and `unicode_tables` to fold as Python does), lookup's answer
+  rules (`answers`), the labels; `page_rows`: the rows as the views show them;
+- the desk page's printed slip: every row's sheet of the slip template, kept as a table
+  of lines (`SHEETS_TEMPLATE`, `slip_table`), and the slip's fonts (`slip_fonts`);
 - `page_script` and `script_hash`: the JavaScript (this folder's `search.js`, the port of
   the query, and `page.js`, the page) and its SHA-256 for the Content-Security-Policy,
   which allows that one script and no request at all.
@@ -36,7 +38,7 @@ if TYPE_CHECKING:
 
 PAGES_DIR: Final = Path(__file__).resolve().parent
 SCRIPTS: Final = ("search.js", "page.js")
-# The row index's documents are the matrix rows in document order, keyed by row id.
+# What JSON may write as itself but a <script> element may not hold (see `script_json`).
 _JSON_ESCAPES: Final = {
     "<": "\\u003c",
     ">": "\\u003e",
@@ -178,42 +180,13 @@ def unicode_tables() -> dict[str, Any]:
     return {"casefold": casefold, "keep_marks": "".join(sorted(keep))}
 
 
-def tel_href(phone: str | None) -> str | None:
-    """A `tel:` link for a phone number as written (`0771-567 567` → `tel:0771-567567`).
-
-    Digits, `+` and the separators RFC 3966 allows are kept; text that is not a
-    number (`vardagar 9-16`) gets no link.
-    """
-    if not phone:
-        return None
-    kept = "".join(ch for ch in phone if ch.isdigit() or ch in "+-.()")
-    digits = sum(ch.isdigit() for ch in kept)
-    if digits < 3 or any(ch.isalpha() for ch in phone) or not kept.isascii():
-        return None
-    return "tel:" + kept
-
-
-def mailto_href(email: str | None) -> str | None:
-    """A `mailto:` link for an address that is one plain address, else None."""
-    if not email:
-        return None
-    address = email.strip()
-    if (
-        address.count("@") != 1
-        or any(ch in address for ch in ' <>"\\`?#&%,;:()[]')
-        or any(ord(ch) < 33 for ch in address)
-    ):
-        return None
-    return "mailto:" + address
-
-
 def contact_data(contact: Mapping[str, Any]) -> dict[str, Any]:
     """A contact view for the page: every channel (None when not set), with its link.
 
     `phone_href` (`tel:`), `website_href`, `chat_href` (only complete http(s) addresses,
     as `safe_url` allows) and `email_href` (`mailto:`).
     """
-    from referral_cli.views import CONTACT_LINE_KEYS
+    from referral_cli.views import CONTACT_LINE_KEYS, mailto_href, tel_href
 
     data: dict[str, Any] = {key: contact.get(key) or None for key in CONTACT_LINE_KEYS}
     data["phone_href"] = tel_href(contact.get("phone"))
