@@ -409,3 +409,22 @@ def test_the_slip_fonts_are_the_bundled_faces_latin_letters() -> None:
                 slip["hmtx"].metrics[slip_map[code]][0] == full["hmtx"].metrics[full_map[code]][0]
             ), (target, hex(code))
         assert "SIL Open Font License" in str(slip["name"].getDebugName(13))
+
+
+def test_a_repository_template_changes_a_page(tmp_path: Path) -> None:
+    root = write_tree(
+        tmp_path / "repo",
+        {
+            **FIXTURE_TREE,
+            "templates/page.css": '{% include "default/page.css" %}\n.page-header { border-color: #7a1f4f; }\n',
+        },
+    )
+    pages = render_pages(root)
+    for html in pages.values():
+        assert ".page-header { border-color: #7a1f4f; }" in html
+        assert ".card-parts {" in html  # the default styles are still there
+
+
+def test_render_help_names_the_pages() -> None:
+    result = CliRunner().invoke(app, ["render", "--help"], terminal_width=200)
+    assert "desk-page, public-page" in result.output
