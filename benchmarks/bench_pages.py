@@ -116,7 +116,7 @@ def measure_page(browser: Any, path: Path, loads: int, queries: list[str]) -> di
     for _ in range(loads):
         page = browser.new_page()
         page.goto(path.as_uri())
-        page.wait_for_function("window.referralPage !== undefined")
+        page.wait_for_function("() => window.referralPage !== undefined")
         ready.append(page.evaluate("window.referralPage.ready"))
         page.wait_for_timeout(50)
         paint.append(
@@ -127,7 +127,7 @@ def measure_page(browser: Any, path: Path, loads: int, queries: list[str]) -> di
         page.close()
     page = browser.new_page()
     page.goto(path.as_uri())
-    page.wait_for_function("window.referralPage !== undefined")
+    page.wait_for_function("() => window.referralPage !== undefined")
     page.wait_for_timeout(300)  # the warm-up the page does while nobody types
     keys = page.evaluate(TYPE, queries)
     page.close()

@@ -97,7 +97,7 @@ class Opened:
             "dialog", lambda dialog: (self.dialogs.append(dialog.message), dialog.dismiss())
         )
         self.page.goto(path.as_uri())
-        self.page.wait_for_function("window.referralPage !== undefined")
+        self.page.wait_for_function("() => window.referralPage !== undefined")
 
     def close(self) -> None:
         self.context.close()
@@ -300,7 +300,7 @@ def test_keyboard_only_from_the_skip_link_to_the_answer(desk: Opened) -> None:
     # A row from the category list, by keyboard: the card follows the link.
     page.focus('#arenden a[data-row="sim-kort-puk"]')
     page.keyboard.press("Enter")
-    page.wait_for_function("document.activeElement.id === 'card-title'")
+    page.wait_for_function("() => document.activeElement.id === 'card-title'")
     assert page.get_attribute("#card", "data-row") == "sim-kort-puk"
 
 

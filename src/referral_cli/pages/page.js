@@ -173,7 +173,7 @@
       } else {
         nodes.push(hitList(answer !== null ? L.page_hits : L.page_closest_rows, rest.slice(0, MORE + 1), "public-hits"));
       }
-      var shownActors = cardRow !== null ? rowsOf()[cardRow].actors : [];
+      var shownActors = cardRow !== null && data.mode === "desk" ? rowsOf()[cardRow].actors : [];
       nodes.push(actorHits(result.actors, shownActors));
     }
     results.replaceChildren.apply(results, nodes.filter(Boolean));
