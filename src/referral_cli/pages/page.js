@@ -8,12 +8,9 @@
  * value escaped. Links are made only from the addresses referral checked (`*_href`).
  */
 (function () {
-  var started = performance.now();
   var data = JSON.parse(document.getElementById("page-data").textContent);
   var L = data.labels;
-  var parsed = performance.now();
   var desk = new ReferralSearch.Desk(data);
-  var built = performance.now();
   var rowsCache = null;
   function rowsOf() { // the rows' text, read when first shown (or while nobody types)
     if (rowsCache === null) rowsCache = JSON.parse(document.getElementById("page-rows").textContent);
@@ -251,7 +248,6 @@
     desk: desk,
     data: data,
     ready: ready,
-    steps: { started: started, parsed: parsed, built: built },
     timings: timings,
     search: function (text) { input.value = text; search(); return results; },
     printSlip: printSlip,
