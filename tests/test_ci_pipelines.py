@@ -130,12 +130,21 @@ ALL_HANDOUTS = render.DEFAULT_HANDOUTS
 PUBLIC_HANDOUTS = tuple(name for name in ALL_HANDOUTS if name in render.PUBLIC_HANDOUTS)
 
 
+def site_files(stems: tuple[str, ...]) -> list[str]:
+    """The handouts' HTML and PDF, then the web pages (HTML only)."""
+    printed = [
+        f"{stem}.{ext}" for stem in stems if stem not in render.PAGES for ext in ("html", "pdf")
+    ]
+    return printed + [f"{stem}.html" for stem in stems if stem in render.PAGES]
+
+
 def check_handouts(folder: Path, stems: tuple[str, ...] = ALL_HANDOUTS) -> None:
     assert sorted(p.name for p in folder.iterdir() if p.name != "index.html") == sorted(
-        f"{stem}.{ext}" for stem in stems for ext in ("html", "pdf")
+        site_files(stems)
     )
     for stem in stems:
-        assert (folder / f"{stem}.pdf").read_bytes().startswith(b"%PDF-")
+        if stem not in render.PAGES:
+            assert (folder / f"{stem}.pdf").read_bytes().startswith(b"%PDF-")
         assert "Mitt bibliotek" in (folder / f"{stem}.html").read_text(encoding="utf-8")
 
 
@@ -146,7 +155,7 @@ def check_site(public: Path, repository: SimpleNamespace, commit_url: str) -> No
     assert f'<meta name="referral-version" content="{repository.head}">' in index
     assert f'<a href="{commit_url}">{repository.head[:7]}</a>' in index
     linked = re.findall(r'<a href="([^"]+)">(?:HTML|PDF)</a>', index)
-    assert linked == [f"{stem}.{ext}" for stem in PUBLIC_HANDOUTS for ext in ("html", "pdf")]
+    assert linked == site_files(PUBLIC_HANDOUTS)
     assert "Hänvisningsguide för informationsdisken" not in index  # staff only
 
 

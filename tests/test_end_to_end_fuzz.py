@@ -28,7 +28,7 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from referral_cli.cli import app
-from referral_cli.commands.render import DEFAULT_HANDOUTS
+from referral_cli.commands.render import DEFAULT_HANDOUTS, PAGES
 from referral_cli.formats.spreadsheet import neutralise
 from referral_cli.models import (
     ACTOR_KINDS,
@@ -676,11 +676,13 @@ def test_every_command_works_on_a_random_valid_repository(
             target = out / f"{lang}-{fmt}"
             ok("render", "--root", r, "--format", fmt, "--lang", lang, "--out", str(target))
             files = read_all(target)
-            assert sorted(Path(name).suffix for name in files) == [f".{fmt}"] * len(
-                DEFAULT_HANDOUTS
+            pages = [page for page in DEFAULT_HANDOUTS if page in PAGES] if fmt == "html" else []
+            printed = [name for name in DEFAULT_HANDOUTS if name not in PAGES]
+            assert sorted(Path(name).suffix for name in files) == [f".{fmt}"] * (
+                len(printed) + len(pages)  # the web pages are HTML only
             )
             assert_escaped(files)
-            for handout in PUBLIC_HANDOUTS:
+            for handout in (*PUBLIC_HANDOUTS, *(p for p in pages if p == "public-page")):
                 for marker in INTERNAL:
                     assert marker not in files[f"{handout}.{fmt}"], (handout, marker)
     ok("render", "--root", r, "--format", "md", "--lang", "sv", "--out", str(out / "again"))

@@ -967,3 +967,34 @@ def _best_per_position(
             for doc, (shown, raw, term) in unit.values.items():
                 _keep_best(slot, doc, (factor * shown, factor * raw, term))
     return best
+
+
+def engine_settings() -> dict[str, Any]:
+    """Every constant a query depends on, as plain data.
+
+    The desk page's port of `SearchIndex.query` (`referral_cli/pages/search.js`) reads
+    its stop words, endings and match values from here, so they are defined only once.
+    """
+    return {
+        "stopwords": sorted(STOPWORDS),
+        "endings": list(_ENDINGS),
+        "s_ending_after": "".join(sorted(_S_ENDING_AFTER)),
+        "consonants": "".join(sorted(_CONSONANTS)),
+        "min_stem": _MIN_STEM,
+        "special_folds": {chr(key): value for key, value in sorted(_SPECIAL_FOLDS.items())},
+        "exact": EXACT,
+        "inflection": INFLECTION,
+        "synonym": SYNONYM,
+        "compound_part": COMPOUND_PART,
+        "long_fragment": LONG_FRAGMENT,
+        "split_both": SPLIT_BOTH,
+        "split_one": SPLIT_ONE,
+        "typo_1": TYPO_1,
+        "typo_2": TYPO_2,
+        "short_without_marks": SHORT_WITHOUT_MARKS,
+        "differently_marked": DIFFERENTLY_MARKED,
+        "short_word": SHORT_WORD,
+        "min_part": MIN_PART,
+        "long_word": LONG_WORD,
+        "joined_min": JOINED_MIN,
+    }

@@ -250,3 +250,35 @@ def staff_actor_view(actor: Actor, lang: str, referred_from: Sequence[str]) -> d
     )
     view["notes"] = actor.notes
     return view
+
+
+# --------------------------------------------------------------------------- links
+
+
+def tel_href(phone: str | None) -> str | None:
+    """A `tel:` link for a phone number as written (`0771-567 567` → `tel:0771-567567`).
+
+    Digits, `+` and the separators RFC 3966 allows are kept; text that is not a
+    number (`vardagar 9-16`) gets no link.
+    """
+    if not phone:
+        return None
+    kept = "".join(ch for ch in phone if ch.isdigit() or ch in "+-.()")
+    digits = sum(ch.isdigit() for ch in kept)
+    if digits < 3 or any(ch.isalpha() for ch in phone) or not kept.isascii():
+        return None
+    return "tel:" + kept
+
+
+def mailto_href(email: str | None) -> str | None:
+    """A `mailto:` link for an address that is one plain address, else None."""
+    if not email:
+        return None
+    address = email.strip()
+    if (
+        address.count("@") != 1
+        or any(ch in address for ch in ' <>"\\`?#&%,;:()[]')
+        or any(ord(ch) < 33 for ch in address)
+    ):
+        return None
+    return "mailto:" + address

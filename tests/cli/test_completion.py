@@ -61,7 +61,7 @@ def test_commands_and_options() -> None:
         ("referral actors --format v", ["vcf"]),
         ("referral review --format i", ["ics"]),
         ("referral stats --by re", ["reason", "referred_to", "read_level"]),
-        ("referral render desk", ["desk-guide"]),
+        ("referral render desk", ["desk-guide", "desk-page"]),
         ("referral actors --scope na", ["national"]),
         ("referral inventory --lang s", ["sv"]),
     ],

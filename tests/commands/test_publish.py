@@ -21,7 +21,7 @@ from referral_cli.commands.publish import (
     publish,
     site_version,
 )
-from referral_cli.commands.render import HANDOUTS, PUBLIC_HANDOUTS
+from referral_cli.commands.render import HANDOUTS, PRINTED_HANDOUTS, PUBLIC_HANDOUTS
 from referral_cli.errors import UsageError
 from referral_cli.i18n import phrase
 from referral_cli.scaffold import create_repository
@@ -83,7 +83,7 @@ def test_the_index_escapes_the_library_name() -> None:
 def test_every_handout_has_a_title_and_an_unknown_document_its_name() -> None:
     for handout in HANDOUTS:
         assert document_title(handout, "en") != handout
-    assert document_title("desk-page", "en") == "desk-page"
+    assert document_title("protokoll", "en") == "protokoll"
 
 
 @pytest.mark.parametrize(
@@ -158,7 +158,13 @@ def test_ci_publish_on_the_command_line(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     names = [Path(line).name for line in result.output.splitlines()]
     assert names == [
-        *(f"{h}.{ext}" for h in HANDOUTS if h in PUBLIC_HANDOUTS for ext in ("html", "pdf")),
+        *(
+            f"{h}.{ext}"
+            for h in PRINTED_HANDOUTS
+            if h in PUBLIC_HANDOUTS
+            for ext in ("html", "pdf")
+        ),
+        "public-page.html",
         "index.html",
     ]
     page = (tmp_path / "site/index.html").read_text(encoding="utf-8")

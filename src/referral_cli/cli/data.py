@@ -190,7 +190,8 @@ def ci_publish(
         publish,
     )
     from referral_cli.commands.render import (
-        HANDOUTS,
+        PAGES,
+        PRINTED_HANDOUTS,
         PUBLIC_HANDOUTS,
         RenderOptions,
         render_handouts,
@@ -201,9 +202,12 @@ def ci_publish(
     options = PublishOptions(audience=audience, language=checked_lang(lang), link=link)
     check_options(options)
     handouts = RenderOptions(
-        handouts=documents_for(audience, HANDOUTS, PUBLIC_HANDOUTS),
+        handouts=documents_for(audience, PRINTED_HANDOUTS, PUBLIC_HANDOUTS),
         formats=SITE_FORMATS,
         language=options.language,
+    )
+    pages = RenderOptions(
+        handouts=documents_for(audience, PAGES, PUBLIC_HANDOUTS), language=options.language
     )
     sections = [
         Section(
@@ -211,7 +215,8 @@ def ci_publish(
             render_handouts(folder, handouts),
             PUBLIC_HANDOUTS,
         ),
-        # The desk page and the public page join the site here, one Section each.
+        # The desk page and the public page: one self-contained HTML file each.
+        Section(phrase("render.pages-section"), render_handouts(folder, pages), PUBLIC_HANDOUTS),
     ]
     for path in publish(folder, out, sections, options):
         typer.echo(str(path))

@@ -29,6 +29,8 @@ HANDOUTS = (
     "guidelines",
     "poster",
     "inventory-sheet",
+    "desk-page",
+    "public-page",
 )
 
 
@@ -87,7 +89,7 @@ def render(
         ),
     ] = None,
 ) -> None:
-    """Make the handouts to print: desk guide, quick reference, slips, actor lists, poster."""
+    """Make the handouts to print (desk guide, slips, actor lists, poster ...) and the web pages."""
     from referral_cli.commands.render import RenderOptions
     from referral_cli.commands.render import render as render_core
 

@@ -19,12 +19,19 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from types import SimpleNamespace
-from typing import TYPE_CHECKING, Any, Protocol, TypeVar, cast
+from typing import TYPE_CHECKING, Any, cast
 
+# What is shown for a query is defined in `answers`, for lookup and the desk page alike.
+from referral_cli.answers import ACTOR_HITS, ACTOR_MIN_SCORE, ANSWER_SCORE, actor_index
+from referral_cli.answers import ACTOR_WEIGHTS as ACTOR_WEIGHTS
+from referral_cli.answers import MIN_SCORE as MIN_SCORE
+from referral_cli.answers import RELATIVE_SCORE as RELATIVE_SCORE
+from referral_cli.answers import actor_document as actor_document
+from referral_cli.answers import keep_relevant as keep_relevant
 from referral_cli.errors import UsageError
 from referral_cli.i18n import language_for, phrase
 from referral_cli.row_index import RowHit, RowIndex
-from referral_cli.search import SearchDoc, SearchIndex
+from referral_cli.search import SearchIndex
 from referral_cli.store.limits import QUERY_CHARACTERS
 from referral_cli.store.repository import ACTORS_FILE, LIBRARY_FILE, MATRIX_FILE
 from referral_cli.text import printable
@@ -60,29 +67,8 @@ SNAPSHOT_MODULES = (
     "row_index.py",
     "text.py",
     "views.py",
+    "answers.py",
 )
-
-ACTOR_WEIGHTS: dict[str, float] = {"name": 1.0, "helps_with": 0.7, "description": 0.4}
-
-MIN_SCORE = 0.2  # below this a row is not shown at all
-# The best row is shown as the answer only at or above this score (see README, "Score");
-# below it the rows are only the closest ones. Calibrated on tests/eval/desk_queries.yaml.
-ANSWER_SCORE = 0.6
-RELATIVE_SCORE = 0.3  # rows scoring under this share of the best one are noise
-ACTOR_HITS = 3
-ACTOR_MIN_SCORE = 0.5  # actors are listed for what they are, not for a stray word
-
-
-def actor_document(actor: Actor) -> SearchDoc:
-    """The searchable text of one actor."""
-    return SearchDoc(
-        actor.id,
-        {
-            "name": [actor.name],
-            "helps_with": list(actor.helps_with),
-            "description": [actor.description] if actor.description else [],
-        },
-    )
 
 
 @dataclass(frozen=True)
@@ -110,22 +96,6 @@ class LookupResult:
         return self.hits[0] if self.hits and self.hits[0].score >= ANSWER_SCORE else None
 
 
-class _Scored(Protocol):
-    @property
-    def score(self) -> float: ...
-
-
-ScoredT = TypeVar("ScoredT", bound=_Scored)
-
-
-def keep_relevant(hits: Sequence[ScoredT], min_score: float = MIN_SCORE) -> list[ScoredT]:
-    """Drop hits under `min_score` or far below the best one (hits come best first)."""
-    if not hits:
-        return []
-    floor = max(min_score, hits[0].score * RELATIVE_SCORE)
-    return [hit for hit in hits if hit.score >= floor]
-
-
 @dataclass
 class LookupData:
     """Everything a lookup searches: the rows and actors, indexed, and the language."""
@@ -143,11 +113,7 @@ class LookupData:
             guidelines.library.language,
             RowIndex.build(guidelines),
             actors,
-            SearchIndex(
-                (actor_document(a) for a in actors),
-                ACTOR_WEIGHTS,
-                guidelines.library.synonyms,
-            ),
+            actor_index(actors, guidelines.library.synonyms),
         )
 
     def to_plain(self) -> dict[str, Any]:

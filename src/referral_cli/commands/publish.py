@@ -5,8 +5,8 @@ that lists each document, whom it is for and the version of the guidelines it wa
 from (the commit, its date, and a link to it on the forge).
 
 Commands never import each other, so this module does not render: the command line
-renders with `commands.render` and hands the files over as a `Section`. The desk page
-and the public page join the site the same way when they exist: one more `Section`.
+renders with `commands.render` and hands the files over as a `Section`: the handouts,
+then the desk page and the public page (HTML only).
 """
 
 from __future__ import annotations
@@ -39,6 +39,8 @@ _TITLES: Final = {
     "quick-reference": "quick_title",
     "poster": "poster_title",
     "inventory-sheet": "inventory_title",
+    "desk-page": "desk_page_title",
+    "public-page": "public_page_title",
 }
 
 

@@ -20,6 +20,7 @@ from referral_cli.documents import (
     TEMPLATES_DIR,
     DocumentPlan,
     plan_documents,
+    problem_to_error,
     render_documents,
     split_values,
     unknown_choice,
@@ -57,8 +58,16 @@ HANDOUTS: Final = (
     "guidelines",
     "poster",
     "inventory-sheet",
+    "desk-page",
+    "public-page",
 )
-PUBLIC_HANDOUTS: Final = frozenset({"referral-slips", "actors-public", "guidelines", "poster"})
+# Web pages, written only as HTML: one self-contained, searchable file each (issue 13).
+PAGES: Final = ("desk-page", "public-page")
+# The handouts made to be printed (every format).
+PRINTED_HANDOUTS: Final = tuple(name for name in HANDOUTS if name not in PAGES)
+PUBLIC_HANDOUTS: Final = frozenset(
+    {"referral-slips", "actors-public", "guidelines", "poster", "public-page"}
+)
 # With no handout named, every one but the quick reference: it refuses a matrix that does
 # not fit one page, and that must not stop the other handouts of a large library.
 DEFAULT_HANDOUTS: Final = tuple(name for name in HANDOUTS if name != "quick-reference")
@@ -121,9 +130,15 @@ def plan_render(root: Path, options: RenderOptions) -> RenderPlan:
     if options.paper.upper() not in PAPER_SIZES:
         raise unknown_choice("render.choice.paper", options.paper, PAPER_SIZES)
     check_language(options.language)
+    documents = plan_documents(root, options.formats, options.templates)
+    if "html" not in documents.formats:
+        named = [name for name in split_values(options.handouts) if name in PAGES]
+        if named:
+            raise UsageError(phrase("render.page-html-only", handout=named[0]))
+        handouts = [name for name in handouts if name not in PAGES]
     return RenderPlan(
         handouts=tuple(sorted(handouts, key=HANDOUTS.index)),
-        documents=plan_documents(root, options.formats, options.templates),
+        documents=documents,
         rows=tuple(rows),
     )
 
@@ -311,7 +326,9 @@ def build_context(
     only `rows`, in that order, when given), `checklist` and `closing`
     (desk-guide, guidelines), `actors` (actors: staff view; actors-public,
     guidelines: public view), `errands` (actors-public: index by errand),
-    `sheet` (inventory-sheet).
+    `sheet` (inventory-sheet). The web pages (desk-page, public-page) get what `_page`
+    adds: their JSON data, script and its hash, and for the desk page the browsing
+    lists, checklist, directory and every row's slip.
     """
     options = options or RenderOptions()
     words = labels(lang)
@@ -379,6 +396,34 @@ def build_context(
         context["actors"] = list(public.values())
     if handout == "inventory-sheet":
         context["sheet"] = _inventory_sheet(guidelines, lang, options.period)
+    if handout in PAGES:
+        context.update(_page(guidelines, handout, lang, public, words))
+    return context
+
+
+def _page(
+    guidelines: Guidelines,
+    handout: str,
+    lang: str,
+    public: dict[str, dict[str, Any]],
+    words: dict[str, str],
+) -> dict[str, Any]:
+    """The context of a web page: public row views only, plus the page's own data.
+
+    The desk page also gets `categories`, `checklist`, `closing` and the slip of every
+    row (`slips`, as the referral-slips handout sets them, in `slip_language`).
+    """
+    from referral_cli.pages import page_context
+
+    matrix = guidelines.matrix
+    categories = category_views(matrix.categories, lang, public, staff=False)
+    context = page_context(guidelines, handout, lang, categories, public, words)
+    if handout == "desk-page":
+        context["categories"] = categories
+        context["checklist"] = step_views(matrix.checklist)
+        context["closing"] = step_views(matrix.closing)
+        context["slips"] = _slips(guidelines, lang, public, (), RenderOptions())
+        context["slip_language"] = lang
     return context
 
 
@@ -405,8 +450,39 @@ def render_handouts(root: Path, options: RenderOptions) -> dict[str, bytes]:
     for handout, context in contexts:
         if handout == "quick-reference":
             check_quick_reference(context)
-    documents = ((handout, handout, context) for handout, context in contexts)
-    return render_documents(root, plan.documents, documents)
+    printed = [(h, h, context) for h, context in contexts if h not in PAGES]
+    pages = [(h, h, context) for h, context in contexts if h in PAGES]
+    files = render_documents(root, plan.documents, printed) if printed else {}
+    if pages:
+        files.update(render_pages(root, plan.documents, pages))
+    return files
+
+
+def render_pages(
+    root: Path, plan: DocumentPlan, pages: Sequence[tuple[str, str, dict[str, Any]]]
+) -> dict[str, bytes]:
+    """Render the web pages: HTML only, whatever formats the handouts are written in.
+
+    Unlike a handout, a page gets no script fonts added: on screen the machine's fonts
+    show every script, and the page stays light.
+    """
+    from markupsafe import Markup
+
+    from referral_cli.pages import SHEETS_TEMPLATE, slip_table
+    from referral_cli.rendering import TemplateProblem, build_environment, render_template
+
+    env = build_environment("html", plan.template_dirs)
+    files: dict[str, bytes] = {}
+    for template, stem, context in pages:
+        try:
+            if "slips" in context:  # the desk page: every row's slip, as a table of lines
+                table = slip_table(env.from_string(SHEETS_TEMPLATE).render(context))
+                context = {**context, "slip_lines": Markup(table["lines"]), **table}
+            text = render_template(env, f"{template}.html.j2", context)
+        except TemplateProblem as problem:
+            raise problem_to_error(problem, root, plan) from None
+        files[f"{stem}.html"] = text.encode("utf-8")
+    return files
 
 
 def check_quick_reference(context: dict[str, Any]) -> None:
