@@ -15,6 +15,7 @@ from referral_cli.i18n import Phrase, phrase
 from referral_cli.models import InventoryEntry
 from referral_cli.rules.privacy import allowed_contacts, personal_data_matches
 from referral_cli.rules.synonyms import check_synonyms
+from referral_cli.rules.translations import check_translations
 from referral_cli.store.repository import (
     ACTORS_FILE,
     LIBRARY_FILE,
@@ -65,6 +66,7 @@ def check_guidelines(guidelines: Guidelines, today: date | None = None) -> list[
     _check_unreachable_actors(report)
     _check_privacy(report)
     report.findings.extend(check_synonyms(guidelines))
+    report.findings.extend(check_translations(guidelines))
     return report.findings
 
 
