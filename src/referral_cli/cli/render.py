@@ -10,13 +10,25 @@ import typer
 from referral_cli.cli.errors import handle_errors
 from referral_cli.cli.options import (
     DocumentFormatOption,
-    LangOption,
     OutOption,
     RootOption,
     TemplatesOption,
-    checked_lang,
     resolve_root,
 )
+
+# `--lang` of render also takes a visitor's language (checked by the core, which knows
+# the repository's translation files).
+RenderLangOption = Annotated[
+    str | None,
+    typer.Option(
+        "--lang",
+        metavar="sv|en|CODE[+sv]",
+        help="sv or en: the labels of every handout (default: the library's language). A "
+        "language with a translation file (ar, uk, sv-lattlast ...) prints the slips and the "
+        "poster in it; ar+sv prints the Swedish beside it.",
+        show_default=False,
+    ),
+]
 
 HANDOUT_NAMES = (
     "desk-guide, quick-reference, referral-slips, actors, actors-public, guidelines, poster, "
@@ -36,7 +48,7 @@ def render(
     ] = None,
     root: RootOption = None,
     output_format: DocumentFormatOption = None,
-    lang: LangOption = None,
+    lang: RenderLangOption = None,
     out: OutOption = Path("build"),
     templates: TemplatesOption = None,
     row: Annotated[
@@ -78,7 +90,7 @@ def render(
     options = RenderOptions(
         handouts=tuple(handouts or ()),
         formats=tuple(output_format or ("html",)),
-        language=checked_lang(lang),
+        language=lang,
         templates=templates,
         rows=tuple(row or ()),
         qr=qr,
