@@ -69,7 +69,9 @@ def loaded(repo: Path) -> object:
     return load_valid_guidelines(repo, inventory=False, translations=True)
 
 
-def render(repo: Path, lang: str, *handouts: str, formats: tuple[str, ...] = ("html",)) -> dict[str, str]:
+def render(
+    repo: Path, lang: str, *handouts: str, formats: tuple[str, ...] = ("html",)
+) -> dict[str, str]:
     files = render_handouts(
         repo, RenderOptions(handouts=handouts, formats=formats, language=lang, revision="r")
     )
@@ -217,7 +219,7 @@ def test_an_arabic_slip_is_right_to_left_with_numbers_left_to_right(repo: Path) 
     html = render(repo, "ar", "referral-slips")["referral-slips-ar.html"]
     assert '<html lang="ar" dir="rtl">' in html
     assert f'<p class="slip-need">{NEED_AR}</p>' in html
-    assert f'<span dir="ltr">8–16</span>' in html  # inside the translated opening hours
+    assert '<span dir="ltr">8–16</span>' in html  # inside the translated opening hours
     assert 'هاتف <span class="nowrap" dir="ltr">0771-567 567</span>' in html
     assert '<a class="url" href="https://www.skatteverket.se" dir="ltr">' in html
     # Names are the original's, set in its language and direction.

@@ -131,7 +131,9 @@ def poppler_form(text: str) -> str:
 def arabic_words(text: str) -> list[str]:
     """The words of `text` that are Arabic, in order, in poppler's form."""
     clean = BIDI_CONTROLS.sub(" ", text)
-    return [poppler_form(word) for word in re.split(r"[\s،,.:()]+", clean) if ARABIC_LETTER.search(word)]
+    return [
+        poppler_form(word) for word in re.split(r"[\s،,.:()]+", clean) if ARABIC_LETTER.search(word)
+    ]
 
 
 def in_order(found: Sequence[str], expected: Sequence[str]) -> bool:
@@ -162,9 +164,7 @@ def embedded_fonts(pdf: Path) -> list[tuple[str, str]]:
 
 
 @pytest.mark.parametrize("engine", ENGINES)
-def test_an_arabic_slip_is_right_to_left(
-    printed: dict[tuple[str, str], Path], engine: str
-) -> None:
+def test_an_arabic_slip_is_right_to_left(printed: dict[tuple[str, str], Path], engine: str) -> None:
     pdf = _pdf(printed, "ar", engine)
     assert_a4(pdf)
     first_cell = [word for word in words(pdf)[0] if word.y1 / MM < 99]

@@ -43,7 +43,14 @@ def current(extra: str = "") -> str:
 def translation_findings(repo: Path, lang: str = "en") -> list[tuple[str, int, int, str, str, str]]:
     report = validate_repository(repo)
     return [
-        (f.file, f.line, f.column, f.severity, f.code, f.text(lang) + " | " + (f.hint_text(lang) or ""))
+        (
+            f.file,
+            f.line,
+            f.column,
+            f.severity,
+            f.code,
+            f.text(lang) + " | " + (f.hint_text(lang) or ""),
+        )
         for f in report.findings
         if f.file.startswith("data/translations/")
     ]
@@ -129,7 +136,8 @@ TITLE = "categories:\n  dokument:\n    title:\n      text: الوثائق\n     
     [
         (
             "ar.yaml",
-            TITLE + "rows:\n  bank-e-legitimation:\n    need:\n      text: نص\n      source: bcdfghjk\n",
+            TITLE
+            + "rows:\n  bank-e-legitimation:\n    need:\n      text: نص\n      source: bcdfghjk\n",
             [
                 (
                     FILE,
@@ -163,7 +171,8 @@ TITLE = "categories:\n  dokument:\n    title:\n      text: الوثائق\n     
         ),
         (
             "ar.yaml",
-            TITLE + "rows:\n  bank-e-legitimation:\n    phrasing:\n      text: نص\n      source: bcdfghjk\n",
+            TITLE
+            + "rows:\n  bank-e-legitimation:\n    phrasing:\n      text: نص\n      source: bcdfghjk\n",
             [
                 (
                     FILE,

@@ -5,7 +5,8 @@ within `review_interval_months` (or never); `--strict` turns that into exit 1
 so CI can remind the coordinator. The other lists are things worth raising at
 the next review: actors without an established contact, actors never told
 about the guidelines, inventory questions since the last review that have no
-matrix row, and rows nobody owns.
+matrix row, rows nobody owns, and translations made from an earlier text (or not made
+yet; see `translations`).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from referral_cli.commands.review.translations import LanguageReview
     from referral_cli.store.repository import Guidelines
 
 
@@ -66,6 +68,8 @@ class ReviewReport:
     never_informed: list[ActorItem] = field(default_factory=list)
     unmatched_questions: list[QuestionItem] = field(default_factory=list)
     unowned_rows: list[DueItem] = field(default_factory=list)
+    # Per translated language: stale and unconfirmed translations, texts not translated.
+    translations: list[LanguageReview] = field(default_factory=list)
 
     @property
     def overdue(self) -> bool:
@@ -83,6 +87,7 @@ class ReviewReport:
             + len(self.never_informed)
             + len(self.unmatched_questions)
             + len(self.unowned_rows)
+            + sum(review.attention + bool(review.missing) for review in self.translations)
         )
 
     def exit_code(self, strict: bool) -> int:
@@ -91,10 +96,10 @@ class ReviewReport:
 
 
 def load_for_review(root: Path) -> Guidelines:
-    """Load the repository; raise FindingsError if a file cannot be read at all."""
+    """Load the repository, translations too; raise FindingsError if a file cannot be read."""
     from referral_cli.rules.loading import load_readable
 
-    return load_readable(root)
+    return load_readable(root, translations=True)
 
 
 def build_review(
@@ -149,6 +154,9 @@ def build_review(
                     entry.description,
                 )
             )
+    from referral_cli.commands.review.translations import review_translations
+
+    report.translations = review_translations(guidelines)
     return report
 
 
