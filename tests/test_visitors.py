@@ -234,7 +234,7 @@ def test_an_arabic_slip_is_right_to_left_with_numbers_left_to_right(repo: Path) 
     assert notes == [False, True, True]
     # Language names in their own script, separated by the Arabic comma.
     assert "Svenska</bdi>&rlm;، <bdi" in html
-    assert "letter-spacing: 0" in html
+    assert '[dir="rtl"] * { letter-spacing: 0 !important; }' in html
 
 
 def test_a_bilingual_slip_prints_the_swedish_need_beside(repo: Path) -> None:

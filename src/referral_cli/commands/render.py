@@ -37,8 +37,12 @@ from referral_cli.visitors import (
     VisitorLanguage,
     check_choice,
     check_translated,
+    html_lang,
     is_visitor_choice,
     parse_language,
+    slip_fallbacks,
+    translate_library,
+    translate_row,
 )
 
 if TYPE_CHECKING:
@@ -217,8 +221,6 @@ def _slips(
     }
     requires = {row.id: row.requires for _, row in guidelines.matrix.rows()}
     if visitor is not None:
-        from referral_cli.visitors import translate_library
-
         library_box = translate_library(library_box, visitor)
     slips = []
     for slip in _public_rows(guidelines.matrix.categories, lang, actors, rows):
@@ -230,8 +232,6 @@ def _slips(
         fit = fit_slip(slip, boxes, geometry, words, qr=options.qr, extras=extras)
         slip = dict(slip, fit=fit.as_dict(), qr=_qr_codes(boxes) if options.qr else {})
         if visitor is not None:
-            from referral_cli.visitors import slip_fallbacks
-
             slip["marked"] = slip_fallbacks(slip, fit.details, fit.shown) or bool(
                 visitor.fallback_labels
             )
@@ -248,7 +248,6 @@ def _visitor_slip(
 ) -> dict[str, Any]:
     """One slip in the visitor's language, with what fitting must leave room for."""
     from referral_cli.fitting import SlipExtras
-    from referral_cli.visitors import translate_row
 
     view = translate_row(slip, visitor, requires)
     view["library_box"] = library_box
@@ -342,8 +341,6 @@ def _visitor_categories(
     guidelines: Guidelines, categories: list[dict[str, Any]], visitor: VisitorLanguage
 ) -> list[dict[str, Any]]:
     """Category views in the visitor's language: titles and rows (`visitors.translate_row`)."""
-    from referral_cli.visitors import translate_row
-
     requires = {row.id: row.requires for _, row in guidelines.matrix.rows()}
     translated = []
     for category in categories:
@@ -467,8 +464,6 @@ def build_context(
         "options": {"qr": options.qr, "large": options.large, "paper": options.paper.upper()},
     }
     if visitor is not None:
-        from referral_cli.visitors import html_lang, translate_library
-
         context["lang"] = html_lang(visitor.code)
         context["visitor"] = visitor.describe()
         context["library"] = translate_library(context["library"], visitor)
