@@ -10,6 +10,7 @@ import pytest
 from referral_cli.fitting import (
     LARGE,
     NORMAL,
+    SlipExtras,
     fit_slip,
     languages_text,
     quick_reference_overflow,
@@ -109,3 +110,75 @@ def quick_rows(count: int, need: str = "Ett ärende") -> list[dict[str, Any]]:
 def test_quick_reference_overflow_grows_with_the_rows() -> None:
     assert quick_reference_overflow(quick_rows(10), WORDS) < 0
     assert quick_reference_overflow(quick_rows(60), WORDS) > 0
+
+
+def _smaller(fit: Any) -> tuple[int, int, int, bool]:
+    """How much a fit gave up: a smaller type, fewer details, fewer actors, the desk line."""
+    return ([k.name for k in NORMAL.types].index(fit.type), -len(fit.details), -fit.shown, fit.more)
+
+
+def _first_difference(extras: SlipExtras, words: dict[str, str], **row: Any) -> Any:
+    """The plain and the visitor's fit of the first slip (1 to 8 actors) where they differ."""
+    for count in range(1, 9):
+        boxes = [
+            actor(
+                f"Organisation nummer {n}",
+                phone="010-123 45 67",
+                website="https://www.example.se",
+                opening_hours="Måndag–fredag 8–17",
+            )
+            for n in range(count)
+        ]
+        plain = fit_slip(slip(boxes, **row), boxes, NORMAL, WORDS)
+        other = fit_slip(slip(boxes, **row), boxes, NORMAL, words, extras=extras)
+        if plain != other:
+            return plain, other
+    raise AssertionError("the extras never changed a fit: they are not measured")
+
+
+def test_what_a_visitors_slip_adds_takes_room() -> None:
+    need = "Ärenden på Migrationsverkets webbplats, till exempel ansökan om uppehållstillstånd"
+    extras = SlipExtras(
+        beside_need=need,
+        top_beside="Du behöver hjälp med",
+        note="* Text med * är på svenska: den är inte översatt än.",
+    )
+    plain, visitor = _first_difference(extras, WORDS, need=need)
+    assert _smaller(visitor) > _smaller(plain)
+
+
+def test_a_visitors_slip_names_languages_in_their_own_script_when_asked() -> None:
+    boxes = [
+        dict(
+            actor("Skatteverket", phone="0771-567 567"),
+            language_items=[{"code": "ar", "name": "arabiska", "own": "العربية", "rtl": True}],
+        )
+    ]
+    assert not fit_slip(slip(boxes), boxes, NORMAL, WORDS).own_names_only
+    forced = fit_slip(slip(boxes), boxes, NORMAL, WORDS, extras=SlipExtras(own_names_only=True))
+    assert forced.own_names_only
+
+
+def test_long_write_in_labels_and_bring_lines_are_measured() -> None:
+    words = dict(WORDS, slip_own_contact="En mycket lång etikett för skrivraden " * 6)
+    plain, long = _first_difference(SlipExtras(), words)
+    assert _smaller(long) > _smaller(plain)
+    # Two things to bring fit one line; six long ones take three: less room for the actors.
+    for count in range(2, 9):
+        boxes = [
+            actor(
+                f"Organisation nummer {n}",
+                phone="010-123 45 67",
+                website="https://www.example.se",
+                opening_hours="Måndag–fredag 8–17",
+                address="Storgatan 1, 123 45 Storstad",
+            )
+            for n in range(count)
+        ]
+        short = fit_slip(slip(boxes, requires=("Lånekort", "Legitimation")), boxes, NORMAL, WORDS)
+        many = ("Din mobil, surfplatta eller dator",) * 6
+        long = fit_slip(slip(boxes, requires=many), boxes, NORMAL, WORDS)
+        if short != long:
+            assert _smaller(long) > _smaller(short)
+            return
+    raise AssertionError("a long bring line never changed a fit: it is not measured")

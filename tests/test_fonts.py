@@ -60,3 +60,25 @@ def test_text_width_uses_the_font_metrics() -> None:
     assert text_width("Bank", 10, "bold") > text_width("Bank", 10)
     # A character the metrics do not know counts as wide, never as nothing.
     assert text_width("中", 10) == pytest.approx(7.0)
+
+
+def test_metrics_are_those_of_the_bundled_faces_scripts_too() -> None:
+    """metrics.json is what `python -m referral_cli.fonts.build` writes from the faces."""
+    import json
+
+    from referral_cli.fonts import METRICS_FILE
+    from referral_cli.fonts.build import metrics
+
+    table = json.loads(METRICS_FILE.read_text(encoding="utf-8"))
+    assert sorted(table) == sorted(font.face for font in FONTS)
+    for font in FONTS:
+        assert table[font.face] == metrics(font), font.face
+
+
+def test_arabic_and_ethiopic_are_measured_with_their_own_fonts() -> None:
+    arabic, tigrinya = "مساعدة", "ሓገዝ"
+    # Each script's own advances: not the width every unknown character gets.
+    assert text_width(arabic, 10) != pytest.approx(7.0 * len(arabic))
+    assert text_width(arabic, 10) < 7.0 * len(arabic)
+    assert text_width(tigrinya, 10, "bold") > text_width(tigrinya, 10)
+    assert text_width(arabic, 10, "italic") == text_width(arabic, 10)  # no italic Arabic

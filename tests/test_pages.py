@@ -335,7 +335,7 @@ def test_no_javascript_link_even_if_the_loader_is_bypassed(
 ) -> None:
     root = write_tree(tmp_path / "repo", FIXTURE_TREE)
     hostile = _hostile_guidelines(root)
-    monkeypatch.setattr(render_core, "load_valid_guidelines", lambda root, inventory: hostile)
+    monkeypatch.setattr(render_core, "load_valid_guidelines", lambda root, **_options: hostile)
     for name, html in render_pages(root).items():
         for target in re.findall(r'href="([^"]*)"', html):
             assert target.startswith(("https://", "http://", "#", "tel:", "mailto:")), (

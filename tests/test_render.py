@@ -422,7 +422,7 @@ def test_no_javascript_link_even_if_the_loader_is_bypassed(
     fixture_repo: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     hostile = _hostile_guidelines(fixture_repo)
-    monkeypatch.setattr(core, "load_valid_guidelines", lambda root, inventory: hostile)
+    monkeypatch.setattr(core, "load_valid_guidelines", lambda root, **_: hostile)
     files = render_handouts(fixture_repo, RenderOptions(formats=("html", "md"), revision="r"))
     for name, content in files.items():
         text = content.decode()
@@ -609,7 +609,10 @@ def test_cli_overwrites_previous_output(
     [
         (["desk-guid"], "unknown handout 'desk-guid' (did you mean 'desk-guide'?)"),
         (["--format", "pfd"], "unknown format 'pfd' (did you mean 'pdf'?)"),
-        (["--lang", "de"], "unknown language 'de'"),
+        (["--lang", "de"], "there is no translation into 'de' (data/translations/de.yaml)"),
+        (["--lang", "Arabic"], "--lang: 'Arabic' is not a language"),
+        (["--lang", "ar+de"], "--lang: 'ar+de' is not a language"),
+        (["--lang", "en+sv", "desk-guide"], "the staff's print in sv or en: desk-guide"),
         (["--row", "kallkritk"], "unknown row 'kallkritk' (did you mean 'kallkritik'?)"),
         (["actors", "--row", "kallkritik"], "--row chooses referral slips"),
         (["--templates", "no-such-folder"], "--templates no-such-folder: no such folder"),

@@ -16,6 +16,7 @@ from referral_cli.rendering import (
     css_string,
     default_template_dir,
     display_url,
+    ltr_runs,
     md_escape,
     md_link,
     paragraphs,
@@ -262,3 +263,27 @@ def test_templates_only_use_known_labels() -> None:
         used |= set(re.findall(r"\bL\.([a-z_]+)", text))
     assert used, "no labels found: the pattern is wrong"
     assert used <= label_keys(), sorted(used - label_keys())
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("اتصل 0771-567 567", 'اتصل <span dir="ltr">0771-567 567</span>'),
+        (
+            "الجمعة 10–19، السبت 10–16.",
+            'الجمعة <span dir="ltr">10–19</span>، السبت <span dir="ltr">10–16</span>.',
+        ),
+        ("موقع www.1177.se، هنا", 'موقع <span dir="ltr">www.1177.se</span>، هنا'),
+        ("انظر https://x.se/a-b.", 'انظر <span dir="ltr">https://x.se/a-b</span>.'),
+        ("بريد info@alvstad.se", 'بريد <span dir="ltr">info@alvstad.se</span>'),
+        ("٠١٢ و <b>", "٠١٢ و &lt;b&gt;"),  # Arabic-Indic digits run right to left already
+        ("+46 771 567 567", '<span dir="ltr">+46 771 567 567</span>'),
+    ],
+)
+def test_ltr_runs_keeps_numbers_and_addresses_left_to_right(text: str, expected: str) -> None:
+    assert ltr_runs(text) == expected
+
+
+def test_ltr_runs_is_html_only(tmp_path: Path) -> None:
+    assert _render_string("md", "{{ x|ltr_runs }}", tmp_path, x="رقم 1_2") == "رقم 1\\_2"
+    assert _render_string("text", "{{ x|ltr_runs }}", tmp_path, x="رقم 12") == "رقم 12"

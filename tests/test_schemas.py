@@ -48,6 +48,7 @@ def test_write_schemas_reports_a_target_it_cannot_write(tmp_path: Path) -> None:
         ("actors.schema.json", "data/actors.yaml"),
         ("matrix.schema.json", "data/matrix.yaml"),
         ("inventory-entry.schema.json", "data/inventory"),
+        ("translation.schema.json", "data/translations"),
     ],
 )
 def test_bundled_data_carries_modeline_and_fits_schema(schema: str, pattern: str) -> None:

@@ -1,10 +1,10 @@
-"""Links made from contact details (the rest of views is tested through its users)."""
+"""Views shared by every output: contact links, and whether an actor helps in a language."""
 
 from __future__ import annotations
 
 import pytest
 
-from referral_cli.views import mailto_href, tel_href
+from referral_cli.views import helps_in, mailto_href, tel_href
 
 
 @pytest.mark.parametrize(
@@ -41,3 +41,20 @@ def test_tel_href(phone: str | None, href: str | None) -> None:
 )
 def test_mailto_href(email: str | None, href: str | None) -> None:
     assert mailto_href(email) == href
+
+
+@pytest.mark.parametrize(
+    ("languages", "code", "expected"),
+    [
+        (["sv", "en", "ar"], "ar", True),
+        (["sv", "en"], "ar", False),
+        ([], "ar", None),  # not recorded: nobody knows
+        (["sv"], "sv-lattlast", True),  # Easy Swedish is Swedish
+        (["fa"], "prs", True),  # Dari and Persian
+        (["prs"], "fa", True),
+        (["se"], "sme", True),  # Northern Sami's two codes
+        (["ku"], "ckb", False),
+    ],
+)
+def test_helps_in(languages: list[str], code: str, expected: bool | None) -> None:
+    assert helps_in(languages, code) is expected

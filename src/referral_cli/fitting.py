@@ -75,6 +75,8 @@ class SlipType:
     actor: float
     contact: float
     languages: float
+    # The original need printed under a translated one (`--lang ar+sv`).
+    beside: float = 10.0
 
 
 @dataclass(frozen=True)
@@ -132,9 +134,9 @@ NORMAL: Final = SlipGeometry(
     tick=5.0,
     qr=17.0,
     types=(
-        SlipType("t1", need=16.0, actor=11.5, contact=10.0, languages=8.5),
-        SlipType("t2", need=14.5, actor=10.5, contact=9.0, languages=8.0),
-        SlipType("t3", need=13.0, actor=9.5, contact=8.5, languages=7.5),
+        SlipType("t1", need=16.0, actor=11.5, contact=10.0, languages=8.5, beside=10.0),
+        SlipType("t2", need=14.5, actor=10.5, contact=9.0, languages=8.0, beside=9.5),
+        SlipType("t3", need=13.0, actor=9.5, contact=8.5, languages=7.5, beside=9.0),
     ),
 )
 LARGE: Final = SlipGeometry(
@@ -154,10 +156,15 @@ LARGE: Final = SlipGeometry(
     box_gap=2.5,
     tick=7.0,
     qr=24.0,
-    types=(SlipType("l1", need=20.0, actor=16.0, contact=14.0, languages=14.0),),
+    types=(SlipType("l1", need=20.0, actor=16.0, contact=14.0, languages=14.0, beside=14.0),),
 )
 LINE_HEIGHT: Final = 1.2
 NEED_LINE_HEIGHT: Final = 1.15
+# Type sizes (pt) of the small parts, as the slip template's CSS sets them: labels, the
+# "bring" line, the write-in labels, the checked line and the fallback note.
+LABEL_SIZE: Final = {"normal": 8.5, "large": 11.0}
+BRING_SIZE: Final = {"normal": 10.0, "large": 14.0}
+SMALL_SIZE: Final = {"normal": 7.5, "large": 9.0}
 
 # Details dropped in this order when a slip is crowded; the phone and email stay as long as
 # the actor is on the slip at all.
@@ -167,6 +174,22 @@ DETAIL_LEVELS: Final = (
     ("phone", "website", "email"),
     ("phone", "email"),
 )
+
+
+@dataclass(frozen=True)
+class SlipExtras:
+    """What a slip in the visitor's language adds to the plain one, for measuring.
+
+    `beside_need`: the original need printed under the translated one; `top_beside`: the
+    first label in the original, beside the visitor's; `note`: the small print saying
+    that texts marked * are in the original; `own_names_only`: language names in their
+    own script only (the visitor's slip has no language to name them in).
+    """
+
+    beside_need: str | None = None
+    top_beside: str | None = None
+    note: str | None = None
+    own_names_only: bool = False
 
 
 @dataclass(frozen=True)
@@ -290,6 +313,7 @@ def fit_slip(
     words: dict[str, str],
     *,
     qr: bool = False,
+    extras: SlipExtras | None = None,
 ) -> SlipFit:
     """The largest type and the most detail with which `slip` fits its cell.
 
@@ -297,13 +321,15 @@ def fit_slip(
     when it refers to none (each with `name`, `contact` and `language_items`). Tried in
     order: every detail at each type step; then without opening hours and address,
     then without chat; language names in their own script only; finally fewer actors.
-    Whatever is left out is announced by the "more at the desk" line.
+    Whatever is left out is announced by the "more at the desk" line. `words` are the
+    slip's labels; `extras` what a slip in the visitor's language adds.
     """
+    extras = extras or SlipExtras()
     count = len(boxes)
     candidates = [
         (kind, details, own_only)
         for details in DETAIL_LEVELS
-        for own_only in (False, True)
+        for own_only in ((True,) if extras.own_names_only else (False, True))
         for kind in geometry.types
     ]
     # More actors first, then the QR codes (they take a box's width), then detail and type.
@@ -313,7 +339,7 @@ def fit_slip(
         for with_qr in (True, False) if qr else (False,):
             for kind, details, own_only in candidates:
                 more = shown < count or _drops(boxes[:shown], details)
-                available = _available(slip, count, geometry, kind, more)
+                available = _available(slip, count, geometry, kind, more, extras, words)
                 used = _grid_height(
                     boxes[:shown],
                     columns,
@@ -325,6 +351,8 @@ def fit_slip(
                     count > 1,
                     words,
                 )
+                if count == 1 and slip["requires"]:
+                    used = max(used, _bring_box(slip["requires"], columns, kind, geometry, words))
                 if used <= available:
                     return SlipFit(
                         kind.name, columns, tuple(details), own_only, shown, more, with_qr
@@ -351,21 +379,90 @@ def _available(
     geometry: SlipGeometry,
     kind: SlipType,
     more: bool,
+    extras: SlipExtras,
+    words: dict[str, str],
 ) -> float:
-    """Height left for the actor grid once the fixed parts and the need are set."""
+    """Height left for the actor grid once the fixed parts and the need are set.
+
+    The fixed parts are one line each when their words fit one line (every plain slip
+    the bundled example has); a longer label, bring line or write-in label (a
+    translated slip) takes the lines it needs.
+    """
+    width = geometry.content_width
+    label = LABEL_SIZE[geometry.name]
     need = (
-        text_height(slip["need"], geometry.content_width, kind.need, NEED_LINE_HEIGHT, "bold")
+        text_height(slip["need"], width, kind.need, NEED_LINE_HEIGHT, "bold")
         + 0.25 * kind.need * MM_PER_PT
     )
+    if extras.beside_need:
+        need += text_height(extras.beside_need, width, kind.beside, LINE_HEIGHT)
+    top = words["slip_need"] + (f" · {extras.top_beside}" if extras.top_beside else "")
+    # The first label shares its line with "Referral · <library>" (about a third).
+    labels = _extra_lines(top.upper(), width * 0.62, label, "bold") + _extra_lines(
+        words["slip_go_to"].upper(), width, label, "bold"
+    )
     # The write-in line and the checked date sit at the bottom of the cell.
-    fixed = 2 * geometry.label + need + geometry.write_in
+    write_width = width / 2 - 7.0
+    write_lines = max(
+        _extra_lines(words[key] + ":", write_width, label)
+        for key in ("slip_own_contact", "slip_next_step")
+    )
+    fixed = (
+        2 * geometry.label
+        + labels * label * LINE_HEIGHT * MM_PER_PT
+        + need
+        + geometry.write_in
+        + write_lines * label * LINE_HEIGHT * MM_PER_PT
+    )
     if slip["requires"] and count != 1:
-        fixed += geometry.bring
+        bring = BRING_SIZE[geometry.name]
+        extra = _bring_lines(slip["requires"], width, bring, label, words) - 1
+        fixed += geometry.bring + extra * bring * 1.25 * MM_PER_PT
     if slip.get("reviewed"):
         fixed += geometry.checked
     if more:
         fixed += geometry.more
+    if extras.note:
+        small = SMALL_SIZE[geometry.name]
+        fixed += text_height(extras.note, width, small, LINE_HEIGHT) + 0.8
     return geometry.content_height - fixed
+
+
+def _extra_lines(text: str, width: float, size: float, face: Face = "regular") -> int:
+    """The lines `text` takes beyond its first."""
+    return max(wrap_count(text, width, size, face) - 1, 0)
+
+
+def _bring_lines(
+    items: Sequence[str], width: float, size: float, label: float, words: dict[str, str]
+) -> int:
+    """Lines of the bring line: the label, then each thing with its tick box, unbroken."""
+    limit = width / WIDTH_SAFETY
+    used = text_width(words["slip_bring"].upper(), label, "bold") * MM_PER_PT + 2.0
+    lines = 1
+    for item in items:
+        needed = 4.4 + text_width(item, size) * MM_PER_PT + 3.0
+        if used + needed > limit and used > 0:
+            lines += 1
+            used = 0.0
+        used += needed
+    return lines
+
+
+def _bring_box(
+    items: Sequence[str],
+    columns: int,
+    kind: SlipType,
+    geometry: SlipGeometry,
+    words: dict[str, str],
+) -> float:
+    """The height of the bring list beside a single actor: its label, then one thing a line."""
+    inner = geometry.content_width / columns - geometry.gap - 4.4
+    label = LABEL_SIZE[geometry.name]
+    height = text_height(words["slip_bring"].upper(), inner, label, LINE_HEIGHT, "bold") + 0.5
+    for item in items:
+        height += text_height(item, inner, kind.contact, LINE_HEIGHT)
+    return height + geometry.box_gap
 
 
 # --------------------------------------------------------------------------- quick reference

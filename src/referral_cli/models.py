@@ -362,3 +362,82 @@ class InventoryEntry(Model):
     period: Slug | None = Field(None, description="Inventeringsperiod (id). / Period id.")
 
     _no_boolean_numbers = field_validator("minutes", "read_level", mode="before")(_not_a_boolean)
+
+
+# --------------------------------------------------------------------------- translations
+
+FINGERPRINT_PATTERN = r"^[b-df-hj-np-t]{8}$"  # rules.translations.fingerprint
+Fingerprint = Annotated[str, StringConstraints(pattern=FINGERPRINT_PATTERN)]
+
+
+def _text_alone(value: object) -> object:
+    """`need: Текст` is short for `need: {text: Текст}` (a translation not yet confirmed)."""
+    return {"text": value} if isinstance(value, str) else value
+
+
+class TranslatedText(Model):
+    """One translated text, and the fingerprint of the text it was translated from."""
+
+    text: Text = Field(description="Översättningen. / The translation.")
+    source: Fingerprint | None = Field(
+        None,
+        description=(
+            "Fingeravtrycket av den svenska text som översattes (referral validate visar "
+            "det). / Fingerprint of the source text that was translated."
+        ),
+    )
+
+
+Translated = Annotated[
+    TranslatedText,
+    BeforeValidator(_text_alone, json_schema_input_type=Text | TranslatedText),
+]
+
+
+class RowTranslation(Model):
+    """What a visitor reads of one matrix row, translated."""
+
+    need: Translated | None = Field(None, description="Behovet. / The need.")
+    solution: Translated | None = Field(None, description="Lösning. / The solution.")
+    phrasing: Translated | None = Field(
+        None, description="Formuleringen till besökaren. / The phrasing, for the visitor."
+    )
+
+
+class CategoryTranslation(Model):
+    """A category's title, translated."""
+
+    title: Translated | None = Field(None, description="Rubrik. / Title.")
+
+
+class ContactTranslation(Model):
+    """The parts of a contact that are words, not names or numbers: the opening hours."""
+
+    opening_hours: Translated | None = Field(None, description="Öppettider. / Opening hours.")
+
+
+class TranslationFile(Model):
+    """`data/translations/<language>.yaml`: what visitors read, in one language."""
+
+    note: Text | None = Field(
+        None, description="Vem översatte, och hur granskat. / Who translated, how checked."
+    )
+    labels: dict[str, Text] = Field(
+        default_factory=dict,
+        description=(
+            "Bibliotekets egna etiketter på lappar och affisch, t.ex. slip_need. / The "
+            "library's own handout labels, replacing the bundled ones."
+        ),
+    )
+    library: ContactTranslation | None = Field(
+        None, description="Bibliotekets kontakt. / The library's contact."
+    )
+    categories: dict[Slug, CategoryTranslation] = Field(
+        default_factory=dict, description="Kategorier, per id. / Categories by id."
+    )
+    rows: dict[Slug, RowTranslation] = Field(
+        default_factory=dict, description="Rader i matrisen, per id. / Matrix rows by id."
+    )
+    actors: dict[Slug, ContactTranslation] = Field(
+        default_factory=dict, description="Aktörer, per id. / Actors by id."
+    )

@@ -34,8 +34,9 @@ Filters available in every environment: `safe_url` (the URL if it is a
 complete http(s) address, else `None`), `display_url` (an address without
 its scheme, for print), `css_string` (a quoted, escaped CSS string for
 `content:` in `@page` rules), `md_escape`, `md_link` (a Markdown link, or the
-escaped text when the URL is not safe) and `paragraphs` (text split on blank
-lines).
+escaped text when the URL is not safe), `paragraphs` (text split on blank
+lines) and `ltr_runs` (numbers and addresses in a right-to-left text kept left to
+right; HTML only, the text as it is elsewhere).
 """
 
 from __future__ import annotations
@@ -60,7 +61,7 @@ from jinja2 import (
 from jinja2.exceptions import SecurityError
 from jinja2.loaders import split_template_path
 from jinja2.sandbox import ImmutableSandboxedEnvironment
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from referral_cli.i18n import Phrase, phrase
 
@@ -170,6 +171,33 @@ def css_string(value: object) -> Markup:
     return Markup('"' + "".join(out) + '"')
 
 
+# What stays left to right inside a right-to-left text: web and email addresses, and
+# numbers with their separators (phone numbers, times, dates, ranges such as 10–19).
+_LTR_RUN = re.compile(
+    r"(?:https?://|www\.)[^\s<>]*[^\s<>.,;:!?)\]»”،؛؟]"
+    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+    r"|\+?[0-9]+(?:[ \u00a0]?[-–—./:][ \u00a0]?[0-9]+|[ \u00a0][0-9]+)*"
+)
+
+
+def ltr_runs(value: object) -> Markup:
+    """Text for a right-to-left page, its numbers and addresses kept left to right.
+
+    Each run (`0771-567 567`, `10–19`, `1177.se`, an email address) is wrapped in
+    `<span dir="ltr">`, an isolate in both print engines; without it the bidirectional
+    algorithm shows `0771-567 567` as `567 0771-567`. The rest is escaped.
+    """
+    text = str(value)
+    parts: list[str] = []
+    last = 0
+    for match in _LTR_RUN.finditer(text):
+        parts.append(escape(text[last : match.start()]))
+        parts.append(Markup('<span dir="ltr">%s</span>') % match.group())
+        last = match.end()
+    parts.append(escape(text[last:]))
+    return Markup("".join(parts))
+
+
 def paragraphs(value: object) -> list[str]:
     """Text split into paragraphs at blank lines (empty parts dropped)."""
     return [part.strip() for part in re.split(r"\n\s*\n", str(value)) if part.strip()]
@@ -182,6 +210,7 @@ FILTERS: Mapping[str, Any] = {
     "md_escape": md_escape,
     "md_link": md_link,
     "paragraphs": paragraphs,
+    "ltr_runs": ltr_runs,
 }
 
 
@@ -260,6 +289,8 @@ def build_environment(output: OutputKind, template_dirs: Sequence[Path] = ()) ->
         auto_reload=False,
     )
     env.filters.update(FILTERS)
+    if output != "html":  # only HTML has a direction to keep; elsewhere the text as it is
+        env.filters["ltr_runs"] = _finalize_md if output == "md" else str
     env.globals["output_kind"] = output
     return env
 

@@ -10,7 +10,7 @@ from pydantic import BaseModel
 
 from referral_cli.errors import UsageError
 from referral_cli.i18n import os_reason, phrase
-from referral_cli.models import ActorsFile, InventoryEntry, Library, Matrix
+from referral_cli.models import ActorsFile, InventoryEntry, Library, Matrix, TranslationFile
 from referral_cli.stdio import is_dash
 
 DRAFT_07 = "http://json-schema.org/draft-07/schema#"
@@ -22,6 +22,10 @@ SCHEMA_FILES: dict[str, tuple[type[BaseModel], str]] = {
     "inventory-entry.schema.json": (
         InventoryEntry,
         "Frågeinventering, en fråga (data/inventory/) / One inventory entry",
+    ),
+    "translation.schema.json": (
+        TranslationFile,
+        "Översättning för besökare (data/translations/<språk>.yaml) / A visitor translation",
     ),
 }
 

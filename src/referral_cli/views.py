@@ -197,6 +197,25 @@ def language_items(codes: Sequence[str], lang: str) -> list[dict[str, Any]]:
     return items
 
 
+# Codes for what is one language to a visitor: Persian and Dari, Northern Sami's two codes.
+SAME_LANGUAGE: Final = {"prs": "fa", "sme": "se"}
+
+
+def helps_in(languages: Sequence[str], code: str) -> bool | None:
+    """Whether an actor with `languages` helps in `code`; None when they are not recorded.
+
+    `sv-lattlast` counts as Swedish; Persian and Dari as one language.
+    """
+
+    def base(value: str) -> str:
+        primary = value.split("-")[0]
+        return SAME_LANGUAGE.get(primary, primary)
+
+    if not languages:
+        return None
+    return base(code) in {base(language) for language in languages}
+
+
 # --------------------------------------------------------------------------- library and actors
 
 

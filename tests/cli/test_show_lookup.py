@@ -252,3 +252,40 @@ def test_square_brackets_in_a_category_title_are_text(make_repo: MakeRepo) -> No
     )
     repo = make_repo({**SEARCH_TREE, "data/matrix.yaml": matrix})
     assert rendered(run_lookup(repo, ["sim"])).startswith("╭─ Telefoner [/x] [b] ─")
+
+
+def test_the_visitors_language_at_the_desk(make_repo: MakeRepo) -> None:
+    from tests.commands.test_lookup import VISITOR_TREE
+
+    repo = make_repo(VISITOR_TREE)
+    panel = rendered(run_lookup(repo, ["bankid"], visitor_language="fa"))
+    assert (
+        "│ Hänvisa till                                                                 │\n"
+        "│ På persiska (فارسی): Skatteverket                                            │\n"
+        "│ Din bank                                                                     │\n"
+        "│   språk inte angivna                                                         │\n"
+        "│   Webb: https://www.bankid.com                                               │\n"
+        "│   Öppettider: Varierar mellan bankerna.                                      │\n"
+        "│ Skatteverket                                                                 │\n"
+        "│   hjälper på persiska (فارسی)                                                │\n"
+    ) in panel
+    none = rendered(run_lookup(repo, ["bankid"], "en", visitor_language="ti"))
+    assert "│ No actor on this row helps in Tigrinya (ትግርኛ), as far as actors.yaml says" in none
+    assert "│   not in Tigrinya (ትግርኛ)" in none
+    # Without a visitor language the panel is as it always was.
+    assert "persiska" not in rendered(run_lookup(repo, ["bankid"]))
+
+
+def test_one_liners_mark_the_actors_that_help_in_the_visitors_language(
+    make_repo: MakeRepo,
+) -> None:
+    from referral_cli.cli.show_lookup import one_liner
+    from tests.commands.test_lookup import VISITOR_TREE
+
+    result = run_lookup(make_repo(VISITOR_TREE), ["bankid"], visitor_language="fa")
+    assert one_liner(2, result.hits[0], result) == (
+        "2. Bankärenden och inloggning med e-legitimation → Din bank, Skatteverket [fa]"
+    )
+    assert one_liner(2, result.hits[0]) == (
+        "2. Bankärenden och inloggning med e-legitimation → Din bank, Skatteverket"
+    )

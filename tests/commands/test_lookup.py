@@ -183,3 +183,49 @@ def test_a_query_is_shown_back_with_its_control_characters_visible(repo: Path) -
     result = run_lookup(repo, ["\x1b]0;TITEL\x07parkeringsapp", "\x9b31m"])
     assert result.query == "\\x1b]0;TITEL\\x07parkeringsapp \\x9b31m"
     assert "\x1b" not in format_json(result) and "\x9b" not in format_json(result)
+
+
+# --------------------------------------------------------------------------- the visitor's language
+
+VISITOR_TREE = {
+    **SEARCH_TREE,
+    "data/actors.yaml": SEARCH_TREE["data/actors.yaml"].replace(
+        "      opening_hours: Vardagar 8–16.\n",
+        "      opening_hours: Vardagar 8–16.\n    languages: [sv, en, fa]\n",
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("code", "skatteverket"),
+    [("fa", True), ("prs", True), ("ar", False), ("sv-lattlast", True)],
+)
+def test_which_actors_help_in_the_visitors_language(
+    make_repo: MakeRepo, code: str, skatteverket: bool
+) -> None:
+    result = run_lookup(make_repo(VISITOR_TREE), ["bankid"], visitor_language=code)
+    bank, skatt = result.hits[0].item.actors
+    assert result.visitor_language == code
+    assert result.speaks(bank) is None  # its languages are not recorded
+    assert result.speaks(skatt) is skatteverket
+    data = json.loads(format_json(result))
+    assert data["visitor_language"] == code
+    assert [a["helps_in_visitor_language"] for a in data["hits"][0]["actors"]] == [
+        None,
+        skatteverket,
+    ]
+
+
+def test_without_a_visitor_language_the_json_is_as_before(make_repo: MakeRepo) -> None:
+    data = json.loads(format_json(run_lookup(make_repo(VISITOR_TREE), ["bankid"])))
+    assert data["visitor_language"] is None
+    assert "helps_in_visitor_language" not in data["hits"][0]["actors"][0]
+
+
+@pytest.mark.parametrize("value", ["Arabic", "a", "ar_SY", ""])
+def test_a_visitor_language_that_is_no_code(repo: Path, value: str) -> None:
+    with pytest.raises(UsageError) as caught:
+        run_lookup(repo, ["bankid"], visitor_language=value)
+    assert caught.value.text("en") == (
+        f"--visitor-lang: '{value}' is not a language code (for example ar, so, ti, uk)"
+    )

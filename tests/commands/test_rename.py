@@ -43,8 +43,11 @@ def example(tmp_path: Path) -> Path:
         ("row", "kontoutdrag-forsorjningsstod", "kontoutdrag", 2),
         ("actor", "socialtjansten", "soc", 3),
         ("actor", "bank", "din-bank", 6),
-        ("category", "dokument-arenden-e-tjanster", "dokument", 5),
+        ("category", "dokument-arenden-e-tjanster", "dokument", 7),  # + ar.yaml, uk.yaml
         ("branch", "norrby", "norra", 6),
+        # Keys of the translation files (rows:, actors:) are renamed too, values kept.
+        ("row", "vard-1177", "vard", 3),
+        ("actor", "informationskontoret", "info", 4),
         ("reason", "privacy", "integritet", 9),
     ],
 )

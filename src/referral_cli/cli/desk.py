@@ -63,6 +63,16 @@ def lookup(
     ] = False,
     output_format: FormatTextJson = TextOrJson.text,
     lang: LangOption = None,
+    visitor_lang: Annotated[
+        str | None,
+        typer.Option(
+            "--visitor-lang",
+            metavar="CODE",
+            help="The language the visitor speaks (ar, so, ti ...): shows which of the "
+            "row's actors help in it.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Find the matrix rows and actors for a question at the desk."""
     import gc
@@ -74,7 +84,7 @@ def lookup(
     try:
         from referral_cli.commands.lookup import format_json, run_lookup
 
-        result = run_lookup(resolve_root(root), terms, checked_lang(lang))
+        result = run_lookup(resolve_root(root), terms, checked_lang(lang), visitor_lang)
         if output_format is TextOrJson.json:
             typer.echo(format_json(result))
         else:

@@ -40,6 +40,14 @@ P = ParamSpec("P")
 R = TypeVar("R")
 # Whether a command writes files: always, never, or depending on its options (by name).
 Writes = bool | Callable[[Mapping[str, Any]], bool]
+# The `--lang` a command was given, as the reader's language (None: not said).
+ReaderLang = Callable[[Mapping[str, Any]], str | None]
+
+
+def lang_option(options: Mapping[str, Any]) -> str | None:
+    """The usual case: `--lang` names the reader's language (checked: sv or en)."""
+    asked = options.get("lang")
+    return asked if isinstance(asked, str) else None
 
 
 def err(message: str) -> None:
@@ -80,16 +88,24 @@ def handle_errors(func: Callable[P, R], /) -> Callable[P, R]: ...
 
 
 @overload
-def handle_errors(*, writes: Writes = False) -> Callable[[Callable[P, R]], Callable[P, R]]: ...
+def handle_errors(
+    *, writes: Writes = False, reader_lang: ReaderLang = lang_option
+) -> Callable[[Callable[P, R]], Callable[P, R]]: ...
 
 
 def handle_errors(
-    func: Callable[P, R] | None = None, /, *, writes: Writes = False
+    func: Callable[P, R] | None = None,
+    /,
+    *,
+    writes: Writes = False,
+    reader_lang: ReaderLang = lang_option,
 ) -> Callable[P, R] | Callable[[Callable[P, R]], Callable[P, R]]:
     """Run a command in its reader's language, mapping every exception through `report_error`.
 
     `@handle_errors` for a command that only reads; `@handle_errors(writes=True)` for one
     that writes files, or `writes=lambda options: ...` when that depends on its options.
+    `reader_lang` picks the reader's language out of the options, where `--lang` may
+    name something else too (render's `--lang ar` is the visitor's language).
     """
 
     def decorate(command: Callable[P, R]) -> Callable[P, R]:
@@ -99,8 +115,7 @@ def handle_errors(
 
             with command_language():
                 try:
-                    asked = kwargs.get("lang")
-                    use_language(requested_language(asked if isinstance(asked, str) else None))
+                    use_language(requested_language(reader_lang(kwargs)))
                     return command(*args, **kwargs)
                 except (typer.Exit, typer.Abort, SystemExit):
                     raise

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -12,12 +13,24 @@ from referral_cli.cli.errors import handle_errors
 from referral_cli.cli.options import (
     DocumentFormatOption,
     DocumentOutOption,
-    LangOption,
     RootOption,
     TemplatesOption,
-    checked_lang,
     resolve_root,
 )
+
+# `--lang` of render also takes a visitor's language (checked by the core, which knows
+# the repository's translation files).
+RenderLangOption = Annotated[
+    str | None,
+    typer.Option(
+        "--lang",
+        metavar="LANG",
+        help="sv or en: the labels of every handout (default: the library's language). A "
+        "language with a translation file (ar, uk, sv-lattlast ...) prints the slips and the "
+        "poster in it; ar+sv prints the Swedish beside it.",
+        show_default=False,
+    ),
+]
 
 # commands.render.HANDOUTS, not imported at start-up (a test checks)
 HANDOUTS = (
@@ -34,7 +47,19 @@ HANDOUTS = (
 )
 
 
-@handle_errors(writes=True)
+def reader_part(options: Mapping[str, Any]) -> str | None:
+    """The reader's language in render's `--lang`: sv or en, else None.
+
+    `--lang ar` is the visitor's language (checked by the core) and `en+sv` the staff's
+    print: with those, the messages keep the library's language.
+    """
+    from referral_cli.i18n import language_code
+
+    asked = options.get("lang")
+    return asked if isinstance(asked, str) and language_code(asked) is not None else None
+
+
+@handle_errors(writes=True, reader_lang=reader_part)
 def render(
     handouts: Annotated[
         list[str] | None,
@@ -47,7 +72,7 @@ def render(
     ] = None,
     root: RootOption = None,
     output_format: DocumentFormatOption = None,
-    lang: LangOption = None,
+    lang: RenderLangOption = None,
     out: DocumentOutOption = Path("build"),
     templates: TemplatesOption = None,
     row: Annotated[
@@ -96,7 +121,7 @@ def render(
     options = RenderOptions(
         handouts=tuple(handouts or ()),
         formats=tuple(output_format or ("html",)),
-        language=checked_lang(lang),
+        language=lang,
         templates=templates,
         rows=tuple(row or ()),
         qr=qr,

@@ -195,6 +195,14 @@ def review(
             autocompletion=choices(*REVIEW_FORMATS),
         ),
     ] = None,
+    translations: Annotated[
+        bool,
+        typer.Option(
+            "--translations",
+            help="List, per language, the translations made from an earlier text (with what "
+            "changed) and the texts to translate, each with its source line.",
+        ),
+    ] = False,
     lang: LangOption = None,
     today: TodayOption = None,
 ) -> None:
@@ -211,8 +219,19 @@ def review(
     # A bad agenda --format fails here, before the repository is read.
     agenda_format = check_agenda_format(output_format or "md") if agenda else "md"
     since_date = parse_date_option(since, "--since")
-    guidelines = load_for_review(resolve_root(root))
+    directory = resolve_root(root)
+    guidelines = load_for_review(directory)
     report = build_review(guidelines, parse_date_option(today, "--today"), language)
+    if translations:
+        from referral_cli.commands.review.translations import (
+            format_translations,
+            with_earlier_texts,
+        )
+
+        reviews = with_earlier_texts(directory, report.translations)
+        today_text = report.today.isoformat()
+        typer.echo(format_translations(reviews, report.library, today_text, report.language))
+        raise typer.Exit(report.exit_code(strict))
     if agenda:
         typer.echo(render_agenda(guidelines, report, since_date, agenda_format).rstrip("\n"))
         raise typer.Exit(report.exit_code(strict))

@@ -14,6 +14,7 @@ with the same attributes as the models. The answers are the same either way.
 from __future__ import annotations
 
 import marshal
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -35,7 +36,7 @@ from referral_cli.search import SearchIndex
 from referral_cli.store.limits import QUERY_CHARACTERS
 from referral_cli.store.repository import ACTORS_FILE, LIBRARY_FILE, MATRIX_FILE
 from referral_cli.text import printable
-from referral_cli.views import MatrixRow
+from referral_cli.views import MatrixRow, helps_in
 
 if TYPE_CHECKING:
     from referral_cli.models import Actor
@@ -55,6 +56,9 @@ SNAPSHOT_MODULES = (
     "rules/plain_scalars.py",
     "rules/privacy.py",
     "rules/synonyms.py",
+    "rules/translations.py",
+    "store/translations.py",
+    "i18n/visitor/__init__.py",
     "dates.py",
     "findings.py",
     "models.py",
@@ -81,7 +85,11 @@ class ActorHit:
 
 @dataclass
 class LookupResult:
-    """What `lookup` found for one query."""
+    """What `lookup` found for one query.
+
+    `visitor_language` is the language the visitor speaks (`--visitor-lang`), or None:
+    with it, `speaks(actor)` tells which actors help in it.
+    """
 
     query: str
     language: str
@@ -89,6 +97,16 @@ class LookupResult:
     actors: list[ActorHit]
     suggestions: list[str]
     unmatched: list[str] = field(default_factory=list)  # query words no row matched
+    visitor_language: str | None = None
+
+    def speaks(self, actor: Actor) -> bool | None:
+        """Whether `actor` helps in the visitor's language.
+
+        None when its languages are not recorded, or no visitor language was asked for.
+        """
+        if self.visitor_language is None:
+            return None
+        return helps_in(actor.languages, self.visitor_language)
 
     @property
     def answer(self) -> RowHit | None:
@@ -299,10 +317,43 @@ def load_lookup_data(root: Path) -> LookupData:
     return data
 
 
-def run_lookup(root: Path, terms: Sequence[str], language: str | None = None) -> LookupResult:
-    """Load the matrix and actors at `root` (not the inventory) and search them."""
+VISITOR_CODE = re.compile(r"[a-z]{2,3}(?:-[a-z0-9]{2,8})?")
+
+
+def check_visitor_language(value: str | None) -> str | None:
+    """`--visitor-lang` as a language code (`ar`, `sv-lattlast`); else a `UsageError`."""
+    if value is None:
+        return None
+    code = value.strip()
+    if not VISITOR_CODE.fullmatch(code):
+        raise UsageError(phrase("visitors.error.visitor-lang", value=value))
+    return code
+
+
+def run_lookup(
+    root: Path,
+    terms: Sequence[str],
+    language: str | None = None,
+    visitor_language: str | None = None,
+) -> LookupResult:
+    """Load the matrix and actors at `root` (not the inventory) and search them.
+
+    `visitor_language`: the language the visitor speaks; the result then tells which
+    of each row's actors help in it (from the actors' `languages`).
+    """
+    visitor = check_visitor_language(visitor_language)
     data = load_lookup_data(root)
-    return search(data, terms, language_for(language, data.language))
+    result = search(data, terms, language_for(language, data.language))
+    result.visitor_language = visitor
+    return result
+
+
+def _actor_dict(actor: Actor, result: LookupResult) -> dict[str, Any]:
+    """An actor's id, name and contact; with a visitor language, whether it helps in it."""
+    found = _contact_dict(actor)
+    if result.visitor_language is not None:
+        found["helps_in_visitor_language"] = result.speaks(actor)
+    return found
 
 
 def _contact_dict(actor: Actor) -> dict[str, Any]:
@@ -316,10 +367,15 @@ def _contact_dict(actor: Actor) -> dict[str, Any]:
 
 
 def as_data(result: LookupResult) -> dict[str, Any]:
-    """Plain data for JSON: ranked row hits, matching actors, suggestions."""
+    """Plain data for JSON: ranked row hits, matching actors, suggestions.
+
+    With a visitor language, each actor also says `helps_in_visitor_language`: true,
+    false, or null when its languages are not recorded.
+    """
     answer = result.answer
     return {
         "query": result.query,
+        "visitor_language": result.visitor_language,
         "answer": answer.item.row.id if answer else None,
         "unmatched": result.unmatched,
         "hits": [
@@ -334,14 +390,14 @@ def as_data(result: LookupResult) -> dict[str, Any]:
                 "solution": hit.item.row.solution,
                 "phrasing": hit.item.row.phrasing,
                 "refer_to": list(hit.item.row.refer_to),
-                "actors": [_contact_dict(actor) for actor in hit.item.actors],
+                "actors": [_actor_dict(actor, result) for actor in hit.item.actors],
                 "requires": list(hit.item.row.requires),
                 "matched": list(hit.matched),
                 "unmatched": list(hit.unmatched),
             }
             for rank, hit in enumerate(result.hits, start=1)
         ],
-        "actors": [{**_contact_dict(hit.actor), "score": hit.score} for hit in result.actors],
+        "actors": [{**_actor_dict(hit.actor, result), "score": hit.score} for hit in result.actors],
         "suggestions": result.suggestions,
     }
 

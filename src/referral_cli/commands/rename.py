@@ -10,6 +10,10 @@ The id is changed where it is defined and wherever it is referred to:
 - reason: its `id` under `reasons` in library.yaml (the default reasons are not written
   anywhere, so they cannot be renamed), and `reasons` of the entries.
 
+A row, category or actor id is also a key in the translation files
+(`data/translations/<language>.yaml`, under `rows:`, `categories:`, `actors:`): the key
+is renamed there too, its translations kept.
+
 When OLD is no longer defined but NEW is (the id was changed by hand, as `referral diff`
 then reports), only the references are changed. Every edit is surgical
 (`store.entry_edit.rename_values`): only the id's own characters change. All files are
@@ -37,6 +41,8 @@ from referral_cli.store.repository import (
 from referral_cli.store.yamlio import PathKey
 
 KINDS: Final = ("row", "actor", "category", "branch", "reason")
+# The section of a translation file that is keyed by ids of each kind.
+TRANSLATED_AS: Final = {"row": "rows", "category": "categories", "actor": "actors"}
 # The file that defines each kind.
 DEFINED_IN: Final = {
     "row": MATRIX_FILE,
@@ -108,6 +114,7 @@ class _Edit:
     path: Path
     display: str
     paths: tuple[PathKey, ...]
+    keys: tuple[PathKey, ...] = ()
 
 
 def rename(root: Path, kind: str, old: str, new: str, *, dry_run: bool = False) -> RenameResult:
@@ -121,11 +128,15 @@ def rename(root: Path, kind: str, old: str, new: str, *, dry_run: bool = False) 
     from referral_cli.store.entry_edit import rename_values
 
     check_request(kind, old, new)
-    guidelines = load_readable(root)
+    guidelines = load_readable(root, translations=kind in TRANSLATED_AS)
     if kind == "reason" and guidelines.library.reasons is None:
         raise UsageError(phrase("error.rename.default_reasons"))
     defined = defined_ids(guidelines, kind)
-    edits = [*_definition_edits(guidelines, kind, old), *_reference_edits(guidelines, kind, old)]
+    edits = [
+        *_definition_edits(guidelines, kind, old),
+        *_reference_edits(guidelines, kind, old),
+        *_translation_edits(guidelines, kind, old),
+    ]
     if old in defined and new in defined:
         raise UsageError(phrase(f"error.rename.exists.{kind}", new=new))
     if old not in defined and new not in defined:
@@ -143,7 +154,7 @@ def rename(root: Path, kind: str, old: str, new: str, *, dry_run: bool = False) 
     written: list[tuple[Path, bytes, bytes]] = []
     for edit in edits:
         raw, text = _read(edit)
-        edited, places = rename_values(text, edit.paths, old, new, edit.display)
+        edited, places = rename_values(text, edit.paths, old, new, edit.display, keys=edit.keys)
         written.append((edit.path, raw, edited.encode("utf-8")))
         result.changes += [
             Change(edit.display, line, column, _key(path)) for path, line, column in places
@@ -222,6 +233,17 @@ def _reference_edits(guidelines: Guidelines, kind: str, old: str) -> Iterator[_E
         paths = tuple(entry_references(loaded, kind, old))
         if paths:
             yield _Edit(loaded.path, loaded.display, paths)
+
+
+def _translation_edits(guidelines: Guidelines, kind: str, old: str) -> Iterator[_Edit]:
+    """Every translation file with a key `old` in the section of `kind`."""
+    section = TRANSLATED_AS.get(kind)
+    if section is None:
+        return
+    for loaded in guidelines.translations.values():
+        if old in getattr(loaded.file, section):
+            path = guidelines.root / loaded.display
+            yield _Edit(path, loaded.display, (), keys=((section, old),))
 
 
 def entry_references(loaded: LoadedEntry, kind: str, old: str) -> Iterator[PathKey]:

@@ -27,10 +27,24 @@ from referral_cli.documents import (
     write_files,
 )
 from referral_cli.errors import UsageError
-from referral_cli.i18n import check_language, labels, phrase
+from referral_cli.i18n import LANGUAGES, labels, phrase
 from referral_cli.rules.loading import load_valid_guidelines
 from referral_cli.store.gitio import head_revision
 from referral_cli.store.repository import Guidelines
+from referral_cli.store.translations import translated_languages
+from referral_cli.visitors import (
+    VISITOR_HANDOUTS,
+    LanguageChoice,
+    VisitorLanguage,
+    check_choice,
+    check_translated,
+    html_lang,
+    is_visitor_choice,
+    parse_language,
+    slip_fallbacks,
+    translate_library,
+    translate_row,
+)
 
 if TYPE_CHECKING:
     from referral_cli.models import Contact
@@ -82,8 +96,10 @@ QUICK_LIBRARY_CHARS: Final = 64
 class RenderOptions:
     """What to render.
 
-    `handouts` empty means all of them; `formats` may contain `all`;
-    `language` None means `library.language`; `templates` replaces the
+    `handouts` empty means all of them (only the visitor handouts for a visitor
+    language); `formats` may contain `all`; `language` None means `library.language`,
+    else `sv`, `en`, a language with a translation file (`ar`), or one with the
+    original beside it (`ar+sv`), see `referral_cli.visitors`; `templates` replaces the
     repository's own `templates/` folder; `rows` limits the referral slips and
     the quick reference; `revision` is the text printed as the version (None: ask
     git); `qr` adds QR codes of web addresses (slips, poster); `large` prints
@@ -105,11 +121,17 @@ class RenderOptions:
 
 @dataclass(frozen=True)
 class RenderPlan:
-    """Checked options: which handouts, the rows of the slips, formats and templates."""
+    """Checked options: which handouts, the rows of the slips, formats and templates.
+
+    `language` is the chosen `--lang`; `visitor` tells that the visitor handouts are
+    printed in the visitor's language from its translation file.
+    """
 
     handouts: tuple[str, ...]
     documents: DocumentPlan
     rows: tuple[str, ...] = ()
+    language: LanguageChoice | None = None
+    visitor: bool = False
 
 
 def plan_render(root: Path, options: RenderOptions) -> RenderPlan:
@@ -125,11 +147,26 @@ def plan_render(root: Path, options: RenderOptions) -> RenderPlan:
             raise UsageError(phrase("render.empty-row", value=value))
     if rows and handouts and not set(handouts) & set(ROW_HANDOUTS):
         raise UsageError(phrase("render.row-needs-slips"))
+    choice = parse_language(options.language)
+    translated = translated_languages(root)
+    visitor_only = choice is not None and (choice.code not in LANGUAGES or bool(choice.beside))
     if not handouts:
-        handouts = ["referral-slips"] if rows else list(DEFAULT_HANDOUTS)
+        defaults = VISITOR_HANDOUTS if visitor_only else DEFAULT_HANDOUTS
+        handouts = ["referral-slips"] if rows else list(defaults)
+    staff = [name for name in handouts if name not in VISITOR_HANDOUTS]
+    if choice is not None and visitor_only and staff:
+        raise UsageError(
+            phrase(
+                "visitors.error.staff-handout",
+                value=choice.option,
+                handouts=", ".join(staff),
+                visitor=", ".join(VISITOR_HANDOUTS),
+            )
+        )
     if options.paper.upper() not in PAPER_SIZES:
         raise unknown_choice("render.choice.paper", options.paper, PAPER_SIZES)
-    check_language(options.language)
+    if choice is not None:
+        check_translated(choice, translated)
     documents = plan_documents(root, options.formats, options.templates)
     if "html" not in documents.formats:
         named = [name for name in split_values(options.handouts) if name in PAGES]
@@ -140,6 +177,8 @@ def plan_render(root: Path, options: RenderOptions) -> RenderPlan:
         handouts=tuple(sorted(handouts, key=HANDOUTS.index)),
         documents=documents,
         rows=tuple(rows),
+        language=choice,
+        visitor=choice is not None and (visitor_only or choice.code in translated),
     )
 
 
@@ -164,7 +203,11 @@ def _public_rows(
     Every row in matrix order, or `rows` as given (repeats kept).
     """
     by_id = {
-        row.id: dict(row_view(row, lang, actors, staff=False), category=category.title)
+        row.id: dict(
+            row_view(row, lang, actors, staff=False),
+            category=category.title,
+            category_id=category.id,
+        )
         for category in categories
         for row in category.rows
     }
@@ -177,24 +220,66 @@ def _slips(
     actors: dict[str, dict[str, Any]],
     rows: Sequence[str],
     options: RenderOptions,
+    visitor: VisitorLanguage | None = None,
 ) -> list[dict[str, Any]]:
-    """The slips: public rows, each with how it fits its cell (`fit`) and QR codes (`qr`)."""
+    """The slips: public rows, each with how it fits its cell (`fit`) and QR codes (`qr`).
+
+    With `visitor`, in the visitor's language (`visitors.translate_row`): each slip also
+    has `fallback`, `beside` and `marked` (it shows a text in the original, so it
+    carries the note explaining the mark).
+    """
     from referral_cli.fitting import LARGE, NORMAL, fit_slip
 
     geometry = LARGE if options.large else NORMAL
-    words = labels(lang)
+    words = visitor.labels() if visitor else labels(lang)
     library = guidelines.library
-    library_box = {
+    library_box: dict[str, Any] = {
         "name": library.name,
         "contact": contact_view(library.contact),
         "language_items": [],
     }
+    requires = {row.id: row.requires for _, row in guidelines.matrix.rows()}
+    if visitor is not None:
+        library_box = translate_library(library_box, visitor)
     slips = []
     for slip in _public_rows(guidelines.matrix.categories, lang, actors, rows):
+        extras = None
+        if visitor is not None:
+            slip = _visitor_slip(slip, visitor, requires[slip["id"]], library_box, words)
+            extras = slip.pop("extras")
         boxes = slip["actors"] or [library_box]
-        fit = fit_slip(slip, boxes, geometry, words, qr=options.qr)
-        slips.append(dict(slip, fit=fit.as_dict(), qr=_qr_codes(boxes) if options.qr else {}))
+        fit = fit_slip(slip, boxes, geometry, words, qr=options.qr, extras=extras)
+        slip = dict(slip, fit=fit.as_dict(), qr=_qr_codes(boxes) if options.qr else {})
+        if visitor is not None:
+            slip["marked"] = slip_fallbacks(slip, fit.details, fit.shown) or bool(
+                visitor.fallback_labels
+            )
+        slips.append(slip)
     return slips
+
+
+def _visitor_slip(
+    slip: dict[str, Any],
+    visitor: VisitorLanguage,
+    requires: Sequence[str],
+    library_box: dict[str, Any],
+    words: dict[str, str],
+) -> dict[str, Any]:
+    """One slip in the visitor's language, with what fitting must leave room for."""
+    from referral_cli.fitting import SlipExtras
+
+    view = translate_row(slip, visitor, requires)
+    view["library_box"] = library_box
+    boxes = view["actors"] or [library_box]
+    may_mark = bool(view["fallback"]) or any(box["fallback"] for box in boxes)
+    beside = visitor.beside_labels() if visitor.beside else None
+    view["extras"] = SlipExtras(
+        beside_need=view["beside"].get("need"),
+        top_beside=beside["slip_need"] if beside else None,
+        note=words["fallback_note"] if may_mark or visitor.fallback_labels else None,
+        own_names_only=visitor.own_names_only,
+    )
+    return view
 
 
 def _qr_codes(boxes: Sequence[dict[str, Any]]) -> dict[str, str]:
@@ -252,7 +337,8 @@ def _poster(
 ) -> dict[str, Any]:
     """The poster's lists: rows the library handles itself, rows it refers elsewhere.
 
-    With `qr`, also a QR code of the library's web address.
+    With `qr`, also a QR code of the library's web address; `marked` when a row's need
+    is shown in the original (a poster in a visitor's language).
     """
     rows = [row for category in categories for row in category["rows"]]
     website = contact.website if contact else None
@@ -265,7 +351,30 @@ def _poster(
         "own": [row for row in rows if not row["actors"]],
         "referred": [row for row in rows if row["actors"]],
         "qr": code,
+        # A need shown in the original, marked * (a poster in a visitor's language).
+        "marked": any("need" in row.get("fallback", ()) for row in rows),
     }
+
+
+def _visitor_categories(
+    guidelines: Guidelines, categories: list[dict[str, Any]], visitor: VisitorLanguage
+) -> list[dict[str, Any]]:
+    """Category views in the visitor's language: titles and rows (`visitors.translate_row`)."""
+    requires = {row.id: row.requires for _, row in guidelines.matrix.rows()}
+    translated = []
+    for category in categories:
+        title, missing = visitor.text("categories", category["id"], "title", category["title"])
+        rows = [
+            translate_row(
+                dict(row, category=category["title"], category_id=category["id"]),
+                visitor,
+                requires[row["id"]],
+            )
+            for row in category["rows"]
+        ]
+        fallback = ["title"] if missing else []
+        translated.append(dict(category, title=title, rows=rows, fallback=fallback))
+    return translated
 
 
 def _errand_index(categories: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -313,10 +422,17 @@ def build_context(
     revision: str,
     rows: Sequence[str] = (),
     options: RenderOptions | None = None,
+    visitor: VisitorLanguage | None = None,
 ) -> dict[str, Any]:
     """The plain-data context the template of `handout` receives.
 
-    Keys in every context: `handout`, `lang`, `L` (labels), `library`,
+    `lang` is the language of the labels (sv or en); `visitor` prints a visitor
+    handout (`VISITOR_HANDOUTS`) in the visitor's language instead: its labels and
+    texts, `lang` the visitor's, and `visitor` in the context describing the language
+    (`VisitorLanguage.describe`; None otherwise). A translated text shown in the
+    original is listed in its view's `fallback` (and marked on paper).
+
+    Keys in every context: `handout`, `lang`, `visitor`, `L` (labels), `library`,
     `review` (`reviewed`, `next`, `interval_months`, `revision`), `footer`,
     `internal` (a staff handout: says so on every page), `options` (`qr`,
     `large`, `paper`). Then by handout: `categories` (desk-guide and
@@ -331,7 +447,9 @@ def build_context(
     lists, checklist, directory and every row's slip.
     """
     options = options or RenderOptions()
-    words = labels(lang)
+    if handout not in VISITOR_HANDOUTS:
+        visitor = None
+    words = visitor.labels() if visitor is not None else labels(lang)
     library = guidelines.library
     reviewed = last_reviewed(guidelines)
     referred_from: dict[str, list[str]] = {}
@@ -353,6 +471,7 @@ def build_context(
     context: dict[str, Any] = {
         "handout": handout,
         "lang": lang,
+        "visitor": None,
         "L": words,
         "library": library_view(library),
         "review": {
@@ -365,6 +484,10 @@ def build_context(
         "internal": handout not in PUBLIC_HANDOUTS,
         "options": {"qr": options.qr, "large": options.large, "paper": options.paper.upper()},
     }
+    if visitor is not None:
+        context["lang"] = html_lang(visitor.code)
+        context["visitor"] = visitor.describe()
+        context["library"] = translate_library(context["library"], visitor)
     matrix = guidelines.matrix
     staff = handout in ("desk-guide", "quick-reference")
     if handout in ("desk-guide", "quick-reference", "guidelines", "poster", "actors-public"):
@@ -382,9 +505,12 @@ def build_context(
         if handout == "desk-guide":
             context["contacts"] = _referred_actors(categories, public)
         if handout == "poster":
+            if visitor is not None:
+                categories = _visitor_categories(guidelines, categories, visitor)
+                context["categories"] = categories
             context["poster"] = _poster(categories, library.contact, options.qr)
     elif handout == "referral-slips":
-        context["slips"] = _slips(guidelines, lang, public, rows, options)
+        context["slips"] = _slips(guidelines, lang, public, rows, options, visitor)
     if handout in ("desk-guide", "guidelines"):
         context["checklist"] = step_views(matrix.checklist)
         context["closing"] = step_views(matrix.closing)
@@ -435,22 +561,36 @@ def render_handouts(root: Path, options: RenderOptions) -> dict[str, bytes]:
     (located); nothing is written.
     """
     plan = plan_render(root, options)
-    guidelines = load_valid_guidelines(root, inventory=False)
+    choice = plan.language
+    guidelines = load_valid_guidelines(
+        root, inventory=False, translations=[choice.code] if plan.visitor and choice else False
+    )
     known_rows = [row.id for _, row in guidelines.matrix.rows()]
     for row_id in plan.rows:
         if row_id not in known_rows:
             raise unknown_choice("render.choice.row", row_id, known_rows)
-    lang = options.language or guidelines.library.language
+    own = guidelines.library.language
+    visitor = None
+    if choice is not None:
+        check_choice(choice, own, translated_languages(root))
+        if is_visitor_choice(choice, own, list(guidelines.translations)):
+            visitor = VisitorLanguage(guidelines, choice.code, choice.beside)
+    lang = choice.code if choice is not None and choice.code in LANGUAGES else own
     revision = options.revision if options.revision is not None else git_revision(root, lang)
 
     contexts = [
-        (handout, build_context(guidelines, handout, lang, revision, plan.rows, options))
+        (handout, build_context(guidelines, handout, lang, revision, plan.rows, options, visitor))
         for handout in plan.handouts
     ]
     for handout, context in contexts:
         if handout == "quick-reference":
             check_quick_reference(context)
-    printed = [(h, h, context) for h, context in contexts if h not in PAGES]
+    suffix = choice.file_suffix if visitor is not None and choice is not None else ""
+    printed = [
+        (h, h + (suffix if h in VISITOR_HANDOUTS else ""), context)
+        for h, context in contexts
+        if h not in PAGES
+    ]
     pages = [(h, h, context) for h, context in contexts if h in PAGES]
     files = render_documents(root, plan.documents, printed) if printed else {}
     if pages:

@@ -38,8 +38,8 @@ class ValidationReport:
 
 
 def validate_repository(root: Path, today: date | None = None) -> ValidationReport:
-    """Load and check everything under `root`."""
-    guidelines, findings = load_guidelines(root)
+    """Load and check everything under `root`, translation files too."""
+    guidelines, findings = load_guidelines(root, translations=True)
     findings += check_guidelines(guidelines, today=today)
     files = len(guidelines.sources) + len({f.file for f in findings} - set(guidelines.sources))
     return ValidationReport(sort_findings(set(findings)), files)

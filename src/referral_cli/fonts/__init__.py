@@ -19,8 +19,9 @@ the machine never stands in for them:
 All are SIL OFL 1.1 fonts from Debian's `fonts-noto-core` (see `OFL.txt` and
 `README.md` here); `python -m referral_cli.fonts.build` rebuilds them.
 
-`text_width` measures text with the Latin faces' advance widths (`metrics.json`), so
-the slips and the quick reference can tell before printing whether their content fits.
+`text_width` measures text with the faces' advance widths (`metrics.json`), so the
+slips (translated ones too) and the quick reference can tell before printing whether
+their content fits.
 """
 
 from __future__ import annotations
@@ -185,13 +186,34 @@ def script_font_css(text: str) -> str:
 UNKNOWN_WIDTH: Final = 0.7
 
 
+# The script faces that set what the Latin face of a weight lacks, as the CSS font lists do.
+_SCRIPT_FACES: Final = {
+    "regular": ("arabic", "ethiopic"),
+    "italic": ("arabic", "ethiopic"),
+    "bold": ("arabic-bold", "ethiopic-bold"),
+}
+
+
 @functools.cache
 def _advances(face: Face) -> dict[str, float]:
-    table = json.loads(METRICS_FILE.read_text(encoding="utf-8"))[face]
-    return dict(zip(table["widths"], table["advances"], strict=True))
+    """Advance widths (em) of every character `face` sets: its own, then the script faces'.
+
+    The script faces' widths are those of the isolated forms: a joined Arabic word is
+    narrower, so an estimate errs on the side of "does not fit", as it should.
+    """
+    tables = json.loads(METRICS_FILE.read_text(encoding="utf-8"))
+    advances: dict[str, float] = {}
+    for name in (*reversed(_SCRIPT_FACES[face]), face):
+        table = tables[name]
+        advances.update(zip(table["widths"], table["advances"], strict=True))
+    return advances
 
 
 def text_width(text: str, size: float, face: Face = "regular") -> float:
-    """The width of `text` set on one line at `size` points, in points (no kerning)."""
+    """The width of `text` set on one line at `size` points, in points (no kerning).
+
+    Latin, Greek and Cyrillic are measured with Noto Sans, Arabic and Ethiopic with the
+    bundled script fonts; anything else counts as `UNKNOWN_WIDTH`.
+    """
     advances = _advances(face)
     return size * sum(advances.get(ch, UNKNOWN_WIDTH) for ch in text)

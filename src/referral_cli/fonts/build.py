@@ -5,8 +5,8 @@
 
 It subsets every face in `referral_cli.fonts.FONTS` to its Unicode ranges (WOFF2, all
 OpenType layout features kept, so Arabic still joins and marks still attach), writes
-`metrics.json` (advance widths of the Latin faces, for fitting slips and the quick
-reference) and the template `fonts.css` (the Latin faces as data URLs, included by
+`metrics.json` (advance widths of every face, for fitting slips, translated ones too, and
+the quick reference) and the template `fonts.css` (the Latin faces as data URLs, included by
 `style.css`). Needs fontTools and brotli (both come with the `pdf` extra). The output is
 deterministic: the same sources give the same bytes.
 """
@@ -73,7 +73,7 @@ def main(argv: list[str]) -> int:
     source_dir = Path(argv[0])
     for font in FONTS:
         subset(source_dir, font)
-    table = {font.face: metrics(font) for font in LATIN_FONTS}
+    table = {font.face: metrics(font) for font in FONTS}
     METRICS_FILE.write_text(json.dumps(table, ensure_ascii=False) + "\n", encoding="utf-8")
     TEMPLATE_CSS.write_text(
         "/* The bundled Latin faces (Noto Sans, SIL OFL 1.1: see referral_cli/fonts/). Generated\n"

@@ -16,6 +16,7 @@ from referral_cli.models import InventoryEntry
 from referral_cli.rules.plain_scalars import check_plain_scalars
 from referral_cli.rules.privacy import allowed_contacts, personal_data_matches
 from referral_cli.rules.synonyms import check_synonyms
+from referral_cli.rules.translations import check_translations
 from referral_cli.store.limits import ENTRY_TEXT_CHARACTERS
 from referral_cli.store.repository import (
     ACTORS_FILE,
@@ -72,6 +73,7 @@ def check_guidelines(guidelines: Guidelines, today: date | None = None) -> list[
     _check_strays(report)
     report.findings.extend(check_synonyms(guidelines))
     report.findings.extend(check_plain_scalars(guidelines))
+    report.findings.extend(check_translations(guidelines))
     return report.findings
 
 

@@ -12,7 +12,7 @@ Both raise `FindingsError` with every error found; warnings never stop a command
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from pathlib import Path
 
 from referral_cli.errors import FindingsError
@@ -27,19 +27,30 @@ def raise_errors(findings: Sequence[Finding]) -> None:
         raise FindingsError(errors)
 
 
-def load_readable(root: Path, *, inventory: bool = True) -> Guidelines:
+def load_readable(
+    root: Path, *, inventory: bool = True, translations: bool | Collection[str] = False
+) -> Guidelines:
     """Load the repository; raise `FindingsError` if a file cannot be read into the models."""
-    guidelines, findings = load_guidelines(root, inventory=inventory)
+    guidelines, findings = load_guidelines(root, inventory=inventory, translations=translations)
     raise_errors(findings)
     return guidelines
 
 
 def load_valid_guidelines(
-    root: Path, *, inventory: bool = True, contents: dict[str, bytes] | None = None
+    root: Path,
+    *,
+    inventory: bool = True,
+    contents: dict[str, bytes] | None = None,
+    translations: bool | Collection[str] = False,
 ) -> Guidelines:
-    """Load and check the repository; raise `FindingsError` if there is any error."""
+    """Load and check the repository; raise `FindingsError` if there is any error.
+
+    `translations`: also the translation files (all, or these languages), checked too.
+    """
     from referral_cli.rules.checks import check_guidelines
 
-    guidelines, findings = load_guidelines(root, inventory=inventory, contents=contents)
+    guidelines, findings = load_guidelines(
+        root, inventory=inventory, contents=contents, translations=translations
+    )
     raise_errors([*findings, *check_guidelines(guidelines)])
     return guidelines

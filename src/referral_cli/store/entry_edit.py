@@ -219,16 +219,23 @@ def _verify(result: str, before: dict[str, Any], updates: Mapping[str, str], dis
 
 
 def rename_values(
-    text: str, paths: Sequence[PathKey], old: str, new: str, display: str
+    text: str,
+    paths: Sequence[PathKey],
+    old: str,
+    new: str,
+    display: str,
+    *,
+    keys: Sequence[PathKey] = (),
 ) -> tuple[str, list[tuple[PathKey, int, int]]]:
     """Return `text` with the id `old` replaced by `new` at every path in `paths`.
 
     Each value must be the word `old`, written plain or in quotes (`old`, "old",
     'old'); it is replaced in place, in the same quotes, so comments, flow lists
-    (`[bank, old]`) and every other byte stay. Also returns where each value was
-    (path, line, column). Raises `EditError` (or `FindingsError` for YAML errors)
-    when a value is written another way or the result would not read back as the
-    same data with the new id.
+    (`[bank, old]`) and every other byte stay. `keys` are paths whose last part is a
+    mapping key `old` (`("rows", "old")` in a translation file): the key itself is
+    renamed, its value kept. Also returns where each value or key was (path, line,
+    column). Raises `EditError` (or `FindingsError` for YAML errors) when one is written
+    another way or the result would not read back as the same data with the new id.
     """
     bom = _BOM if text.startswith(_BOM) else ""
     body = text[len(bom) :]
@@ -237,10 +244,8 @@ def rename_values(
     except YamlError as exc:
         raise FindingsError([exc.finding]) from None
     lines = _split_lines(body)
-    places = []
-    for path in paths:
-        line, column = source.values[path]
-        places.append((path, line, column))
+    places = [(path, *source.values[path]) for path in paths]
+    places += [(path, *source.keys[path]) for path in keys]
     # Right to left on each line, so an edit never moves the columns of the next one.
     for _, line, column in sorted(places, key=lambda place: (place[1], -place[2])):
         lines[line - 1] = _replace_word(lines[line - 1], column - 1, old, new, display, line)
@@ -248,6 +253,8 @@ def rename_values(
     expected = copy.deepcopy(data)
     for path in paths:
         _set_path(expected, path, new)
+    for path in keys:
+        _rename_key(expected, path, new)
     try:
         after, _ = parse_text(result, display)
     except YamlError:
@@ -263,7 +270,7 @@ def _replace_word(line: str, start: int, old: str, new: str, display: str, numbe
     if quote in ("'", '"') and line[start + 1 : start + 1 + len(old) + 1] == old + quote:
         return line[: start + 1] + new + line[start + 1 + len(old) :]
     end = start + len(old)
-    if line[start:end] == old and (end == len(line) or line[end] in " \t\r\n,]}#"):
+    if line[start:end] == old and (end == len(line) or line[end] in " \t\r\n,]}#:"):
         return line[:start] + yaml_scalar(new) + line[end:]
     raise EditError(
         display,
@@ -271,6 +278,12 @@ def _replace_word(line: str, start: int, old: str, new: str, display: str, numbe
         phrase("store.edit.rename-not-plain", id=old),
         phrase("store.edit.rename-not-plain.hint", id=old, new=new),
     )
+
+
+def _rename_key(data: Any, path: PathKey, new: str) -> None:
+    for part in path[:-1]:
+        data = data[part]
+    data[new] = data.pop(path[-1])
 
 
 def _set_path(data: Any, path: PathKey, value: str) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import gc
 import os
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 
     from referral_cli.findings import Finding
     from referral_cli.models import ActorsFile, InventoryEntry, Library, Matrix
+    from referral_cli.store.translations import LoadedTranslation
     from referral_cli.store.yamlio import Document, SourceMap
 
 # pydantic, the models and yaml are imported where they are used, so that finding the
@@ -109,6 +110,8 @@ class Guidelines:
     # Hidden and temporary files and folders in data/inventory/, never read: (display
     # path, "hidden" or "temporary"); `referral validate` reports them.
     strays: list[tuple[str, str]] = field(default_factory=list)
+    # Translation files by language, when the command asked for them (`translations=`).
+    translations: dict[str, LoadedTranslation] = field(default_factory=dict)
 
 
 def display_path(root: Path, path: Path) -> str:
@@ -205,8 +208,13 @@ def load_guidelines(
     inventory: bool = True,
     use_cache: bool | None = None,
     contents: dict[str, bytes] | None = None,
+    translations: bool | Collection[str] = False,
 ) -> tuple[Guidelines, list[Finding]]:
     """Load every file of the repository at `root`; return the data and all load findings.
+
+    `translations` also reads `data/translations/`: every file (True) or only these
+    languages. Only the commands that show translations ask for them, so a broken
+    translation file never stops anyone logging a question.
 
     Inventory entries come from the parse cache when their file is unchanged
     (see `referral_cli.store.cache`); `use_cache=False` forces reading every file,
@@ -271,6 +279,14 @@ def load_guidelines(
             Matrix, root / MATRIX_FILE, MATRIX_FILE, findings, raw=contents.get(MATRIX_FILE)
         )
         _keep(guidelines, "matrix", matrix, doc, MATRIX_FILE)
+
+    if translations:
+        from referral_cli.store.translations import load_translations
+
+        languages = None if translations is True else translations
+        guidelines.translations = load_translations(root, findings, load_model, languages)
+        for loaded in guidelines.translations.values():
+            guidelines.sources[loaded.display] = loaded.source
 
     if inventory:
         from referral_cli.store import cache

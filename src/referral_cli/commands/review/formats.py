@@ -67,6 +67,10 @@ def format_review(report: ReviewReport) -> str:
         t("review.heading.unowned", lang),
         _aligned([(r.id, r.name) for r in report.unowned_rows]),
     )
+    from referral_cli.commands.review.translations import attention_lines
+
+    for heading, items in attention_lines(report.translations, lang):
+        lines += ["", heading, *[f"  {line}" for line in items]]
     lines += ["", _summary(report)]
     return "\n".join(lines)
 

@@ -6,8 +6,8 @@ so CI can remind the coordinator. The other lists are things worth raising at
 the next review: actors without an established contact, actors whose established
 contact has gone quiet (`last_contact` missing or older than the interval: the
 article asks for continuous contact), actors never told about the guidelines,
-inventory questions since the last review that have no matrix row, and rows
-nobody owns.
+inventory questions since the last review that have no matrix row, rows nobody owns,
+and translations made from an earlier text (or not made yet; see `translations`).
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from referral_cli.commands.review.translations import LanguageReview
     from referral_cli.store.repository import Guidelines
 
 
@@ -79,6 +80,8 @@ class ReviewReport:
     never_informed: list[ActorItem] = field(default_factory=list)
     unmatched_questions: list[QuestionItem] = field(default_factory=list)
     unowned_rows: list[DueItem] = field(default_factory=list)
+    # Per translated language: stale and unconfirmed translations, texts not translated.
+    translations: list[LanguageReview] = field(default_factory=list)
 
     @property
     def overdue(self) -> bool:
@@ -97,6 +100,7 @@ class ReviewReport:
             + len(self.never_informed)
             + len(self.unmatched_questions)
             + len(self.unowned_rows)
+            + sum(review.attention + bool(review.missing) for review in self.translations)
         )
 
     def exit_code(self, strict: bool) -> int:
@@ -105,10 +109,10 @@ class ReviewReport:
 
 
 def load_for_review(root: Path) -> Guidelines:
-    """Load the repository; raise FindingsError if a file cannot be read at all."""
+    """Load the repository, translations too; raise FindingsError if a file cannot be read."""
     from referral_cli.rules.loading import load_readable
 
-    return load_readable(root)
+    return load_readable(root, translations=True)
 
 
 def build_review(
@@ -168,6 +172,9 @@ def build_review(
                     entry.description,
                 )
             )
+    from referral_cli.commands.review.translations import review_translations
+
+    report.translations = review_translations(guidelines)
     return report
 
 
