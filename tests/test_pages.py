@@ -13,6 +13,8 @@ import os
 import re
 import subprocess
 import sys
+import zlib
+from html import escape
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +35,7 @@ from referral_cli.pages import (
 )
 from referral_cli.row_index import RowIndex
 from referral_cli.rules.loading import load_valid_guidelines
+from referral_cli.views import helps_in, sort_key
 from tests.conftest import write_tree
 from tests.test_render import FIXTURE_TREE, REVISION, _hostile_guidelines
 
@@ -282,6 +285,128 @@ def test_the_desk_page_shows_version_browsing_checklist_and_directory(
     assert sheets and len(sheets.group(1).split("\n")) == len(rows)
     assert 'id="slip-head"' in html and "@page { size: A4; margin: 0; }" in html
     assert 'id="slip-lines"' in html
+
+
+def slip_sheets(html: str) -> tuple[list[str], dict[str, list[str]]]:
+    """The desk page's table of slip lines (inflated) and its sheets by slip language."""
+    packed = re.search(r'<script type="text/plain" id="slip-lines">(.*?)</script>', html, re.S)
+    assert packed
+    lines = zlib.decompress(base64.b64decode(packed.group(1))).decode("utf-8").split("\n")
+    found = re.findall(
+        r'<script type="text/plain" id="slip-sheets-([^"]+)">(.*?)</script>', html, re.S
+    )
+    return lines, {key: text.split("\n") for key, text in found}
+
+
+def test_the_desk_page_prints_the_slip_in_every_translated_language(
+    bundled: dict[str, str],
+) -> None:
+    html = bundled["desk-page.html"]
+    guidelines = load_valid_guidelines(REPO, inventory=False, translations=True)
+    assert guidelines.translations  # the bundled example has some
+    rows = [row["id"] for row in page_data(html, "rows")]
+    lines, sheets = slip_sheets(html)
+    assert set(sheets) == {"sv", *(f"{code}+sv" for code in guidelines.translations)}
+    for numbers in sheets.values():
+        assert len(numbers) == len(rows)
+        assert all(int(n, 36) < len(lines) for sheet in numbers for n in sheet.split())
+    documents = page_data(html)["slip_documents"]
+    assert documents["sv"] == {"lang": "sv", "dir": "ltr"}
+    for code, loaded in guidelines.translations.items():
+        assert documents[f"{code}+sv"] == {"lang": code, "dir": "rtl" if code == "ar" else "ltr"}
+        # A translated row's slip: the translation, with the original need beside it.
+        row_id, translated = next(iter(loaded.file.rows.items()))
+        assert translated.need is not None
+        number = rows.index(row_id)
+        sheet = "\n".join(lines[int(n, 36)] for n in sheets[f"{code}+sv"][number].split())
+        text = re.sub(r"<[^>]+>", "", sheet)  # numbers are wrapped left to right
+        original = next(row.need for _, row in guidelines.matrix.rows() if row.id == row_id)
+        assert escape(translated.need.text) in text and escape(original) in text
+
+
+def test_the_visitor_language_menu_lists_translated_and_spoken_languages(
+    bundled: dict[str, str],
+) -> None:
+    html = bundled["desk-page.html"]
+    data = page_data(html)
+    guidelines = load_valid_guidelines(REPO, inventory=False, translations=True)
+    spoken = {code for actor in guidelines.actors.actors for code in actor.languages}
+    menu = {item["code"]: item for item in data["visitor_languages"]}
+    assert set(menu) == (set(guidelines.translations) | spoken) - {"sv"}
+    for code, item in menu.items():
+        assert item["slip"] == (f"{code}+sv" if code in guidelines.translations else None)
+        assert f'<option value="{code}">{item["name"]}' in html
+    assert menu["ar"]["name"] == "arabiska" and menu["ar"]["own"] == "العربية"
+    names = [item["name"] for item in data["visitor_languages"]]
+    assert names == sorted(names, key=sort_key)
+    # Which actors help in each language: what `lookup --visitor-lang` says.
+    by_id = {actor.id: actor for actor in guidelines.actors.actors}
+    for actor, bases in zip(data["actors"], data["speaks"], strict=True):
+        for code in menu:
+            said = None if bases is None else menu[code]["base"] in bases
+            assert said == helps_in(by_id[actor["id"]].languages, code), (actor["id"], code)
+
+
+def test_no_menu_where_no_language_is_known(tmp_path: Path) -> None:
+    tree = dict(FIXTURE_TREE)
+    tree["data/actors.yaml"] = re.sub(r"\n *languages: \[.*?\]", "", tree["data/actors.yaml"])
+    repo = write_tree(tmp_path / "repo", tree)
+    guidelines = load_valid_guidelines(repo, inventory=False, translations=True)
+    assert not guidelines.translations
+    assert not any(actor.languages for actor in guidelines.actors.actors)
+    html = render_pages(repo)["desk-page.html"]
+    assert 'id="visitor-lang"' not in html
+    assert page_data(html)["visitor_languages"] == []
+    assert list(slip_sheets(html)[1]) == ["sv"]
+
+
+def test_a_translation_file_that_does_not_read_leaves_only_its_language_out(
+    tmp_path: Path,
+) -> None:
+    tree = dict(FIXTURE_TREE)
+    tree["data/translations/ar.yaml"] = "note: Översatt av en översättare.\n"
+    tree["data/translations/uk.yaml"] = "rows: [unclosed\n"
+    repo = write_tree(tmp_path / "repo", tree)
+    html = render_pages(repo)["desk-page.html"]
+    assert list(slip_sheets(html)[1]) == ["sv", "ar+sv"]
+    menu = {item["code"]: item["slip"] for item in page_data(html)["visitor_languages"]}
+    assert menu["ar"] == "ar+sv" and "uk" not in menu
+
+
+def test_the_public_page_in_a_visitor_s_language() -> None:
+    options = RenderOptions(handouts=("public-page",), revision=REVISION, language="ar+sv")
+    html = render_handouts(REPO, options)["public-page-ar+sv.html"].decode("utf-8")
+    guidelines = load_valid_guidelines(REPO, inventory=False, translations=["ar"])
+    rows = guidelines.translations["ar"].file.rows
+    assert '<html lang="ar" dir="rtl">' in html
+    assert "<h1>بماذا يمكن أن تساعدك المكتبة؟</h1>" in html
+    flat = re.sub(r"<span dir=\"ltr\">(.*?)</span>", r"\1", html)  # numbers kept left to right
+    for _, row in guidelines.matrix.rows():
+        translated = rows.get(row.id)
+        if translated is not None and translated.need is not None:
+            # The translation, with the Swedish beside it (ar+sv).
+            assert f'tabindex="-1">{escape(translated.need.text)}</h3>' in flat
+            assert f'<p class="beside" lang="sv" dir="ltr">{escape(row.need)}</p>' in html
+        else:  # not translated yet: the original, in its own language, marked *
+            marked = f'<span class="original" lang="sv" dir="ltr">{escape(row.need)}</span>&nbsp;*'
+            assert marked in html
+    assert 'class="fallback-note"' in html
+    data = page_data(html)
+    assert data["labels"]["page_nothing"] == "لا توجد معاملة تطابق «{query}»."
+    assert data["original"] == {"lang": "sv", "dir": "ltr"}
+    shown = page_data(html, "rows")
+    assert {row["id"] for row in shown if row.get("original")} == {
+        row.id for _, row in guidelines.matrix.rows() if row.id not in rows
+    }
+    # The page searches the visitor's words as well as the Swedish ones.
+    terms = set(data["index"]["terms"])
+    assert "شريحة" in terms and "bankid" in terms
+
+
+def test_the_public_page_in_swedish_speaks_to_visitors() -> None:
+    labels = page_data(render_pages(REPO)["public-page.html"])["labels"]
+    assert labels["page_nothing"] == "Inget ärende matchar ”{query}”."
+    assert not any("matris" in text or "rader" in text for text in labels.values())
 
 
 def test_lang_words_the_page_in_english(tmp_path: Path) -> None:

@@ -70,6 +70,8 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("site")
     for name, content in render_handouts(REPO, RenderOptions(handouts=PAGES)).items():
         (out / name).write_bytes(content)
+    arabic = RenderOptions(handouts=("public-page",), language="ar")
+    (out / "public-page-ar.html").write_bytes(render_handouts(REPO, arabic)["public-page-ar.html"])
     hostile = write_tree(out / "hostile-repo", FIXTURE_TREE)
     for name, content in render_handouts(hostile, RenderOptions(handouts=PAGES)).items():
         (out / f"hostile-{name}").write_bytes(content)
@@ -356,6 +358,81 @@ def test_one_click_prints_the_row_s_slip(desk: Opened, site: Path, tmp_path: Pat
         assert "Återställa ett låst SIM-kort" in text and "Mobiloperatörernas butiker" in text
 
 
+def test_the_visitor_s_language_marks_the_actors_and_prints_the_slip_in_it(desk: Opened) -> None:
+    page = desk.page
+    guidelines = load_valid_guidelines(REPO, inventory=False, translations=True)
+    row_id = next(iter(guidelines.translations["ar"].file.rows))
+    row = next(row for _, row in guidelines.matrix.rows() if row.id == row_id)
+    actors = {actor.id: actor for actor in guidelines.actors.actors}
+    helping = [actors[a].name for a in row.refer_to if "ar" in actors[a].languages]
+    assert helping  # the bundled row has an actor who helps in Arabic
+    page.select_option("#visitor-lang", "ar")
+    page.evaluate(f"() => {{ location.hash = '#rad-{row_id}'; }}")
+    card = page.locator(f'#card[data-row="{row_id}"]')
+    card.wait_for()
+    summary = card.locator(".visitor-summary").inner_text()
+    assert summary == f"På arabiska (العربية): {', '.join(helping)}"
+    assert card.locator(".speaks-yes").count() == len(helping)
+    button = card.locator("button.print-slip")
+    assert button.get_attribute("data-slip") == "ar+sv"
+    assert button.inner_text() == "Skriv ut lapp på arabiska (العربية)"
+    button.click()
+    page.frame_locator("#slip-frame").locator("section.slip").wait_for()
+    srcdoc = page.get_attribute("#slip-frame", "srcdoc")
+    assert srcdoc is not None and srcdoc.startswith('<!DOCTYPE html><html lang="ar" dir="rtl">')
+    # The very slip `referral render referral-slips --lang ar+sv --row <row>` prints.
+    slips = render_handouts(
+        REPO, RenderOptions(handouts=("referral-slips",), rows=(row_id,), language="ar+sv")
+    )["referral-slips-ar+sv.html"].decode()
+    section = re.compile(r"<section class=\"slip .*?</section>", re.S)
+    flat = lambda text: re.sub(r"\s+", " ", text)  # noqa: E731
+    assert flat(section.search(srcdoc).group(0)) == flat(section.search(slips).group(0))  # type: ignore[union-attr]
+
+    # A language the actors speak but nobody has translated into: said, and the slip is
+    # the library's own.
+    page.select_option("#visitor-lang", "ti")
+    card = page.locator("#card")
+    assert card.locator("button.print-slip").get_attribute("data-slip") == "sv"
+    note = card.locator(".slip-language-note").inner_text()
+    assert note == "Lappen är inte översatt till tigrinja: den skrivs ut på svenska."
+    # None chosen: the card as before.
+    page.select_option("#visitor-lang", "")
+    assert card.locator(".visitor-summary, .speaks, .slip-language-note").count() == 0
+
+
+def test_the_public_page_in_arabic_reads_and_searches_right_to_left(
+    browser: Any, site: Path
+) -> None:
+    guidelines = load_valid_guidelines(REPO, inventory=False, translations=["ar"])
+    row_id, translated = next(iter(guidelines.translations["ar"].file.rows.items()))
+    assert translated.need is not None
+    need = translated.need.text
+    opened = Opened(browser, site / "public-page-ar.html")
+    page = opened.page
+    assert page.get_attribute("html", "lang") == "ar" and page.get_attribute("html", "dir") == "rtl"
+    assert page.inner_text("h1") == "بماذا يمكن أن تساعدك المكتبة؟"
+    # The visitor's words find the row, and the answer is worded in the visitor's language.
+    word = max(need.split(), key=len)
+    page.fill("#q", word)
+    page.locator(f'#results li[data-row="{row_id}"]').wait_for()
+    assert page.locator("#results li").first.get_attribute("data-row") == row_id
+    assert page.inner_text("#status") == f"الجواب: {need}"
+    # Off screen, headings are not laid out yet (content-visibility): read their text.
+    heading = page.text_content(f"#rad-{row_id}-rubrik") or ""
+    assert " ".join(heading.split()) == need
+    # A row nobody translated shows its Swedish need, marked, and the page explains the mark.
+    untranslated = next(
+        row
+        for _, row in guidelines.matrix.rows()
+        if row.id not in guidelines.translations["ar"].file.rows
+    )
+    marked = page.text_content(f"#rad-{untranslated.id}-rubrik") or ""
+    assert " ".join(marked.replace("\xa0", " ").split()) == f"{untranslated.need} *"
+    assert page.locator(".fallback-note").count() == 1
+    assert opened.problems == []
+    opened.close()
+
+
 def test_hostile_data_stays_text_and_nothing_is_requested(browser: Any, site: Path) -> None:
     for name in PAGES:
         opened = Opened(browser, site / f"hostile-{name}.html")
@@ -401,7 +478,7 @@ AXE_STATES = {
 }
 
 
-@pytest.mark.parametrize("name", PAGES)
+@pytest.mark.parametrize("name", [*PAGES, "public-page-ar"])
 @pytest.mark.parametrize(
     "viewport",
     [

@@ -16,10 +16,10 @@ from referral_cli.visitors import (
     LanguageChoice,
     VisitorLanguage,
     check_choice,
+    desk_slip_choice,
     html_lang,
     is_rtl,
     parse_language,
-    slip_view,
     visitor_languages,
 )
 from tests.conftest import write_tree
@@ -178,20 +178,6 @@ def test_a_text_is_translated_only_when_current(repo: Path) -> None:
     assert arabic.text("rows", "kallkritik", "need", "Granska källor") == ("Granska källor", True)
 
 
-def test_the_desk_pages_slip_of_one_row(repo: Path) -> None:
-    view = slip_view(loaded(repo), "bank-e-legitimation", "ar", beside="sv")  # type: ignore[arg-type]
-    assert view["need"] == NEED_AR and view["beside"] == {"need": NEED}
-    assert view["fallback"] == ["solution", "phrasing", "category"]
-    assert view["requires"] == ["بطاقة المكتبة", "الهوية الإلكترونية"]
-    skatteverket = next(actor for actor in view["actors"] if actor["id"] == "skatteverket")
-    assert skatteverket["contact"]["opening_hours"] == HOURS_AR
-    assert skatteverket["fallback"] == []
-    assert view["language"]["dir"] == "rtl" and view["language"]["beside"]["code"] == "sv"
-    assert view["L"]["slip_go_to"] == "إلى أين تتوجّه"
-    with pytest.raises(KeyError):
-        slip_view(loaded(repo), "no-such-row", "ar")  # type: ignore[arg-type]
-
-
 def test_languages_for_a_menu(repo: Path) -> None:
     menu = visitor_languages(loaded(repo))  # type: ignore[arg-type]
     assert [(m["code"], m["name"], m["rtl"], m["translated"]) for m in menu] == [
@@ -209,6 +195,7 @@ def test_a_visitor_language_prints_the_visitor_handouts_under_their_own_names(re
     assert sorted(files) == [
         "poster-ar.html",
         "poster-ar.md",
+        "public-page-ar.html",  # a web page: HTML only
         "referral-slips-ar.html",
         "referral-slips-ar.md",
     ]
@@ -290,3 +277,20 @@ def test_visitor_handouts_print_no_internal_field(repo: Path) -> None:
     files = render(repo, "ar+sv", formats=("html", "md"))
     for content in files.values():
         assert not re.search("INTERNAL-", content)
+
+
+@pytest.mark.parametrize(
+    ("code", "own", "key"),
+    [
+        ("ar", "sv", "ar+sv"),  # the original beside, for staff and the receiving office
+        ("uk", "sv", "uk+sv"),
+        ("en", "sv", "en+sv"),
+        ("sv-lattlast", "sv", "sv-lattlast"),  # Easy Swedish stands alone
+        ("sv-lattlast", "en", "sv-lattlast+en"),
+        ("ar", "en", "ar+en"),
+    ],
+)
+def test_the_desk_page_prints_a_translated_slip_with_the_original_beside(
+    code: str, own: str, key: str
+) -> None:
+    assert desk_slip_choice(code, own).option == key

@@ -398,6 +398,11 @@ class RowTranslation(Model):
     """What a visitor reads of one matrix row, translated."""
 
     need: Translated | None = Field(None, description="Behovet. / The need.")
+    library_can: Translated | None = Field(
+        None,
+        description="Det biblioteket kan hjälpa till med (den publika sidan). / What the "
+        "library can do (the public page).",
+    )
     solution: Translated | None = Field(None, description="Lösning. / The solution.")
     phrasing: Translated | None = Field(
         None, description="Formuleringen till besökaren. / The phrasing, for the visitor."

@@ -8,6 +8,7 @@ turns the index's hits back into rows.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -31,17 +32,28 @@ ROW_WEIGHTS: dict[str, float] = {
 PHRASES = ("keywords",)  # a keyword of several words is one phrase (see SearchIndex)
 
 
-def row_document(item: MatrixRow) -> SearchDoc:
-    """The searchable text of one row: its own fields, category title and referred actors."""
+def row_document(item: MatrixRow, shown: Mapping[str, str | None] | None = None) -> SearchDoc:
+    """The searchable text of one row: its own fields, category title and referred actors.
+
+    `shown` holds the texts a page shows instead (a visitor's language: `need`,
+    `library_can`, `solution`, `category`); they are searched besides the originals,
+    which a visitor meets on Swedish signs and websites.
+    """
     row = item.row
+    shown = shown or {}
+
+    def texts(field: str, original: str | None) -> list[str]:
+        other = shown.get(field)
+        return ([other] if other and other != original else []) + ([original] if original else [])
+
     return SearchDoc(
         row.id,
         {
-            "need": [row.need],
+            "need": texts("need", row.need),
             "keywords": list(row.keywords),
-            "solution": [row.solution],
-            "library_can": [row.library_can] if row.library_can else [],
-            "category": [item.category.title],
+            "solution": texts("solution", row.solution),
+            "library_can": texts("library_can", row.library_can),
+            "category": texts("category", item.category.title),
             "actor_name": [actor.name for actor in item.actors],
             "actor_helps": [text for actor in item.actors for text in actor.helps_with],
         },
@@ -67,11 +79,15 @@ class RowIndex:
     _by_id: dict[str, MatrixRow] | None = field(default=None, init=False, repr=False)
 
     @classmethod
-    def build(cls, guidelines: Guidelines) -> RowIndex:
-        """Index every row of the loaded matrix."""
+    def build(
+        cls, guidelines: Guidelines, shown: Mapping[str, Mapping[str, str | None]] | None = None
+    ) -> RowIndex:
+        """Index every row of the loaded matrix (with `shown` texts by row id: `row_document`)."""
         rows = matrix_rows(guidelines)
         synonyms = guidelines.library.synonyms
-        index = SearchIndex((row_document(r) for r in rows), ROW_WEIGHTS, synonyms, PHRASES)
+        shown = shown or {}
+        documents = (row_document(r, shown.get(r.row.id)) for r in rows)
+        index = SearchIndex(documents, ROW_WEIGHTS, synonyms, PHRASES)
         return cls(rows, index)
 
     def by_id(self) -> dict[str, MatrixRow]:

@@ -201,19 +201,20 @@ def language_items(codes: Sequence[str], lang: str) -> list[dict[str, Any]]:
 SAME_LANGUAGE: Final = {"prs": "fa", "sme": "se"}
 
 
+def language_base(code: str) -> str:
+    """The language `code` is to a visitor: `sv-lattlast` → `sv`, `prs` (Dari) → `fa`."""
+    primary = code.split("-")[0]
+    return SAME_LANGUAGE.get(primary, primary)
+
+
 def helps_in(languages: Sequence[str], code: str) -> bool | None:
     """Whether an actor with `languages` helps in `code`; None when they are not recorded.
 
     `sv-lattlast` counts as Swedish; Persian and Dari as one language.
     """
-
-    def base(value: str) -> str:
-        primary = value.split("-")[0]
-        return SAME_LANGUAGE.get(primary, primary)
-
     if not languages:
         return None
-    return base(code) in {base(language) for language in languages}
+    return language_base(code) in {language_base(language) for language in languages}
 
 
 # --------------------------------------------------------------------------- library and actors

@@ -10,8 +10,8 @@ its translation is current (see `referral_cli.rules.translations`); otherwise th
 original is shown, marked with an asterisk, and the handout says in small print what
 the asterisk means. Nothing is mixed silently.
 
-For other outputs (the desk page) `slip_view` gives one row's slip in a language, and
-`visitor_languages` the languages a repository can print.
+For the desk page, `visitor_languages` gives the languages a repository can print and
+`desk_slip_choice` the slip it prints in each.
 """
 
 from __future__ import annotations
@@ -24,15 +24,21 @@ from typing import TYPE_CHECKING, Any, Final
 from referral_cli.errors import UsageError
 from referral_cli.i18n import LANGUAGES, catalogue, labels, phrase
 from referral_cli.i18n.visitor import VISITOR_KEYS, bundled_catalogue, machine_made
-from referral_cli.rules.translations import TranslatedField, label_key, translated_fields
+from referral_cli.rules.translations import (
+    ROW_FIELDS,
+    TranslatedField,
+    label_key,
+    translated_fields,
+)
 from referral_cli.views import RTL_LANGUAGES, own_language_name
 
 if TYPE_CHECKING:
     from referral_cli.store.repository import Guidelines
     from referral_cli.store.translations import LoadedTranslation
 
-# The handouts a visitor takes home or reads on the wall: the ones `--lang ar` prints.
-VISITOR_HANDOUTS: Final = ("referral-slips", "poster")
+# What a visitor takes home, reads on the wall or on the library's website: the
+# handouts `--lang ar` prints (and the page it writes).
+VISITOR_HANDOUTS: Final = ("referral-slips", "poster", "public-page")
 EASY_SWEDISH: Final = "sv-lattlast"
 # `lang` attributes for codes that are not BCP 47 tags themselves.
 HTML_LANG: Final = {EASY_SWEDISH: "sv-x-lattlast"}
@@ -261,7 +267,8 @@ def translate_row(
 ) -> dict[str, Any]:
     """A public row view (`views.row_view`, with `category`) in the visitor's language.
 
-    The texts become the visitor's (`need`, `solution`, `phrasing`, `category`);
+    The texts become the visitor's (`need`, `library_can`, `solution`, `phrasing`,
+    `category`);
     `fallback` lists those shown in the original; with a language beside, `beside`
     holds the originals of the translated ones. `requires` are the row's requirement
     values; `actors` are translated with `translate_actor`.
@@ -269,7 +276,7 @@ def translate_row(
     view = dict(row)
     fallback: list[str] = []
     beside: dict[str, str] = {}
-    for field in ("need", "solution", "phrasing"):
+    for field in ROW_FIELDS:
         original = row.get(field)
         if original is None:
             continue
@@ -347,34 +354,14 @@ def slip_fallbacks(slip: dict[str, Any], details: Sequence[str], shown: int) -> 
     )
 
 
-def slip_view(
-    guidelines: Guidelines, row_id: str, code: str, *, beside: str | None = None
-) -> dict[str, Any]:
-    """One row's slip in `code` (and `beside`), as the slip template gets it.
+def desk_slip_choice(code: str, own: str) -> LanguageChoice:
+    """The slip the desk page prints in `code`: with the original (`own`) beside it.
 
-    For the desk page, which prints the slip of the row at hand in the visitor's language.
-
-    `guidelines` must be loaded with `translations=True` (or the language's file). The
-    result has the row's public view (`need`, `actors` with their contacts, `requires`
-    ...) in the visitor's language, `fallback` (texts shown in the original, marked),
-    `beside` (originals printed beside), `language` (`VisitorLanguage.describe()`) and
-    `L` (the labels). Raises `KeyError` for an unknown row.
+    So staff and the receiving office can read it too; Easy Swedish stands alone.
     """
-    from referral_cli.views import category_views, public_actor_view
+    from referral_cli.views import language_base
 
-    visitor = VisitorLanguage(guidelines, code, beside)
-    staff = visitor.staff
-    actors = {actor.id: public_actor_view(actor, staff, ()) for actor in guidelines.actors.actors}
-    for category in category_views(guidelines.matrix.categories, staff, actors, staff=False):
-        for row in category["rows"]:
-            if row["id"] == row_id:
-                model = next(r for _, r in guidelines.matrix.rows() if r.id == row_id)
-                base = dict(row, category=category["title"], category_id=category["id"])
-                view = translate_row(base, visitor, model.requires)
-                view["language"] = visitor.describe()
-                view["L"] = visitor.labels()
-                return view
-    raise KeyError(row_id)
+    return LanguageChoice(code, None if language_base(code) == language_base(own) else own)
 
 
 def visitor_languages(guidelines: Guidelines) -> list[dict[str, Any]]:

@@ -38,12 +38,15 @@ from referral_cli.visitors import (
     VisitorLanguage,
     check_choice,
     check_translated,
+    desk_slip_choice,
     html_lang,
     is_visitor_choice,
     parse_language,
     slip_fallbacks,
+    translate_actor,
     translate_library,
     translate_row,
+    visitor_languages,
 )
 
 if TYPE_CHECKING:
@@ -523,7 +526,9 @@ def build_context(
     if handout == "inventory-sheet":
         context["sheet"] = _inventory_sheet(guidelines, lang, options.period)
     if handout in PAGES:
-        context.update(_page(guidelines, handout, lang, public, words))
+        context.update(_page(guidelines, handout, lang, public, words, visitor))
+        if handout == "desk-page":
+            context["visitor_slips"] = _visitor_slip_contexts(guidelines, lang, revision)
     return context
 
 
@@ -533,17 +538,24 @@ def _page(
     lang: str,
     public: dict[str, dict[str, Any]],
     words: dict[str, str],
+    visitor: VisitorLanguage | None = None,
 ) -> dict[str, Any]:
     """The context of a web page: public row views only, plus the page's own data.
 
     The desk page also gets `categories`, `checklist`, `closing` and the slip of every
-    row (`slips`, as the referral-slips handout sets them, in `slip_language`).
+    row (`slips`, as the referral-slips handout sets them, in `slip_language`). The
+    public page in a visitor's language (`visitor`) shows and searches the visitor's
+    texts (`visitors.translate_row`), the originals where a translation is not current.
     """
     from referral_cli.pages import page_context
 
     matrix = guidelines.matrix
+    if visitor is not None:
+        public = {actor_id: translate_actor(view, visitor) for actor_id, view in public.items()}
     categories = category_views(matrix.categories, lang, public, staff=False)
-    context = page_context(guidelines, handout, lang, categories, public, words)
+    if visitor is not None:
+        categories = _visitor_categories(guidelines, categories, visitor)
+    context = page_context(guidelines, handout, lang, categories, public, words, visitor=visitor)
     if handout == "desk-page":
         context["categories"] = categories
         context["checklist"] = step_views(matrix.checklist)
@@ -551,6 +563,44 @@ def _page(
         context["slips"] = _slips(guidelines, lang, public, (), RenderOptions())
         context["slip_language"] = lang
     return context
+
+
+def add_readable_translations(guidelines: Guidelines) -> None:
+    """Load every translation file that reads, for the desk page's slips in each language.
+
+    A file that does not read (`validate` reports it) leaves its language out of the
+    desk page instead of stopping the page: the Swedish slip still prints.
+    """
+    from referral_cli.findings import Finding
+    from referral_cli.store.repository import load_model
+    from referral_cli.store.translations import load_translations, translation_files
+
+    for language in translation_files(guidelines.root):
+        if language in guidelines.translations:
+            continue
+        findings: list[Finding] = []
+        loaded = load_translations(guidelines.root, findings, load_model, [language])
+        if not findings:
+            guidelines.translations.update(loaded)
+
+
+def _visitor_slip_contexts(
+    guidelines: Guidelines, lang: str, revision: str
+) -> dict[str, dict[str, Any]]:
+    """For the desk page: the referral-slips context of every translated language.
+
+    Keyed as `--lang` would name the slip: `ar+sv`, the visitor's language with the
+    original beside it so that staff and the receiving office can read it too (Easy
+    Swedish alone: `sv-lattlast`). Needs the translations loaded.
+    """
+    contexts = {}
+    for item in visitor_languages(guidelines):
+        choice = desk_slip_choice(item["code"], guidelines.library.language)
+        visitor = VisitorLanguage(guidelines, choice.code, choice.beside)
+        contexts[choice.option] = build_context(
+            guidelines, "referral-slips", lang, revision, (), RenderOptions(), visitor
+        )
+    return contexts
 
 
 def render_handouts(root: Path, options: RenderOptions) -> dict[str, bytes]:
@@ -565,6 +615,8 @@ def render_handouts(root: Path, options: RenderOptions) -> dict[str, bytes]:
     guidelines = load_valid_guidelines(
         root, inventory=False, translations=[choice.code] if plan.visitor and choice else False
     )
+    if "desk-page" in plan.handouts:
+        add_readable_translations(guidelines)
     known_rows = [row.id for _, row in guidelines.matrix.rows()]
     for row_id in plan.rows:
         if row_id not in known_rows:
@@ -591,7 +643,11 @@ def render_handouts(root: Path, options: RenderOptions) -> dict[str, bytes]:
         for h, context in contexts
         if h not in PAGES
     ]
-    pages = [(h, h, context) for h, context in contexts if h in PAGES]
+    pages = [
+        (h, h + (suffix if h in VISITOR_HANDOUTS else ""), context)
+        for h, context in contexts
+        if h in PAGES
+    ]
     files = render_documents(root, plan.documents, printed) if printed else {}
     if pages:
         files.update(render_pages(root, plan.documents, pages))
@@ -606,9 +662,7 @@ def render_pages(
     Unlike a handout, a page gets no script fonts added: on screen the machine's fonts
     show every script, and the page stays light.
     """
-    from markupsafe import Markup
-
-    from referral_cli.pages import SHEETS_TEMPLATE, slip_table
+    from referral_cli.pages import SHEETS_TEMPLATE, packed_lines, slip_table
     from referral_cli.rendering import TemplateProblem, build_environment, render_template
 
     env = build_environment("html", plan.template_dirs)
@@ -616,8 +670,12 @@ def render_pages(
     for template, stem, context in pages:
         try:
             if "slips" in context:  # the desk page: every row's slip, as a table of lines
-                table = slip_table(env.from_string(SHEETS_TEMPLATE).render(context))
-                context = {**context, "slip_lines": Markup(table["lines"]), **table}
+                sheets = env.from_string(SHEETS_TEMPLATE)
+                rendered = {context["slip_language"]: sheets.render(context)}
+                for key, slip_context in context["visitor_slips"].items():
+                    rendered[key] = sheets.render(slip_context)
+                table = slip_table(rendered)
+                context = {**context, "slip_lines": packed_lines(table["lines"]), **table}
             text = render_template(env, f"{template}.html.j2", context)
         except TemplateProblem as problem:
             raise problem_to_error(problem, root, plan) from None

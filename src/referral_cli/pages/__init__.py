@@ -35,6 +35,7 @@ from referral_cli.rendering import safe_url
 if TYPE_CHECKING:
     from referral_cli.search import SearchIndex
     from referral_cli.store.repository import Guidelines
+    from referral_cli.visitors import VisitorLanguage
 
 PAGES_DIR: Final = Path(__file__).resolve().parent
 SCRIPTS: Final = ("search.js", "page.js")
@@ -130,8 +131,17 @@ def _docs_text(docs: Iterable[int]) -> str:
     return " ".join(steps)
 
 
-def search_data(guidelines: Guidelines, *, actors: bool) -> dict[str, Any]:
-    """The indexes `referral lookup` searches, the engine's constants and lookup's rules."""
+def search_data(
+    guidelines: Guidelines,
+    *,
+    actors: bool,
+    shown: Mapping[str, Mapping[str, str | None]] | None = None,
+) -> dict[str, Any]:
+    """The indexes `referral lookup` searches, the engine's constants and lookup's rules.
+
+    `shown`: the texts a page in a visitor's language shows, by row id, searched besides
+    the originals (`row_index.row_document`).
+    """
     from referral_cli import answers
     from referral_cli.row_index import RowIndex
     from referral_cli.search import engine_settings
@@ -145,7 +155,7 @@ def search_data(guidelines: Guidelines, *, actors: bool) -> dict[str, Any]:
             "actor_hits": answers.ACTOR_HITS,
             "actor_min_score": answers.ACTOR_MIN_SCORE,
         },
-        "index": index_data(RowIndex.build(guidelines).index),
+        "index": index_data(RowIndex.build(guidelines, shown).index),
     }
     if actors:
         index = answers.actor_index(guidelines.actors.actors, guidelines.library.synonyms)
@@ -202,13 +212,16 @@ def page_rows(
     """The rows as the script shows them, in matrix order (the order of the row index).
 
     For the desk page, all the answer card shows (actors by their place in `actor_ids`);
-    the public page's script only lists rows and links to them, so it gets the `need`.
+    the public page's script only lists rows and links to them, so it gets the `need`
+    (and, in a visitor's language, `original`: the need is shown in the original).
     """
     place = {actor_id: number for number, actor_id in enumerate(actor_ids)}
     rows = []
     for number, category in enumerate(categories):
         for row in category["rows"]:
             item: dict[str, Any] = {"id": row["id"], "category": number, "need": row["need"]}
+            if "need" in row.get("fallback", ()):
+                item["original"] = True
             if desk:
                 item.update(
                     library_can=row["library_can"],
@@ -222,8 +235,15 @@ def page_rows(
     return rows
 
 
-def page_actors(actors: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
-    """Public actor views as the page's templates show them (never a relationship or notes)."""
+def page_actors(
+    actors: Sequence[Mapping[str, Any]], *, own_names: bool = False
+) -> list[dict[str, Any]]:
+    """Public actor views as the page's templates show them (never a relationship or notes).
+
+    `own_names`: every language by its name in itself (a page in a visitor's language,
+    whose reader may not know the page's names of languages). `fallback` lists the
+    contact's texts shown in the original (`visitors.translate_actor`).
+    """
     return [
         {
             "id": actor["id"],
@@ -232,7 +252,11 @@ def page_actors(actors: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
             "description": actor["description"],
             "helps_with": list(actor["helps_with"]),
             "contact": contact_data(actor["contact"]),
-            "languages": [item["name"] for item in actor["language_items"]],
+            "fallback": list(actor.get("fallback", ())),
+            "languages": [
+                (item["own"] or item["name"]) if own_names else item["name"]
+                for item in actor["language_items"]
+            ],
         }
         for actor in actors
     ]
@@ -247,24 +271,39 @@ SHEETS_TEMPLATE: Final = (
 )
 
 
-def slip_table(rendered: str) -> dict[str, Any]:
-    """Every row's slip sheet (`SHEETS_TEMPLATE`'s output) as a table of its lines.
+def slip_table(rendered: Mapping[str, str]) -> dict[str, Any]:
+    """Every row's slip sheet in each slip language as one table of lines.
 
-    Slips repeat most of their lines (labels, an actor's box, the footer), so each
-    distinct line is kept once (`lines`, in order of first use) and each sheet is the
-    list of its lines' numbers in base 36 (`sheets`). The page puts a sheet back
-    together with the very bytes the template wrote (indents aside). A thousand rows'
-    slips take a sixth of the room.
+    `rendered` holds `SHEETS_TEMPLATE`'s output by slip language (`sv`, and `ar+sv` for
+    a translated one). Slips repeat most of their lines (labels, an actor's box, the
+    footer), so each distinct line is kept once (`lines`, in order of first use) and
+    each sheet is the list of its lines' numbers in base 36 (`sheets`: by language, in
+    row order). The page puts a sheet back together with the very bytes the template
+    wrote (indents aside). A thousand rows' slips take a sixth of the room.
     """
     numbers: dict[str, int] = {}
-    sheets = []
-    for sheet in rendered.split(SHEET_END)[:-1]:
-        used = []
-        for line in sheet.strip("\n").split("\n"):
-            text = line.strip()
-            used.append(_base36(numbers.setdefault(text, len(numbers))))
-        sheets.append(" ".join(used))
+    sheets: dict[str, list[str]] = {}
+    for language, text in rendered.items():
+        sheets[language] = []
+        for sheet in text.split(SHEET_END)[:-1]:
+            used = []
+            for line in sheet.strip("\n").split("\n"):
+                line_text = line.strip()
+                used.append(_base36(numbers.setdefault(line_text, len(numbers))))
+            sheets[language].append(" ".join(used))
     return {"lines": "\n".join(numbers), "sheets": sheets}
+
+
+def packed_lines(lines: str) -> str:
+    """The table of slip lines as the page holds it: deflated (zlib), in base 64.
+
+    Each language's slips repeat the same markup around their own words, so this is a
+    seventh of the text; the page inflates it with the browser's `DecompressionStream`
+    when the first slip is printed. Level 9, no time stamp: the same lines, the same bytes.
+    """
+    import zlib
+
+    return base64.b64encode(zlib.compress(lines.encode("utf-8"), 9)).decode("ascii")
 
 
 def _base36(number: int) -> str:
@@ -349,9 +388,21 @@ PAGE_LABELS: Final = (
     "page_score",
     "page_print_slip",
     "page_matching_actors",
+    "desk_print_slip_in",
+    "desk_slip_original",
 )
-# The public page's script only lists rows: none of the card's (staff) words.
-PUBLIC_LABELS: Final = tuple(key for key in PAGE_LABELS if key.startswith("page_"))
+# The public page's script only lists rows (none of the card's staff words), in words
+# for visitors: its label under each name the script reads (visitor labels, too).
+PUBLIC_LABELS: Final = {
+    "page_status_answer": "page_status_answer",
+    "page_status_closest": "public_status_closest",
+    "page_closest_rows": "public_closest_rows",
+    "page_hits": "public_hits",
+    "page_not_found": "page_not_found",
+    "page_nothing": "public_nothing",
+    "page_closest_words": "public_closest_words",
+    "page_no_words": "public_no_words",
+}
 # Rows listed after the answer, as `referral lookup` lists them at a terminal.
 MORE_HITS: Final = 4
 
@@ -361,18 +412,24 @@ def page_categories(
 ) -> list[dict[str, Any]]:
     """Category views for the public page: rows without `phrasing` or `keywords`.
 
-    Each row's actors are the page's actor dicts (`page_actors`, with their links).
+    Each row's actors are the page's actor dicts (`page_actors`, with their links). In a
+    visitor's language, `fallback` lists the texts of a category or row shown in the
+    original (`visitors.translate_row`), and `beside` the originals printed beside
+    the translations (`--lang ar+sv`).
     """
     return [
         {
             "id": category["id"],
             "title": category["title"],
+            "fallback": list(category.get("fallback", ())),
             "rows": [
                 {
                     **{key: row[key] for key in ("id", "need", "library_can", "solution")},
                     "requires": list(row["requires"]),
                     "reviewed": row["reviewed"],
                     "actors": [actors[actor["id"]] for actor in row["actors"]],
+                    "fallback": list(row.get("fallback", ())),
+                    "beside": dict(row.get("beside", {})),
                 }
                 for row in category["rows"]
             ],
@@ -388,13 +445,17 @@ def page_context(
     categories: Sequence[Mapping[str, Any]],
     public_actors: Mapping[str, Mapping[str, Any]],
     words: Mapping[str, str],
+    *,
+    visitor: VisitorLanguage | None = None,
 ) -> dict[str, Any]:
     """What the page templates get besides the handouts' context.
 
     `page_data` and `page_rows` (the JSON), `page_script`, `script_hash`, `contact_keys`,
     and: for the desk page `directory` (every actor, with links); for the public page
     `public_categories` (`page_categories`) and `library_contact`. `categories` are
-    public category views (`views.category_views(..., staff=False)`).
+    public category views (`views.category_views(..., staff=False)`); for the public
+    page in a visitor's language (`visitor`), translated ones (`visitors.translate_row`),
+    which the page also searches.
     """
     from markupsafe import Markup
 
@@ -408,20 +469,27 @@ def page_context(
         for actor in row["actors"]
     }
     shown = [actor for actor in public_actors.values() if desk or actor["id"] in referred]
-    actors = page_actors(shown)
+    actors = page_actors(shown, own_names=visitor is not None and visitor.own_names_only)
     ids = [actor["id"] for actor in actors]
     data: dict[str, Any] = {
         "mode": "desk" if desk else "public",
-        "labels": {key: words[key] for key in (PAGE_LABELS if desk else PUBLIC_LABELS)},
+        "labels": {key: words[key] for key in PAGE_LABELS}
+        if desk
+        else {key: words[label] for key, label in PUBLIC_LABELS.items()},
         "more_hits": MORE_HITS,
         "categories": [category["title"] for category in categories],
         # The card takes each actor's contact from the directory on the page.
         "actors": [{"id": actor["id"], "name": actor["name"]} for actor in actors] if desk else [],
-        **search_data(guidelines, actors=desk),
+        **search_data(guidelines, actors=desk, shown=_shown_texts(categories) if visitor else None),
     }
+    visitors: dict[str, Any] = {}
+    if visitor is not None:  # the language of a text shown in the original, for the script
+        data["original"] = {"lang": visitor.describe()["original"]["lang"], "dir": "ltr"}
     if desk:
         data["slips"] = True
         data["slip_language"] = lang
+        visitors = visitor_data(guidelines, lang, shown)
+        data.update(visitors)
     script = page_script()
     context: dict[str, Any] = {
         "page_data": Markup(script_json(data)),
@@ -434,9 +502,94 @@ def page_context(
     if desk:
         context["directory"] = actors
         context["slip_fonts"] = Markup(slip_fonts())
+        context["visitor_languages"] = visitors["visitor_languages"]
     else:
         context["public_categories"] = page_categories(
             categories, dict(zip(ids, actors, strict=True))
         )
-        context["library_contact"] = contact_data(contact_view(guidelines.library.contact))
+        library: dict[str, Any] = {"contact": contact_view(guidelines.library.contact)}
+        if visitor is not None:
+            from referral_cli.visitors import translate_library
+
+            library = translate_library(library, visitor)
+        context["library_contact"] = contact_data(library["contact"])
+        context["library_fallback"] = library.get("fallback", [])
+        # Whether a text is shown in the original, marked *: the page then explains the mark.
+        rows = [row for category in context["public_categories"] for row in category["rows"]]
+        context["marked"] = (
+            bool(context["library_fallback"])
+            or any(category["fallback"] for category in context["public_categories"])
+            or any(row["fallback"] or any(a["fallback"] for a in row["actors"]) for row in rows)
+        )
     return context
+
+
+def _shown_texts(categories: Sequence[Mapping[str, Any]]) -> dict[str, dict[str, str | None]]:
+    """The texts a page in a visitor's language shows, by row id (for its search)."""
+    return {
+        row["id"]: {
+            "need": row["need"],
+            "library_can": row["library_can"],
+            "solution": row["solution"],
+            "category": category["title"],
+        }
+        for category in categories
+        for row in category["rows"]
+    }
+
+
+def visitor_data(
+    guidelines: Guidelines, lang: str, actors: Sequence[Mapping[str, Any]]
+) -> dict[str, Any]:
+    """What the desk page needs for a visitor who reads another language than the page.
+
+    - `visitor_languages`: the languages a visitor may be served in, by their name in
+      `lang`: every translated one (`slip`: the key of its printed slip, see
+      `visitors.desk_slip_choice`) and every one an actor helps in (`slip` None). Each
+      has `code`, `base` (`views.language_base`: what counts as the same language),
+      `name`, and `own` (the name in itself, or None where it would only repeat it);
+    - `slip_documents`: by slip key, the `lang` and `dir` of the printed slip's page;
+    - `speaks`: per actor (as `actors`), the bases of the languages it helps in, or
+      None when its languages are not recorded;
+    - `visitor_words`: the card's wording, as `referral lookup --visitor-lang` says it.
+    """
+    from referral_cli.i18n import catalogue, language_name
+    from referral_cli.views import language_base, own_language_name, sort_key
+    from referral_cli.visitors import OWN_NAMES, desk_slip_choice, visitor_languages
+
+    own = guidelines.library.language
+    words = catalogue(lang)
+    documents: dict[str, dict[str, str]] = {lang: {"lang": lang, "dir": "ltr"}}
+    slips: dict[str, str | None] = {}
+    for item in visitor_languages(guidelines):
+        key = desk_slip_choice(item["code"], own).option
+        slips[item["code"]] = key
+        documents[key] = {"lang": item["lang"], "dir": "rtl" if item["rtl"] else "ltr"}
+    for actor in actors:
+        for language in actor["language_items"]:
+            if language_base(language["code"]) != language_base(own):
+                slips.setdefault(language["code"], None)
+    named = []
+    for code, slip in slips.items():
+        name = words.get(f"visitors.language.{code}") or language_name(code, lang)
+        itself = OWN_NAMES.get(code) or own_language_name(code)
+        same = itself is None or itself.casefold() == name.casefold()
+        named.append((name, code, None if same else itself, slip))
+    named.sort(key=lambda item: sort_key(item[0]))
+    languages = [
+        {"code": code, "base": language_base(code), "name": name, "own": own, "slip": slip}
+        for name, code, own, slip in named
+    ]
+    return {
+        "visitor_languages": languages,
+        "slip_documents": documents,
+        "original_language": language_name(own, lang),
+        "speaks": [
+            sorted({language_base(item["code"]) for item in actor["language_items"]}) or None
+            for actor in actors
+        ],
+        "visitor_words": {
+            key.replace("-", "_"): words[f"visitors.lookup.{key}"]
+            for key in ("helps", "not-in", "no-languages", "summary", "summary-none")
+        },
+    }

@@ -23,7 +23,13 @@
   var input = document.getElementById("q");
   var status = document.getElementById("status");
   var results = document.getElementById("results");
-  var state = { query: "", selected: null };
+  var state = { query: "", selected: null, visitor: "" };
+  // The visitor's language (desk page): which actors help in it, and the slip in it.
+  var visitorSelect = document.getElementById("visitor-lang");
+  var visitorLanguages = new Map((data.visitor_languages || []).map(function (item) {
+    return [item.code, item];
+  }));
+  var VW = data.visitor_words || {};
   var timings = [];
 
   function el(tag, attributes, children) {
@@ -44,12 +50,35 @@
     });
   }
 
-  // An actor on the card: its name, and its channels and languages as the directory on
-  // this page lists them (rendered there from the same contact view).
-  function actorBlock(actor) {
+  function visitorLanguage() {
+    return state.visitor ? visitorLanguages.get(state.visitor) || null : null;
+  }
+
+  function languageLabel(item) { // as lookup --visitor-lang names it: arabiska (العربية)
+    return item.own ? item.name + " (" + item.own + ")" : item.name;
+  }
+
+  // Whether actor `n` helps in the visitor's language: null when its languages are not recorded.
+  function speaks(n, visitor) {
+    var bases = data.speaks[n];
+    return bases ? bases.indexOf(visitor.base) >= 0 : null;
+  }
+
+  // An actor on the card: its name, whether it helps in the visitor's language, and its
+  // channels and languages as the directory on this page lists them (rendered there
+  // from the same contact view).
+  function actorBlock(n, visitor) {
+    var actor = actors[n];
     var block = el("div", { "class": "actor" }, [
       el("p", { "class": "actor-name" }, [el("a", { href: "#aktor-" + actor.id, text: actor.name })])
     ]);
+    if (visitor) {
+      var helps = speaks(n, visitor);
+      block.appendChild(el("p", {
+        "class": "speaks" + (helps ? " speaks-yes" : ""),
+        text: helps === null ? VW.no_languages : fill(helps ? VW.helps : VW.not_in, { language: visitor.name })
+      }));
+    }
     var entry = document.getElementById("aktor-" + actor.id);
     if (entry) {
       entry.querySelectorAll(".channels, .languages").forEach(function (node) {
@@ -73,10 +102,18 @@
       parts.push(part(L.phrasing, [el("blockquote", { text: L.quote_open + row.phrasing + L.quote_close })], "phrasing"));
     }
     parts.push(part(L.solution, [el("p", { text: row.solution })]));
+    var visitor = visitorLanguage();
     var referred = row.actors.length
-      ? row.actors.map(function (n) { return actorBlock(actors[n]); })
+      ? row.actors.map(function (n) { return actorBlock(n, visitor); })
       : [el("p", { text: L.no_referral })];
-    parts.push(part(L.refer_to, [el("div", { "class": "card-actors" }, referred)], "refer"));
+    var refer = [el("div", { "class": "card-actors" }, referred)];
+    if (visitor && row.actors.length) {
+      var helping = row.actors.filter(function (n) { return speaks(n, visitor) === true; });
+      refer.unshift(el("p", { "class": "visitor-summary", text: helping.length
+        ? fill(VW.summary, { language: languageLabel(visitor), actors: helping.map(function (n) { return actors[n].name; }).join(", ") })
+        : fill(VW.summary_none, { language: languageLabel(visitor) }) }));
+    }
+    parts.push(part(L.refer_to, refer, "refer"));
     if (row.requires.length) {
       parts.push(part(L.requires, [el("ul", { "class": "requires" }, row.requires.map(function (item) {
         return el("li", { text: item });
@@ -92,9 +129,16 @@
       el("div", { "class": "card-parts" }, parts)
     ]);
     if (data.slips) {
-      var button = el("button", { type: "button", "class": "print-slip", "data-row": row.id, text: L.page_print_slip });
-      button.addEventListener("click", function () { printSlip(number, data.slip_language); });
+      var translated = visitor && visitor.slip;
+      var slip = translated ? visitor.slip : data.slip_language;
+      var button = el("button", { type: "button", "class": "print-slip", "data-row": row.id, "data-slip": slip,
+        text: translated ? fill(L.desk_print_slip_in, { language: languageLabel(visitor) }) : L.page_print_slip });
+      button.addEventListener("click", function () { printSlip(number, slip); });
       article.appendChild(button);
+      if (visitor && !translated) {
+        article.appendChild(el("p", { "class": "slip-language-note",
+          text: fill(L.desk_slip_original, { language: visitor.name, original: data.original_language }) }));
+      }
     }
     return article;
   }
@@ -102,8 +146,13 @@
   function hitList(title, hits, className) {
     var list = el("ol", { "class": "hit-list" }, hits.map(function (hit) {
       var row = rowsOf()[byId.get(hit.key)];
+      var link = el("a", { href: "#rad-" + row.id, text: row.need });
+      if (row.original && data.original) { // a need not translated yet: read as what it is
+        link.setAttribute("lang", data.original.lang);
+        link.setAttribute("dir", data.original.dir);
+      }
       return el("li", { "data-row": row.id }, [
-        el("a", { href: "#rad-" + row.id, text: row.need }),
+        link,
         el("span", { "class": "hit-meta", text: " · " + categories[row.category] +
           (data.mode === "desk" ? " · " + fill(L.page_score, { score: hit.score.toFixed(2) }) : "") })
       ]);
@@ -202,24 +251,48 @@
 
   // The visitor's slip: the referral-slips slip of this row, in a frame of its own, so it
   // prints on its own A4 sheet with the handout's fonts and cut marks. `language` is the
-  // slip's language: the page's own for now (data.slip_language); the sheets are keyed by
-  // it (#slip-sheets-<language>), so slips in visitors' languages can be added beside them.
+  // slip's key in data.slip_documents: the page's own language (data.slip_language), or
+  // a translated one as `render --lang` names it (`ar+sv`); the sheets are in
+  // #slip-sheets-<key>. Letters the page's Latin slip fonts lack come from the PC's fonts.
+  // The table of lines is deflated (it repeats itself in every language) and inflated,
+  // once, when the first slip is printed; so a slip document comes as a promise.
   var slipLines = null;
+  function linesOf() {
+    if (slipLines === null) {
+      var packed = atob(document.getElementById("slip-lines").textContent.trim());
+      var bytes = new Uint8Array(packed.length);
+      for (var i = 0; i < packed.length; i++) bytes[i] = packed.charCodeAt(i);
+      var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("deflate"));
+      slipLines = new Response(stream).text().then(function (text) { return text.split("\n"); });
+    }
+    return slipLines;
+  }
+
   function slipDocument(number, language) {
-    var sheets = /^[a-z]{2,3}$/.test(language) ? document.getElementById("slip-sheets-" + language) : null;
-    if (sheets === null) return null;
-    if (slipLines === null) slipLines = document.getElementById("slip-lines").textContent.split("\n");
-    var sheet = sheets.textContent.split("\n")[number].split(" ").map(function (n) {
-      return slipLines[parseInt(n, 36)];
-    }).join("\n");
-    return "<!DOCTYPE html><html lang=\"" + language + "\"><head>" +
-      document.getElementById("slip-head").textContent +
-      "</head><body class=\"handout-referral-slips\">" + sheet + "</body></html>";
+    var documents = data.slip_documents || {};
+    if (!Object.prototype.hasOwnProperty.call(documents, language)) return Promise.resolve(null);
+    var page = documents[language];
+    var sheets = document.getElementById("slip-sheets-" + language);
+    if (sheets === null || !/^[a-z0-9-]+$/.test(page.lang) || !/^(ltr|rtl)$/.test(page.dir)) {
+      return Promise.resolve(null);
+    }
+    return linesOf().then(function (lines) {
+      var sheet = sheets.textContent.split("\n")[number].split(" ").map(function (n) {
+        return lines[parseInt(n, 36)];
+      }).join("\n");
+      return "<!DOCTYPE html><html lang=\"" + page.lang + "\" dir=\"" + page.dir + "\"><head>" +
+        document.getElementById("slip-head").textContent +
+        "</head><body class=\"handout-referral-slips\">" + sheet + "</body></html>";
+    });
   }
 
   function printSlip(number, language) {
-    var html = slipDocument(number, language);
-    if (html === null) return;
+    return slipDocument(number, language).then(function (html) {
+      if (html !== null) printDocument(html);
+    });
+  }
+
+  function printDocument(html) {
     var old = document.getElementById("slip-frame");
     if (old) old.remove();
     var frame = el("iframe", { id: "slip-frame", "class": "slip-frame", title: L.page_print_slip,
@@ -238,6 +311,10 @@
     if (target) target.focus();
   });
   input.addEventListener("input", search);
+  if (visitorSelect) {
+    visitorSelect.addEventListener("change", function () { state.visitor = visitorSelect.value; render(); });
+    state.visitor = visitorSelect.value; // kept by the browser on reload
+  }
   window.addEventListener("hashchange", showRowFromHash);
   document.documentElement.classList.add("js");
 

@@ -8,10 +8,10 @@ changed); without a fingerprint it is *unconfirmed*; an original text with no
 translation is *missing*. Stale, unconfirmed and missing texts print in the original,
 marked (see `referral_cli.visitors`).
 
-What can be translated is what visitors read: a row's `need`, `solution` and
-`phrasing`, a category's `title`, and the opening hours of the library and of each
-actor. Names, addresses, phone numbers and web addresses are printed as written: the
-visitor must find them on signs, maps and screens in Swedish.
+What can be translated is what visitors read: a row's `need`, `library_can` (on the
+public page), `solution` and `phrasing`, a category's `title`, and the opening hours of
+the library and of each actor. Names, addresses, phone numbers and web addresses are
+printed as written: the visitor must find them on signs, maps and screens in Swedish.
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ if TYPE_CHECKING:
 
 State = Literal["current", "stale", "unconfirmed", "missing", "unused"]
 # What can be translated, by the part of the translation file it sits in.
-ROW_FIELDS: Final = ("need", "solution", "phrasing")
+ROW_FIELDS: Final = ("need", "library_can", "solution", "phrasing")
 CATEGORY_FIELDS: Final = ("title",)
 CONTACT_FIELDS: Final = ("opening_hours",)
 # The keys a library may give under `labels:` (the bundled visitor labels, without prefix).

@@ -1,10 +1,10 @@
-"""Handout labels in the visitors' languages: what a slip or a poster says around the data.
+"""Visitor labels in the visitors' languages: what a slip, poster or public page says.
 
-Only the words of the handouts a visitor takes home or reads on the wall (`label.*` keys of
-the slips and the poster, the `vocab.requirement.*` things to bring, and the fallback note)
-are bundled here, for the languages `BUNDLED` lists. Messages, findings and every staff
-handout stay in Swedish and English (`sv.py`, `en.py`); English visitor labels are the
-English catalogue's own.
+Only the words a visitor takes home, reads on the wall or reads on the public web page
+(`label.*` keys of the slips, the poster and the public page, the `vocab.requirement.*`
+things to bring, and the fallback note) are bundled here, for the languages `BUNDLED`
+lists. Messages, findings and every staff handout stay in Swedish and English (`sv.py`,
+`en.py`); English visitor labels are the English catalogue's own.
 
 The bundled labels in these files are machine-made (`MACHINE_MADE` in each file): a
 library replaces any of them with its own under `labels:` in
@@ -19,7 +19,8 @@ from types import MappingProxyType
 from typing import Final
 
 # Every key a visitor catalogue holds, as in `sv.py` and `en.py`. The templates of visitor
-# handouts use no other label (tests/i18n/test_visitor.py checks it by rendering them).
+# handouts use no other label (tests/i18n/test_visitor.py checks it by rendering them); the
+# labels from "public_page_title" on are the public page's (its template and its script).
 VISITOR_LABELS: Final = (
     "slips_title",
     "slips_intro",
@@ -49,6 +50,27 @@ VISITOR_LABELS: Final = (
     "revision_changes",
     "page",
     "page_of",
+    "public_page_title",
+    "public_page_intro",
+    "contents",
+    "public_search",
+    "public_search_hint",
+    "page_browse",
+    "public_we_help",
+    "public_why",
+    "public_how",
+    "languages",
+    "public_contact_us",
+    "page_skip",
+    "address",
+    "page_status_answer",
+    "public_status_closest",
+    "public_closest_rows",
+    "public_hits",
+    "page_not_found",
+    "public_nothing",
+    "public_closest_words",
+    "public_no_words",
 )
 REQUIREMENTS: Final = ("id_document", "library_card", "e_id", "password", "own_device", "other")
 # Words only visitor handouts need; in sv.py and en.py they sit in the visitors section.

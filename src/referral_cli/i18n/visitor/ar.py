@@ -1,4 +1,4 @@
-"""Handout labels in Arabic (العربية) for visitor slips and the poster.
+"""Handout labels in Arabic (العربية) for visitor slips, the poster and the public page.
 
 MACHINE-MADE: written by a machine, not yet checked by a translator. A library replaces
 any label under `labels:` in `data/translations/ar.yaml`.
@@ -39,6 +39,27 @@ PHRASES: Final[dict[str, str]] = {
     "label.revision_changes": "تعديلات",
     "label.page": "صفحة",
     "label.page_of": "من",
+    "label.public_page_title": "بماذا يمكن أن تساعدك المكتبة؟",
+    "label.public_page_intro": "هنا ترى ما نساعدك فيه في المكتبة من معاملات رقمية، وإلى أين تتوجّه في ما لا نستطيع القيام به نيابةً عنك.",
+    "label.contents": "المحتويات",
+    "label.public_search": "ابحث في المعاملات",
+    "label.public_search_hint": "اكتب ما تحتاج إلى مساعدة فيه، مثلاً BankID أو استمارة أو جواز سفر.",
+    "label.page_browse": "جميع المعاملات حسب الفئة",
+    "label.public_we_help": "نستطيع مساعدتك في هذا",
+    "label.public_why": "لماذا نحيلك إلى جهة أخرى",
+    "label.public_how": "كيف تتم العملية",
+    "label.languages": "اللغات",
+    "label.public_contact_us": "لديك أسئلة؟ تواصل مع المكتبة",
+    "label.page_skip": "انتقل إلى مربع البحث",
+    "label.address": "العنوان",
+    "label.page_status_answer": "الجواب: {need}",
+    "label.public_status_closest": "لا توجد إجابة أكيدة. اقرأ أقرب المعاملات واختر بنفسك.",
+    "label.public_closest_rows": "أقرب المعاملات",
+    "label.public_hits": "النتائج",
+    "label.page_not_found": "لم يُعثر على: {words}",
+    "label.public_nothing": "لا توجد معاملة تطابق «{query}».",
+    "label.public_closest_words": "أقرب الكلمات:",
+    "label.public_no_words": "لا توجد كلمات مشابهة. جرّب كلمة أقصر أو كلمة أخرى.",
     "vocab.requirement.id_document": "وثيقة هوية",
     "vocab.requirement.library_card": "بطاقة المكتبة",
     "vocab.requirement.e_id": "الهوية الإلكترونية",

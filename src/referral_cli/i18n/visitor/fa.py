@@ -1,4 +1,4 @@
-"""Handout labels in Persian (فارسی) for visitor slips and the poster.
+"""Handout labels in Persian (فارسی) for visitor slips, the poster and the public page.
 
 MACHINE-MADE: written by a machine, not yet checked by a translator. A library replaces
 any label under `labels:` in `data/translations/fa.yaml`.
@@ -39,6 +39,27 @@ PHRASES: Final[dict[str, str]] = {
     "label.revision_changes": "تغییرات",
     "label.page": "صفحه",
     "label.page_of": "از",
+    "label.public_page_title": "کتابخانه در چه کارهایی می‌تواند به شما کمک کند؟",
+    "label.public_page_intro": "اینجا می‌بینید که ما در کتابخانه در چه کارهای دیجیتالی به شما کمک می‌کنیم، و برای کارهایی که نمی‌توانیم برایتان انجام دهیم به کجا مراجعه کنید.",
+    "label.contents": "فهرست مطالب",
+    "label.public_search": "جستجو در میان کارها",
+    "label.public_search_hint": "بنویسید در چه کاری به کمک نیاز دارید، مثلاً BankID، فرم یا گذرنامه.",
+    "label.page_browse": "همه کارها بر اساس دسته‌بندی",
+    "label.public_we_help": "در این کارها می‌توانیم به شما کمک کنیم",
+    "label.public_why": "چرا شما را به جای دیگری راهنمایی می‌کنیم",
+    "label.public_how": "روند کار چگونه است",
+    "label.languages": "زبان‌ها",
+    "label.public_contact_us": "سؤالی دارید؟ با کتابخانه تماس بگیرید",
+    "label.page_skip": "رفتن به کادر جستجو",
+    "label.address": "نشانی",
+    "label.page_status_answer": "پاسخ: {need}",
+    "label.public_status_closest": "پاسخ قطعی پیدا نشد. نزدیک‌ترین کارها را بخوانید و خودتان انتخاب کنید.",
+    "label.public_closest_rows": "نزدیک‌ترین کارها",
+    "label.public_hits": "نتایج",
+    "label.page_not_found": "پیدا نشد: {words}",
+    "label.public_nothing": "هیچ کاری با «{query}» مطابقت ندارد.",
+    "label.public_closest_words": "نزدیک‌ترین واژه‌ها:",
+    "label.public_no_words": "واژه مشابهی پیدا نشد. واژه‌ای کوتاه‌تر یا متفاوت را امتحان کنید.",
     "vocab.requirement.id_document": "مدرک شناسایی",
     "vocab.requirement.library_card": "کارت کتابخانه",
     "vocab.requirement.e_id": "شناسه الکترونیکی",

@@ -1,4 +1,4 @@
-"""Handout labels in Somali (Soomaali) for visitor slips and the poster.
+"""Handout labels in Somali (Soomaali) for visitor slips, the poster and the public page.
 
 MACHINE-MADE: written by a machine, not yet checked by a translator. A library replaces
 any label under `labels:` in `data/translations/so.yaml`.
@@ -39,6 +39,27 @@ PHRASES: Final[dict[str, str]] = {
     "label.revision_changes": "isbeddello",
     "label.page": "Bogga",
     "label.page_of": "ee",
+    "label.public_page_title": "Maxay maktabaddu kaaga caawin kartaa?",
+    "label.public_page_intro": "Halkan waxaad ku aragtaa waxa aan maktabadda kaaga caawinno arrimaha dijitaalka ah, iyo meesha aad u tagto waxa aanan adiga kuu qaban karin.",
+    "label.contents": "Tusmada",
+    "label.public_search": "Ka raadi arrimaha",
+    "label.public_search_hint": "Qor waxa aad caawimaad uga baahan tahay, tusaale ahaan BankID, foom ama baasaboor.",
+    "label.page_browse": "Dhammaan arrimaha, loo kala soocay qaybo",
+    "label.public_we_help": "Tan ayaan kaa caawin karnaa",
+    "label.public_why": "Sababta aan meel kale kuugu dirno",
+    "label.public_how": "Sida ay u socoto",
+    "label.languages": "Luqadaha",
+    "label.public_contact_us": "Su'aalo ma qabtaa? La xiriir maktabadda",
+    "label.page_skip": "U gudub sanduuqa raadinta",
+    "label.address": "Cinwaanka",
+    "label.page_status_answer": "Jawaab: {need}",
+    "label.public_status_closest": "Jawaab hubaal ah lama helin. Akhri arrimaha ugu dhow oo adigu dooro.",
+    "label.public_closest_rows": "Arrimaha ugu dhow",
+    "label.public_hits": "Natiijooyinka",
+    "label.page_not_found": "Lama helin: {words}",
+    "label.public_nothing": "Arrin u dhiganta “{query}” lama helin.",
+    "label.public_closest_words": "Erayada ugu dhow:",
+    "label.public_no_words": "Erayo la mid ah lama helin. Isku day eray ka gaaban ama eray kale.",
     "vocab.requirement.id_document": "Aqoonsi",
     "vocab.requirement.library_card": "Kaarka maktabadda",
     "vocab.requirement.e_id": "Aqoonsi elektaroonig ah",

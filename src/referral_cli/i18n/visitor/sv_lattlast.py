@@ -1,4 +1,6 @@
-"""Handout labels in Easy Swedish (lättläst svenska, `sv-lattlast`) for slips and the poster.
+"""Visitor labels in Easy Swedish (lättläst svenska, `sv-lattlast`).
+
+For the slips, the poster and the public page.
 
 Short sentences, common words, one thing at a time.
 
@@ -41,6 +43,27 @@ PHRASES: Final[dict[str, str]] = {
     "label.revision_changes": "ändringar",
     "label.page": "Sida",
     "label.page_of": "av",
+    "label.public_page_title": "Vad kan biblioteket hjälpa dig med?",
+    "label.public_page_intro": "Här ser du vad vi på biblioteket hjälper dig med på nätet. Du ser också vart du kan gå med det som vi inte kan göra åt dig.",
+    "label.contents": "Innehåll",
+    "label.public_search": "Sök bland ärendena",
+    "label.public_search_hint": "Skriv vad du behöver hjälp med. Till exempel BankID, blankett eller pass.",
+    "label.page_browse": "Alla ärenden, sorterade efter ämne",
+    "label.public_we_help": "Vi kan hjälpa dig med det här",
+    "label.public_why": "Därför skickar vi dig till någon annan",
+    "label.public_how": "Så går det till",
+    "label.languages": "Språk",
+    "label.public_contact_us": "Har du frågor? Kontakta biblioteket",
+    "label.page_skip": "Gå till sökrutan",
+    "label.address": "Adress",
+    "label.page_status_answer": "Svar: {need}",
+    "label.public_status_closest": "Vi hittade inget säkert svar. Läs ärendena som liknar mest. Välj själv.",
+    "label.public_closest_rows": "Ärenden som liknar mest",
+    "label.public_hits": "Det här hittade vi",
+    "label.page_not_found": "Vi hittade inte: {words}",
+    "label.public_nothing": "Inget ärende passar ”{query}”.",
+    "label.public_closest_words": "Ord som liknar:",
+    "label.public_no_words": "Vi hittade inga ord som liknar. Pröva ett kortare ord eller ett annat ord.",
     "vocab.requirement.id_document": "Legitimation",
     "vocab.requirement.library_card": "Lånekort",
     "vocab.requirement.e_id": "E-legitimation, till exempel BankID",

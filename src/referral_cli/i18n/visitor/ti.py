@@ -1,4 +1,4 @@
-"""Handout labels in Tigrinya (ትግርኛ) for visitor slips and the poster.
+"""Handout labels in Tigrinya (ትግርኛ) for visitor slips, the poster and the public page.
 
 MACHINE-MADE: written by a machine, not yet checked by a translator. A library replaces
 any label under `labels:` in `data/translations/ti.yaml`.
@@ -39,6 +39,27 @@ PHRASES: Final[dict[str, str]] = {
     "label.revision_changes": "ለውጥታት",
     "label.page": "ገጽ",
     "label.page_of": "ካብ",
+    "label.public_page_title": "ቤት መጻሕፍቲ ብምንታይ ክሕግዘኩም ይኽእል?",
+    "label.public_page_intro": "ኣብዚ ኣብ ቤት መጻሕፍቲ ብዛዕባ ዲጂታላዊ ጉዳያት እንሕግዘኩም ነገራት፣ ከምኡውን ክንገብረልኩም ንዘይንኽእሎ ናበይ ከም እትኸዱ ትርእዩ።",
+    "label.contents": "ትሕዝቶ",
+    "label.public_search": "ኣብ ጉዳያት ድለዩ",
+    "label.public_search_hint": "ሓገዝ ዘድልየኩም ነገር ጽሓፉ፣ ንኣብነት BankID፣ ቅጥዒ ወይ ፓስፖርት።",
+    "label.page_browse": "ኩሎም ጉዳያት ብምድብ",
+    "label.public_we_help": "ኣብዚ ክንሕግዘኩም ንኽእል",
+    "label.public_why": "ስለምንታይ ናብ ካልእ ቦታ ንሰደኩም",
+    "label.public_how": "ከመይ ከም ዝካየድ",
+    "label.languages": "ቋንቋታት",
+    "label.public_contact_us": "ሕቶ ኣለኩም ድዩ? ንቤት መጻሕፍቲ ተወከሱ",
+    "label.page_skip": "ናብ ሳጹን ምድላይ ኺዱ",
+    "label.address": "ኣድራሻ",
+    "label.page_status_answer": "መልሲ፥ {need}",
+    "label.public_status_closest": "ርግጸኛ መልሲ የለን። ነቶም ዝቐረቡ ጉዳያት ኣንብቡ እሞ ባዕልኹም ምረጹ።",
+    "label.public_closest_rows": "ዝቐረቡ ጉዳያት",
+    "label.public_hits": "ውጽኢታት",
+    "label.page_not_found": "ኣይተረኽበን፥ {words}",
+    "label.public_nothing": "ምስ «{query}» ዝሰማማዕ ጉዳይ የለን።",
+    "label.public_closest_words": "ዝቐረባ ቃላት፥",
+    "label.public_no_words": "ተመሳሳሊ ቃላት የለን። ሓጺር ወይ ካልእ ቃል ፈትኑ።",
     "vocab.requirement.id_document": "መንነት ወረቐት",
     "vocab.requirement.library_card": "ካርድ ቤት መጻሕፍቲ",
     "vocab.requirement.e_id": "ኤሌክትሮኒካዊ መንነት",

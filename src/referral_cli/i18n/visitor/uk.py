@@ -1,4 +1,4 @@
-"""Handout labels in Ukrainian (Українська) for visitor slips and the poster.
+"""Handout labels in Ukrainian (Українська) for visitor slips, the poster and the public page.
 
 MACHINE-MADE: written by a machine, not yet checked by a translator. A library replaces
 any label under `labels:` in `data/translations/uk.yaml`.
@@ -39,6 +39,27 @@ PHRASES: Final[dict[str, str]] = {
     "label.revision_changes": "зміни",
     "label.page": "Сторінка",
     "label.page_of": "з",
+    "label.public_page_title": "З чим вам може допомогти бібліотека?",
+    "label.public_page_intro": "Тут видно, з якими цифровими справами ми в бібліотеці вам допомагаємо і куди звернутися з тим, чого ми не можемо зробити за вас.",
+    "label.contents": "Зміст",
+    "label.public_search": "Пошук серед справ",
+    "label.public_search_hint": "Напишіть, з чим вам потрібна допомога, наприклад BankID, бланк або паспорт.",
+    "label.page_browse": "Усі справи за категоріями",
+    "label.public_we_help": "З цим ми можемо вам допомогти",
+    "label.public_why": "Чому ми направляємо вас далі",
+    "label.public_how": "Як це відбувається",
+    "label.languages": "Мови",
+    "label.public_contact_us": "Є запитання? Зверніться до бібліотеки",
+    "label.page_skip": "Перейти до поля пошуку",
+    "label.address": "Адреса",
+    "label.page_status_answer": "Відповідь: {need}",
+    "label.public_status_closest": "Точної відповіді немає. Прочитайте найближчі справи й виберіть самі.",
+    "label.public_closest_rows": "Найближчі справи",
+    "label.public_hits": "Результати",
+    "label.page_not_found": "Не знайдено: {words}",
+    "label.public_nothing": "Немає справ, що відповідають «{query}».",
+    "label.public_closest_words": "Найближчі слова:",
+    "label.public_no_words": "Схожих слів немає. Спробуйте коротше або інше слово.",
     "vocab.requirement.id_document": "Посвідчення особи",
     "vocab.requirement.library_card": "Читацький квиток",
     "vocab.requirement.e_id": "Електронна ідентифікація (e-ID)",
