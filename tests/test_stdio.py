@@ -142,3 +142,44 @@ def test_a_repository_cannot_come_from_standard_input(command: list[str]) -> Non
         "error: --root -: a guideline repository is a folder; only referral stats reads an "
         "export file from standard input\n",
     )
+
+
+@pytest.mark.parametrize("command", [["actors"], ["render", "--out", "out"]])
+def test_a_reader_that_stops_early_is_no_bug(
+    make_repo: Callable[..., Path], tmp_path: Path, command: list[str]
+) -> None:
+    """`referral actors | head -1`: quiet, 141 (128 + SIGPIPE), what was written stays."""
+    root = make_repo()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "referral_cli", *command, "--root", str(root)],
+        cwd=tmp_path,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env={**os.environ, "REFERRAL_NO_CACHE": "1"},
+    )
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.close()  # the reader is gone before the first line is written
+    errors = process.stderr.read().decode()
+    assert process.wait(timeout=120) == 141
+    assert errors == ""
+    if command[0] == "render":
+        assert (tmp_path / "out" / "desk-guide.html").is_file()
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["stats", "--format", "csv"], ["inventory", "--format", "csv"], ["stats", "--format", "html"]],
+)
+def test_out_dash_prints_for_stats_and_inventory(
+    make_repo: Callable[..., Path],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    args: list[str],
+) -> None:
+    repo = make_repo()
+    monkeypatch.chdir(tmp_path)
+    printed = runner.invoke(app, [*args, "--root", str(repo)])
+    piped = runner.invoke(app, [*args, "--root", str(repo), "--out", "-"])
+    assert piped.exit_code == printed.exit_code == 0, piped.output
+    assert piped.output == printed.output
+    assert not (tmp_path / "-").exists()

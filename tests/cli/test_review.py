@@ -69,6 +69,21 @@ def test_review_strict_passes_when_nothing_is_overdue(repo: Path) -> None:
             ["--agenda", "--since", "x"],
             "error: --since: 'x' is not a date written as YYYY-MM-DD (e.g. 2026-08-22)\n",
         ),
+        # Without --agenda, md and html are no format of the review: said, not ignored.
+        (
+            ["--format", "pdf"],
+            "error: --format: 'pdf' is not text or ics (md and html are the agenda's formats, "
+            "with --agenda)\n",
+        ),
+        (
+            ["--format", "md"],
+            "error: --format: 'md' is not text or ics (md and html are the agenda's formats, "
+            "with --agenda)\n",
+        ),
+        (
+            ["--translations", "--format", "ics"],
+            "error: --translations is written as text only, not 'ics'\n",
+        ),
     ],
 )
 @pytest.mark.usefixtures("english")
@@ -77,9 +92,11 @@ def test_review_usage_errors(repo: Path, args: list[str], message: str) -> None:
     assert (result.exit_code, result.output) == (2, message)
 
 
-def test_review_without_agenda_ignores_format(repo: Path) -> None:
-    result = runner.invoke(app, ["review", "--root", str(repo), "--format", "pdf"])
-    assert result.exit_code == 0, result.output
+@pytest.mark.parametrize("args", [["--format", "text"], ["--translations", "--format", "text"]])
+def test_review_text_format_may_be_named(repo: Path, args: list[str]) -> None:
+    plain = runner.invoke(app, ["review", "--root", str(repo), *args[:-2]])
+    named = runner.invoke(app, ["review", "--root", str(repo), *args])
+    assert (named.exit_code, named.output) == (plain.exit_code, plain.output)
 
 
 def test_review_unreadable_file_exits_1(make_repo: Callable[..., Path]) -> None:

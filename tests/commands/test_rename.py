@@ -273,3 +273,23 @@ def test_a_library_with_its_own_reasons_renames_one(make_repo: Callable[..., Pat
         ("data/inventory/2026/2026-08-22-test-000001.yaml", 4, "reasons"),
     ]
     assert validate_repository(repo, TODAY).errors == []
+
+
+@pytest.mark.parametrize(
+    ("dry_run", "ending"),
+    [
+        (False, "Nothing was written. Fix the problems above and run the command again.\n"),
+        (True, "Fix the problems above and run the command again.\n"),  # it writes nothing
+    ],
+)
+def test_a_failed_rename_says_whether_anything_was_written(
+    make_repo: Callable[..., Path], dry_run: bool, ending: str
+) -> None:
+    repo = make_repo({"data/actors.yaml": "actors:\n  - id: bank\n\tname: y\n"})
+    before = snapshot(repo)
+    args = ["rename", "actor", "bank", "banken", "--root", str(repo), "--lang", "en"]
+    result = runner.invoke(app, [*args, "--dry-run"] if dry_run else args)
+    assert result.exit_code == 1
+    assert result.output.startswith("data/actors.yaml:3:1: error:")
+    assert result.output.endswith(ending)
+    assert snapshot(repo) == before

@@ -1,6 +1,7 @@
 """The one place that turns exceptions into messages and exit codes, in the reader's language.
 
-Exit codes: 0 ok, 1 findings in the data, 2 usage, 3 unexpected (a bug), 130 interrupted.
+Exit codes: 0 ok, 1 findings in the data, 2 usage, 3 unexpected (a bug), 130 interrupted,
+141 when the program reading the output stopped first (`referral actors | head -1`).
 No traceback ever reaches the user, and no third-party text either: click's usage errors
 (an unknown option, a missing argument, a value an option does not take) are worded
 from the catalogue here, like referral's own errors.
@@ -35,6 +36,7 @@ EXIT_FINDINGS = 1
 EXIT_USAGE = 2
 EXIT_UNEXPECTED = 3
 EXIT_INTERRUPTED = 130
+EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, as a shell reports a writer whose reader left
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -55,6 +57,17 @@ def err(message: str) -> None:
     sys.stderr.write(message.rstrip("\n") + "\n")
 
 
+def drop_standard_output() -> None:
+    """Point standard output at the null device, so the exit's flush cannot fail again."""
+    import os
+
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+    except (OSError, ValueError):  # no file descriptor (a test's runner): nothing to redirect
+        pass
+
+
 def report_error(exc: BaseException, lang: str, *, writes: bool = False) -> int:
     """Print what the user needs to know about `exc` in `lang`; return its exit code.
 
@@ -66,6 +79,11 @@ def report_error(exc: BaseException, lang: str, *, writes: bool = False) -> int:
     if isinstance(exc, KeyboardInterrupt):
         err(t("cli.interrupted" if writes else "cli.interrupted-reading", lang))
         return EXIT_INTERRUPTED
+    if isinstance(exc, BrokenPipeError):
+        # The program reading the output stopped (`| head`): no bug, nothing to say,
+        # and nothing more can be written there.
+        drop_standard_output()
+        return EXIT_BROKEN_PIPE
     if isinstance(exc, FindingsError):
         for finding in exc.findings:
             err(finding.format(lang))
@@ -315,11 +333,14 @@ def _bad_value(exc: Any, command: str) -> Phrase:
     from referral_cli.i18n import phrase
 
     name = _param_name(exc.param)
-    problem = _first_problem(exc)
+    problem = _first_problem(exc) or _click_problem(exc)
     value = problem.get("input")
     shown = value if isinstance(value, str) else ", ".join(map(str, value or ()))
     descriptor = getattr(exc.param, "type_descriptor", None)
-    choices = [str(getattr(c, "value", c)) for c in getattr(descriptor, "choices", None) or ()]
+    offered = getattr(descriptor, "choices", None) or getattr(
+        getattr(exc.param, "type", None), "choices", None
+    )
+    choices = [str(getattr(c, "value", c)) for c in offered or ()]
     if choices:
         return phrase(
             "cli.usage.not-a-choice",
@@ -349,6 +370,39 @@ def _first_problem(exc: BaseException) -> dict[str, Any]:
         if found:
             return dict(found[0])
     return {}
+
+
+def _click_problem(exc: Any) -> dict[str, Any]:
+    """The problem as `_first_problem` gives it, read from click's own message.
+
+    Typer before its pydantic coercion (down to the lowest version referral supports)
+    leaves a refused value to click's types, whose message is all there is:
+    `'xml' is not one of 'text', 'json'.`, `2.0 is not in the range 0.0<=x<=1.0.`,
+    `'hög' is not a valid float range.`
+    """
+    import ast
+
+    found = re.match(r"(.*?) is not (in the range|one of|a valid)\b", str(exc.message))
+    if found is None:
+        return {}
+    written, what = found.groups()
+    try:
+        value = ast.literal_eval(written)
+    except (ValueError, SyntaxError):
+        value = written
+    if what == "a valid":
+        return {"input": str(value), "type": "float_parsing"}
+    if what == "one of" or not isinstance(value, int | float):
+        return {"input": str(value)}
+    kind = exc.param.type
+    shown = _number(value)
+    if kind.max is not None and (value > kind.max or (kind.max_open and value == kind.max)):
+        bound = "less_than" if kind.max_open else "less_than_equal"
+        return {"input": shown, "type": bound, "ctx": {"limit": kind.max}}
+    if kind.min is not None and (value < kind.min or (kind.min_open and value == kind.min)):
+        bound = "greater_than" if kind.min_open else "greater_than_equal"
+        return {"input": shown, "type": bound, "ctx": {"limit": kind.min}}
+    return {"input": shown}
 
 
 def _number(value: object) -> str:

@@ -18,7 +18,8 @@ OutFileOption = Annotated[
     typer.Option(
         "--out",
         metavar="FILE",
-        help="Write to this file (replaced if it exists) instead of standard output.",
+        help="Write to this file (replaced if it exists) instead of standard output; '-' is "
+        "standard output.",
     ),
 ]
 ExcelOption = Annotated[
@@ -34,9 +35,12 @@ ExcelOption = Annotated[
 def emit(content: str | bytes, out: Path | None, *, binary: bool = False) -> None:
     """Print `content`, or write it to `out` (and print the file's name).
 
-    `binary`: the content is a file format, not text (refused on a terminal).
+    `out` `-` is standard output, as for every command's `--out`. `binary`: the content
+    is a file format, not text (refused on a terminal).
     """
-    if out is not None:
+    from referral_cli.stdio import is_dash
+
+    if out is not None and not is_dash(out):
         from referral_cli.formats.spreadsheet import write_output
 
         write_output(out, content)

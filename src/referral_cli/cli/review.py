@@ -208,7 +208,7 @@ def review(
 ) -> None:
     """Show what needs attention now: overdue reviews, missing contacts, open questions."""
     from referral_cli.commands.review.formats import (
-        check_agenda_format,
+        check_review_format,
         format_review,
         render_agenda,
     )
@@ -216,8 +216,8 @@ def review(
     from referral_cli.dates import parse_date_option
 
     language = checked_lang(lang)
-    # A bad agenda --format fails here, before the repository is read.
-    agenda_format = check_agenda_format(output_format or "md") if agenda else "md"
+    # A bad --format fails here, before the repository is read.
+    chosen = check_review_format(output_format, agenda=agenda, translations=translations)
     since_date = parse_date_option(since, "--since")
     directory = resolve_root(root)
     guidelines = load_for_review(directory)
@@ -233,9 +233,9 @@ def review(
         typer.echo(format_translations(reviews, report.library, today_text, report.language))
         raise typer.Exit(report.exit_code(strict))
     if agenda:
-        typer.echo(render_agenda(guidelines, report, since_date, agenda_format).rstrip("\n"))
+        typer.echo(render_agenda(guidelines, report, since_date, chosen).rstrip("\n"))
         raise typer.Exit(report.exit_code(strict))
-    if output_format == "ics":  # CRLF lines, as RFC 5545 wants them: written as bytes
+    if chosen == "ics":  # CRLF lines, as RFC 5545 wants them: written as bytes
         from referral_cli.commands.review.calendar import review_calendar
 
         calendar = review_calendar(guidelines, report.today, language)
@@ -278,7 +278,7 @@ def diff(
     typer.echo(write(diff_revisions(resolve_root(root), rev1, rev2, language)))
 
 
-@handle_errors
+@handle_errors(writes=lambda options: not options.get("dry_run"))
 def rename(
     kind: Annotated[
         str,

@@ -55,8 +55,13 @@ def console() -> Console:
     """A rich console that prints text from the data and the query as typed."""
     from rich.console import Console
 
+    class PipedConsole(Console):
+        def on_broken_pipe(self) -> None:
+            # rich would exit 1 (our code for findings): let the handler say 141 instead.
+            raise BrokenPipeError
+
     # '[' in a query or an actor's name starts no markup.
-    return Console(highlight=False, markup=False)
+    return PipedConsole(highlight=False, markup=False)
 
 
 def terminal_width() -> int:

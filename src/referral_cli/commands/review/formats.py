@@ -144,6 +144,23 @@ def _aligned(pairs: list[tuple[str, str]]) -> list[str]:
 # --------------------------------------------------------------------------- the agenda
 
 
+def check_review_format(output: str | None, *, agenda: bool, translations: bool) -> str:
+    """The format `review` writes in, checked before anything is read; else a UsageError.
+
+    The agenda is md (default) or html; the translations list is text; the review
+    itself text (default) or ics.
+    """
+    if agenda:
+        return check_agenda_format(output or "md")
+    if translations:
+        if output not in (None, "text"):
+            raise UsageError(phrase("review.error.translations_format", value=output))
+        return "text"
+    if output not in (None, "text", "ics"):
+        raise UsageError(phrase("review.error.format", value=output))
+    return output or "text"
+
+
 def check_agenda_format(output: str) -> str:
     """`output` if the agenda can be written in it; else a UsageError."""
     if output not in AGENDA_FORMATS:
