@@ -91,3 +91,23 @@ def test_render_leaves_the_old_handouts_when_one_cannot_be_written(
     assert "guidelines.html: Is a directory" in result.output
     before.pop("guidelines.html")
     assert contents(out) == before  # 4 of 5 files were replaced before
+
+
+def test_a_pdf_is_not_written_onto_a_terminal(
+    monkeypatch: pytest.MonkeyPatch, capsysbinary: pytest.CaptureFixture[bytes]
+) -> None:
+    import referral_cli.documents as documents
+
+    monkeypatch.setattr(documents, "stdout_is_terminal", lambda: True)
+    with pytest.raises(UsageError) as caught:
+        write_files(Path("-"), {"desk-guide.pdf": b"%PDF-1.7 binary"})
+    assert caught.value.text("en") == (
+        "desk-guide.pdf is a binary file (PDF), not shown on a terminal: give --out DIR, or "
+        "send the output to a file (> desk-guide.pdf)"
+    )
+    assert capsysbinary.readouterr().out == b""
+    # Text is fine on a terminal; a PDF is fine into a pipe or a file.
+    write_files(Path("-"), {"desk-guide.md": b"# Guide\n"})
+    monkeypatch.setattr(documents, "stdout_is_terminal", lambda: False)
+    write_files(Path("-"), {"desk-guide.pdf": b"%PDF-1.7 binary"})
+    assert capsysbinary.readouterr().out == b"# Guide\n%PDF-1.7 binary"

@@ -28,7 +28,7 @@ from referral_cli.rendering import (
     default_template_dir,
     render_template,
 )
-from referral_cli.stdio import is_dash, write_stdout
+from referral_cli.stdio import is_dash, stdout_is_terminal, write_stdout
 
 FORMATS: Final = ("html", "md", "pdf")
 ALL_FORMATS: Final = "all"
@@ -229,7 +229,9 @@ def write_files(out: Path, files: Mapping[str, bytes]) -> list[Path]:
     """
     if is_dash(out):
         refuse_several_on_stdout(len(files))
-        for content in files.values():
+        for name, content in files.items():
+            if name.endswith(".pdf") and stdout_is_terminal():
+                raise UsageError(phrase("documents.binary-to-terminal", name=name))
             write_stdout(content)
         return []
     targets = _checked_targets(out, files)

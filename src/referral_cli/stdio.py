@@ -26,6 +26,12 @@ def read_stdin() -> bytes:
     return sys.stdin.read().encode("utf-8")  # a text-only stand-in (tests)
 
 
+def stdout_is_terminal() -> bool:
+    """Whether standard output is a terminal (where a PDF's bytes would be garbage)."""
+    isatty = getattr(sys.stdout, "isatty", None)
+    return bool(isatty and isatty())
+
+
 def write_stdout(content: bytes) -> None:
     """`content` to standard output as it is (binary, so a PDF or CRLF lines stay intact)."""
     stream = getattr(sys.stdout, "buffer", None)

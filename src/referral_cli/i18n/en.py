@@ -747,6 +747,7 @@ PHRASES: Final[dict[str, str]] = {
     # spreadsheets (formats.spreadsheet and cli.output: inventory and stats)
     "error.spreadsheet.excel_needs_csv": "--excel shapes CSV for Excel and only works with --format csv (not {format}); for a workbook use --format xlsx",
     "error.spreadsheet.binary_to_terminal": "--format xlsx writes a binary file: give --out FILE, or send the output to a file (> FILE.xlsx)",
+    "documents.binary-to-terminal": "{name} is a binary file (PDF), not shown on a terminal: give --out DIR, or send the output to a file (> {name})",
     "error.spreadsheet.unwritable": "cannot write {out}: {reason}",
     "inventory.sheet": "Question inventory",
     # === end of inventory

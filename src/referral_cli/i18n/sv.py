@@ -747,6 +747,7 @@ PHRASES: Final[dict[str, str]] = {
     # spreadsheets (formats.spreadsheet and cli.output: inventory and stats)
     "error.spreadsheet.excel_needs_csv": "--excel anpassar CSV-filen för Excel och fungerar bara med --format csv (inte {format}); använd --format xlsx för en arbetsbok",
     "error.spreadsheet.binary_to_terminal": "--format xlsx skriver en binär fil: ange --out FIL, eller skicka utdata till en fil (> FIL.xlsx)",
+    "documents.binary-to-terminal": "{name} är en binär fil (PDF) och visas inte i terminalen: ange --out MAPP, eller skicka utdata till en fil (> {name})",
     "error.spreadsheet.unwritable": "kan inte skriva {out}: {reason}",
     "inventory.sheet": "Frågeinventering",
     # === end of inventory
