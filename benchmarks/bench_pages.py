@@ -217,8 +217,8 @@ def report(result: dict[str, Any]) -> str:
         f"{ms(desk['ready'])} and first paint after {ms(desk['paint'])} "
         f"({'met' if max(desk['ready'], desk['paint']) <= 200 else 'NOT met'} on this "
         f"machine; the bundled desk page, a ninth of the size, takes "
-        f"{ms(result['bundled']['desk-page']['paint'])} to its first paint here, so much of "
-        "it is the shared machine rather than the page).",
+        f"{ms(result['bundled']['desk-page']['paint'])} to its first paint here: the floor "
+        "this machine sets under any page).",
         "",
         "Weight (bytes as written; no compression, since a file share or a USB stick serves none):",
         "",
@@ -244,7 +244,8 @@ def report(result: dict[str, Any]) -> str:
         f"({'met' if bundled <= BUDGET else 'NOT met'}; `tests/test_pages.py` asserts it). "
         "Much of the desk page's weight is the printed slip: its two fonts (the bundled "
         "Noto Sans regular and bold, Latin letters only, as data URLs: the slip is measured "
-        "with their widths) and the slip of every row, kept as a table of lines until "
+        "with their widths) and the slip of every row in the library's language and in "
+        "each translated one, kept as one table of lines (deflated, in base 64) until "
         "printed. "
         "The screen uses the machine's own fonts. The public page has no slips and no "
         "actor index. Rendering both pages takes "
