@@ -94,6 +94,22 @@ def template_dirs(root: Path, templates: Path | None) -> tuple[Path, ...]:
     return ()
 
 
+def render_repository_template(
+    root: Path, output: OutputKind, name: str, context: Mapping[str, Any]
+) -> str:
+    """One template of the repository at `root`: its own `templates/` over the defaults.
+
+    As `referral render` does it: sandboxed, and a broken repository template is a
+    located finding (`problem_to_error`).
+    """
+    dirs = template_dirs(root, None)
+    env = build_environment(output, dirs)
+    try:
+        return render_template(env, name, context)
+    except TemplateProblem as problem:
+        raise problem_to_error(problem, root, dirs) from None
+
+
 def require_weasyprint() -> None:
     """Refuse PDF output early, with advice, when WeasyPrint cannot run here."""
     try:
@@ -107,10 +123,16 @@ def require_weasyprint() -> None:
         raise UsageError(phrase("render.pdf-broken", advice=advice, reason=reason)) from None
 
 
-def problem_to_error(problem: TemplateProblem, root: Path, plan: DocumentPlan) -> Exception:
-    """A repository's template problem is a finding (exit 1); a default template's is a bug."""
+def problem_to_error(
+    problem: TemplateProblem, root: Path, plan: DocumentPlan | Sequence[Path]
+) -> Exception:
+    """A repository's template problem is a finding (exit 1); a default template's is a bug.
+
+    `plan`: the plan of the documents rendered, or the repository's template folders.
+    """
+    dirs = plan.template_dirs if isinstance(plan, DocumentPlan) else plan
     path = problem.path
-    if path is not None and _in_template_dirs(path, plan.template_dirs):
+    if path is not None and _in_template_dirs(path, dirs):
         # Lexically relative: resolving would follow a refused link to where it points.
         shown = Path(os.path.relpath(os.path.abspath(path), os.path.abspath(root))).as_posix()  # noqa: PTH100
         finding = Finding(

@@ -298,3 +298,25 @@ def test_agenda_refuses_ics(repo: Path) -> None:
         2,
         "error: --format: 'ics' is not md or html (the agenda's formats)\n",
     )
+
+
+def test_the_repository_s_own_agenda_template_wins(repo: Path) -> None:
+    (repo / "templates").mkdir()
+    (repo / "templates/agenda.md.j2").write_text(
+        "# Vår egen dagordning: {{ library }}\n", encoding="utf-8"
+    )
+    result = runner.invoke(app, ["review", "--root", str(repo), "--agenda"])
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("# Vår egen dagordning: ")
+
+
+@pytest.mark.usefixtures("english")
+def test_a_broken_agenda_template_of_the_repository_is_located(repo: Path) -> None:
+    (repo / "templates").mkdir()
+    (repo / "templates/agenda.html.j2").write_text("<h1>\n{{ nmae }}</h1>\n", encoding="utf-8")
+    result = runner.invoke(app, ["review", "--root", str(repo), "--agenda", "--format", "html"])
+    assert result.exit_code == 1
+    assert result.output.startswith(
+        "templates/agenda.html.j2:2:1: error: template error: 'nmae' is not in the data given "
+        "to the template [template-error]\n"
+    )

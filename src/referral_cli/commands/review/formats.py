@@ -21,6 +21,7 @@ from referral_cli.errors import UsageError
 from referral_cli.i18n import catalogue, phrase, t
 
 if TYPE_CHECKING:
+    from referral_cli.rendering import OutputKind
     from referral_cli.store.repository import Guidelines, LoadedEntry
 
 AGENDA_FORMATS = ("md", "html")
@@ -171,12 +172,17 @@ def check_agenda_format(output: str) -> str:
 def render_agenda(
     guidelines: Guidelines, report: ReviewReport, since: date | None = None, output: str = "md"
 ) -> str:
-    """The staff-meeting agenda as Markdown or HTML, through the template system."""
-    from referral_cli.rendering import build_environment, render_template
+    """The staff-meeting agenda as Markdown or HTML, through the template system.
+
+    The repository's own `templates/agenda.md.j2` / `agenda.html.j2` win over the
+    defaults, as for `referral render`.
+    """
+    from referral_cli.documents import render_repository_template
 
     check_agenda_format(output)
-    env = build_environment("html" if output == "html" else "md")
-    return render_template(env, f"agenda.{output}.j2", agenda_context(guidelines, report, since))
+    context = agenda_context(guidelines, report, since)
+    kind: OutputKind = "html" if output == "html" else "md"
+    return render_repository_template(guidelines.root, kind, f"agenda.{output}.j2", context)
 
 
 def agenda_context(
