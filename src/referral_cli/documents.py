@@ -123,14 +123,11 @@ def require_weasyprint() -> None:
         raise UsageError(phrase("render.pdf-broken", advice=advice, reason=reason)) from None
 
 
-def problem_to_error(
-    problem: TemplateProblem, root: Path, plan: DocumentPlan | Sequence[Path]
-) -> Exception:
+def problem_to_error(problem: TemplateProblem, root: Path, dirs: Sequence[Path]) -> Exception:
     """A repository's template problem is a finding (exit 1); a default template's is a bug.
 
-    `plan`: the plan of the documents rendered, or the repository's template folders.
+    `dirs`: the repository's template folders the environment searched.
     """
-    dirs = plan.template_dirs if isinstance(plan, DocumentPlan) else plan
     path = problem.path
     if path is not None and _in_template_dirs(path, dirs):
         # Lexically relative: resolving would follow a refused link to where it points.
@@ -226,7 +223,7 @@ def render_documents(
             try:
                 texts[output] = render_template(env, f"{template}.{output}.j2", context)
             except TemplateProblem as problem:
-                raise problem_to_error(problem, root, plan) from None
+                raise problem_to_error(problem, root, plan.template_dirs) from None
         if "md" in texts:
             texts["md"] = tidy_markdown(texts["md"])
         if "html" in texts:

@@ -125,6 +125,13 @@ def html_lang(code: str) -> str:
     return HTML_LANG.get(code, code)
 
 
+def language_label(code: str, lang: str) -> str:
+    """A visitor's language as staff read it in `lang`: `arabiska`, `lättläst svenska`."""
+    from referral_cli.i18n import language_name
+
+    return catalogue(lang).get(f"visitors.language.{code}") or language_name(code, lang)
+
+
 def is_rtl(code: str) -> bool:
     """Whether `code` is written right to left."""
     return code.split("-")[0] in RTL_LANGUAGES

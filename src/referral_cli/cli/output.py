@@ -38,7 +38,7 @@ def emit(content: str | bytes, out: Path | None, *, binary: bool = False) -> Non
     `out` `-` is standard output, as for every command's `--out`. `binary`: the content
     is a file format, not text (refused on a terminal).
     """
-    from referral_cli.stdio import is_dash
+    from referral_cli.stdio import is_dash, stdout_is_terminal
 
     if out is not None and not is_dash(out):
         from referral_cli.formats.spreadsheet import write_output
@@ -49,7 +49,7 @@ def emit(content: str | bytes, out: Path | None, *, binary: bool = False) -> Non
     if isinstance(content, str):
         typer.echo(content)
         return
-    if binary and sys.stdout.isatty():
+    if binary and stdout_is_terminal():
         from referral_cli.errors import UsageError
         from referral_cli.i18n import phrase
 

@@ -550,11 +550,10 @@ def _page(
     from referral_cli.pages import page_context
 
     matrix = guidelines.matrix
-    if visitor is not None:
-        public = {actor_id: translate_actor(view, visitor) for actor_id, view in public.items()}
     categories = category_views(matrix.categories, lang, public, staff=False)
-    if visitor is not None:
+    if visitor is not None:  # rows and their actors translated once, the directory too
         categories = _visitor_categories(guidelines, categories, visitor)
+        public = {actor_id: translate_actor(view, visitor) for actor_id, view in public.items()}
     context = page_context(guidelines, handout, lang, categories, public, words, visitor=visitor)
     if handout == "desk-page":
         context["categories"] = categories
@@ -678,7 +677,7 @@ def render_pages(
                 context = {**context, "slip_lines": packed_lines(table["lines"]), **table}
             text = render_template(env, f"{template}.html.j2", context)
         except TemplateProblem as problem:
-            raise problem_to_error(problem, root, plan) from None
+            raise problem_to_error(problem, root, plan.template_dirs) from None
         files[f"{stem}.html"] = text.encode("utf-8")
     return files
 

@@ -484,7 +484,9 @@ def page_context(
     }
     visitors: dict[str, Any] = {}
     if visitor is not None:  # the language of a text shown in the original, for the script
-        data["original"] = {"lang": visitor.describe()["original"]["lang"], "dir": "ltr"}
+        from referral_cli.visitors import html_lang
+
+        data["original"] = {"lang": html_lang(visitor.own), "dir": "ltr"}
     if desk:
         data["slips"] = True
         data["slip_language"] = lang
@@ -555,7 +557,12 @@ def visitor_data(
     """
     from referral_cli.i18n import catalogue, language_name
     from referral_cli.views import language_base, own_language_name, sort_key
-    from referral_cli.visitors import OWN_NAMES, desk_slip_choice, visitor_languages
+    from referral_cli.visitors import (
+        OWN_NAMES,
+        desk_slip_choice,
+        language_label,
+        visitor_languages,
+    )
 
     own = guidelines.library.language
     words = catalogue(lang)
@@ -571,7 +578,7 @@ def visitor_data(
                 slips.setdefault(language["code"], None)
     named = []
     for code, slip in slips.items():
-        name = words.get(f"visitors.language.{code}") or language_name(code, lang)
+        name = language_label(code, lang)
         itself = OWN_NAMES.get(code) or own_language_name(code)
         same = itself is None or itself.casefold() == name.casefold()
         named.append((name, code, None if same else itself, slip))

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
 from referral_cli.i18n import phrase, t
+from referral_cli.visitors import language_label
 
 if TYPE_CHECKING:
     from referral_cli.i18n import Phrase
@@ -193,13 +194,6 @@ def _dicts(value: Any) -> list[dict[str, Any]]:
 
 
 # --------------------------------------------------------------------------- words
-
-
-def language_label(code: str, lang: str) -> str:
-    """A translated language as staff read it: `arabiska`, `lättläst svenska`."""
-    from referral_cli.i18n import catalogue, language_name
-
-    return catalogue(lang).get(f"visitors.language.{code}") or language_name(code, lang)
 
 
 def changed_words(before: str, now: str) -> list[Phrase]:
