@@ -294,3 +294,16 @@ def test_the_desk_page_prints_a_translated_slip_with_the_original_beside(
     code: str, own: str, key: str
 ) -> None:
     assert desk_slip_choice(code, own).option == key
+
+
+def test_the_version_is_worded_in_the_visitor_s_language(repo: Path) -> None:
+    """Outside git the version is 'unknown': on a visitor's handout in the visitor's words."""
+    from referral_cli.i18n.visitor import bundled_catalogue
+
+    unknown = (bundled_catalogue("ar") or {})["label.revision_unknown"]
+    for handout in ("poster", "public-page"):
+        files = render_handouts(repo, RenderOptions(handouts=(handout,), language="ar"))
+        html = files[f"{handout}-ar.html"].decode()
+        assert unknown in html and "okänd" not in html, handout
+    swedish = render_handouts(repo, RenderOptions(handouts=("poster",)))["poster.html"].decode()
+    assert "okänd" in swedish

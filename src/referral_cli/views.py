@@ -87,11 +87,18 @@ def last_reviewed(guidelines: Guidelines) -> date | None:
     return max(dates, default=None)
 
 
-def revision_text(revision: str | None, changed: bool, lang: str) -> str:
-    """The version line: `abc1234`, `abc1234+ändringar`, or `okänd` outside git."""
+def revision_text(
+    revision: str | None, changed: bool, lang: str, words: Mapping[str, str] | None = None
+) -> str:
+    """The version line: `abc1234`, `abc1234+ändringar`, or `okänd` outside git.
+
+    Worded with `words` when given (a visitor handout's labels), else in `lang`.
+    """
+    unknown = words["revision_unknown"] if words else label("revision_unknown", lang)
     if revision is None:
-        return label("revision_unknown", lang)
-    return revision + ("+" + label("revision_changes", lang) if changed else "")
+        return unknown
+    changes = words["revision_changes"] if words else label("revision_changes", lang)
+    return revision + ("+" + changes if changed else "")
 
 
 def row_view(

@@ -66,6 +66,9 @@ from referral_cli.views import (
     step_views,
 )
 
+# The version a handout prints: as given (`RenderOptions.revision`), or the commit and
+# whether data or templates changed since, worded by each handout in its own words.
+Revision = str | tuple[str | None, bool]
 HANDOUTS: Final = (
     "desk-guide",
     "quick-reference",
@@ -422,7 +425,7 @@ def build_context(
     guidelines: Guidelines,
     handout: str,
     lang: str,
-    revision: str,
+    revision: Revision,
     rows: Sequence[str] = (),
     options: RenderOptions | None = None,
     visitor: VisitorLanguage | None = None,
@@ -453,6 +456,8 @@ def build_context(
     if handout not in VISITOR_HANDOUTS:
         visitor = None
     words = visitor.labels() if visitor is not None else labels(lang)
+    if not isinstance(revision, str):  # the commit, worded in this handout's words
+        revision = revision_text(*revision, lang, words)
     library = guidelines.library
     reviewed = last_reviewed(guidelines)
     referred_from: dict[str, list[str]] = {}
@@ -584,7 +589,7 @@ def add_readable_translations(guidelines: Guidelines) -> None:
 
 
 def _visitor_slip_contexts(
-    guidelines: Guidelines, lang: str, revision: str
+    guidelines: Guidelines, lang: str, revision: Revision
 ) -> dict[str, dict[str, Any]]:
     """For the desk page: the referral-slips context of every translated language.
 
@@ -627,7 +632,12 @@ def render_handouts(root: Path, options: RenderOptions) -> dict[str, bytes]:
         if is_visitor_choice(choice, own, list(guidelines.translations)):
             visitor = VisitorLanguage(guidelines, choice.code, choice.beside)
     lang = choice.code if choice is not None and choice.code in LANGUAGES else own
-    revision = options.revision if options.revision is not None else git_revision(root, lang)
+    # Worded by each handout: a visitor's handout in the visitor's words.
+    revision: Revision = (
+        options.revision
+        if options.revision is not None
+        else head_revision(root, "data", TEMPLATES_DIR)
+    )
 
     contexts = [
         (handout, build_context(guidelines, handout, lang, revision, plan.rows, options, visitor))
