@@ -278,7 +278,14 @@ def test_a_language_referral_has_no_labels_for_needs_the_librarys(make_repo: Mak
         (
             "rows:\n  bank-e-legitimation:\n    nedd: نص\n",
             "unknown-key",
-            "unknown key 'nedd'",
+            # keyed by row id, and still the row's keys are known: a did-you-mean and a hint
+            "unknown key 'nedd' (did you mean 'need'?) [unknown-key]\n"
+            "    hint: allowed keys here: library_can, need, phrasing, solution",
+        ),
+        (
+            "actors:\n  bank:\n    opening_hour: x\n",
+            "unknown-key",
+            "unknown key 'opening_hour' (did you mean 'opening_hours'?)",
         ),
         (
             "rows:\n  bank-e-legitimation:\n    need:\n      text: نص\n      source: abc\n",

@@ -37,20 +37,34 @@ _BOUNDS = {"ge": "val.bound.ge", "le": "val.bound.le", "gt": "val.bound.gt", "lt
 
 
 def _unwrap(annotation: Any) -> list[Any]:
-    """The concrete types inside Optional/list/Annotated, in order."""
+    """The concrete types inside Optional/list/Annotated and a mapping's values, in order."""
     origin = typing.get_origin(annotation)
     if origin is typing.Annotated:
         return _unwrap(typing.get_args(annotation)[0])
     if origin in (typing.Union, types.UnionType, list):
         return [inner for arg in typing.get_args(annotation) for inner in _unwrap(arg)]
+    if origin is dict:
+        return _unwrap(typing.get_args(annotation)[1])
     return [annotation]
+
+
+def _keyed_by_id(annotation: Any) -> bool:
+    """Whether a field is a mapping by id (`rows: {bank: {...}}`): its keys are data."""
+    origin = typing.get_origin(annotation)
+    if origin is typing.Annotated:
+        return _keyed_by_id(typing.get_args(annotation)[0])
+    if origin in (typing.Union, types.UnionType):
+        return any(_keyed_by_id(arg) for arg in typing.get_args(annotation))
+    return origin is dict
 
 
 def model_at(model: type[BaseModel], loc: PathKey) -> type[BaseModel] | None:
     """The model class that describes the mapping at `loc` inside `model`."""
     current: type[BaseModel] = model
+    skip_id = False  # the part after a mapping by id is the id, not a key of a model
     for part in loc:
-        if isinstance(part, int):
+        if isinstance(part, int) or skip_id:
+            skip_id = False
             continue
         field = current.model_fields.get(part)
         if field is None:
@@ -61,6 +75,7 @@ def model_at(model: type[BaseModel], loc: PathKey) -> type[BaseModel] | None:
         if not nested:
             return None
         current = nested[0]
+        skip_id = _keyed_by_id(field.annotation)
     return current
 
 
