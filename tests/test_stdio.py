@@ -183,3 +183,17 @@ def test_out_dash_prints_for_stats_and_inventory(
     assert piped.exit_code == printed.exit_code == 0, piped.output
     assert piped.output == printed.output
     assert not (tmp_path / "-").exists()
+
+
+def test_standard_input_named_twice_is_read_once(make_repo: Callable[..., Path]) -> None:
+    """`--root - --root -`: one source, counted once with a warning (never a closed stream)."""
+    line = '{"library": "Grannbiblioteket", "date": "2026-08-20"}\n'
+    result = subprocess.run(
+        [*REFERRAL, "stats", "--root", "-", "--root", "-", "--format", "csv", "--lang", "en"],
+        input=line.encode(),
+        capture_output=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.decode().splitlines() == ["Count,Minutes,Median (min)", "1,0,"]
+    assert "- is named more than once; its questions are counted once" in result.stderr.decode()

@@ -14,6 +14,7 @@ import re
 import sys
 import tempfile
 from collections.abc import Iterable, Iterator
+from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -349,12 +350,17 @@ def read_export_file(path: Path, display: str | None = None) -> list[dict[str, A
     return lines
 
 
-def _open(path: Path) -> BinaryIO:
-    """The export file, or standard input for `-` (`referral export | referral stats --root -`)."""
+def _open(path: Path) -> AbstractContextManager[BinaryIO]:
+    """The export file, or standard input for `-` (`referral export | referral stats --root -`).
+
+    Standard input is read but never closed: it is the process's, not this reader's.
+    """
     if is_dash(path):
         stream = getattr(sys.stdin, "buffer", None)
         # A text-only standard input (tests, embedding) is read as UTF-8 bytes.
-        return stream if stream is not None else io.BytesIO(sys.stdin.read().encode("utf-8"))
+        if stream is None:
+            stream = io.BytesIO(sys.stdin.read().encode("utf-8"))
+        return nullcontext(stream)
     return path.open("rb")
 
 
