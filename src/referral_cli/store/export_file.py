@@ -387,7 +387,7 @@ def refuse_existing(out: Path, force: bool) -> None:
     """
     if out.name in ("", ".", "..") or out.is_dir():
         raise UsageError(phrase("error.export.not_a_file", out=str(out) or '""'))
-    if out.exists() and not force:
+    if out.is_file() and not force:  # a device or a pipe (`/dev/stdout`) holds no file to lose
         raise UsageError(phrase("error.export.exists", out=str(out)))
 
 
@@ -395,16 +395,23 @@ def write_export_file(out: Path, lines: Iterable[str]) -> None:
     """Write `lines` (newlines included) to `out` through a temporary file: all or nothing.
 
     The temporary file is hidden, new (never a file of the user's) and removed on any
-    failure or interruption.
+    failure or interruption. A link is followed, and the file it leads to is replaced;
+    anything that is not a file (`/dev/stdout`, `/dev/null`, a named pipe) is written to
+    as it is: replacing it would put a plain file in its place.
     """
     refuse_existing(out, force=True)
+    target = out.resolve() if out.is_symlink() else out
     temporary: Path | None = None
     try:
-        handle, name = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".tmp")
+        if target.exists() and not target.is_file():
+            with target.open("w", encoding="utf-8", newline="\n") as stream:
+                stream.writelines(lines)
+            return
+        handle, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
         temporary = Path(name)
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
             stream.writelines(lines)
-        temporary.replace(out)
+        temporary.replace(target)
         temporary = None
     except OSError as exc:
         raise UsageError(
