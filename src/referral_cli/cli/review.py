@@ -24,6 +24,7 @@ from referral_cli.cli.options import (
     resolve_root,
 )
 from referral_cli.cli.output import ExcelOption, OutFileOption, emit
+from referral_cli.text import printable
 
 # Copies of commands.stats.DIMENSIONS and FORMATS, not imported at start-up (a test checks).
 STATS_DIMENSIONS = (
@@ -155,7 +156,7 @@ def export(
     )
     from referral_cli.i18n import reader_language, t
 
-    typer.echo(t("export.written", reader_language(), count=count, out=out), err=True)
+    typer.echo(printable(t("export.written", reader_language(), count=count, out=out)), err=True)
 
 
 @handle_errors
@@ -350,4 +351,4 @@ def report_actor(
         templates=templates,
     )
     for path in report_actor_core(resolve_root(root), out, options):
-        typer.echo(str(path))
+        typer.echo(printable(str(path)))
