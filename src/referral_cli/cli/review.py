@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from referral_cli.cli.completion import choices, repository
+from referral_cli.cli.completion import RENAMED_KINDS, choices, renamed_id, repository
 from referral_cli.cli.errors import ReferralGroup, err, handle_errors
 from referral_cli.cli.options import (
     BranchOption,
@@ -284,10 +284,14 @@ def rename(
     kind: Annotated[
         str,
         typer.Argument(
-            metavar="KIND", help="What to rename: row, actor, category, branch or reason."
+            metavar="KIND",
+            help="What to rename: row, actor, category, branch or reason.",
+            autocompletion=choices(*RENAMED_KINDS),
         ),
     ],
-    old: Annotated[str, typer.Argument(metavar="OLD", help="The id it has now.")],
+    old: Annotated[
+        str, typer.Argument(metavar="OLD", help="The id it has now.", autocompletion=renamed_id)
+    ],
     new: Annotated[str, typer.Argument(metavar="NEW", help="The new id.")],
     root: RootOption = None,
     dry_run: Annotated[
