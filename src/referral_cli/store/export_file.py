@@ -400,13 +400,15 @@ def write_export_file(out: Path, lines: Iterable[str]) -> None:
     as it is: replacing it would put a plain file in its place.
     """
     refuse_existing(out, force=True)
-    target = out.resolve() if out.is_symlink() else out
     temporary: Path | None = None
     try:
-        if target.exists() and not target.is_file():
-            with target.open("w", encoding="utf-8", newline="\n") as stream:
+        # `exists` and `is_file` follow links; the path is opened as given, since
+        # /dev/stdout leads to /proc/self/fd/1, which resolves to no path at all.
+        if out.exists() and not out.is_file():
+            with out.open("w", encoding="utf-8", newline="\n") as stream:
                 stream.writelines(lines)
             return
+        target = out.resolve() if out.is_symlink() else out
         handle, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
         temporary = Path(name)
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
