@@ -61,7 +61,7 @@ def stats(
             metavar="DIR|FILE",
             help="A guideline repository or an export file (.jsonl), '-' for one on "
             "standard input; repeat to combine several.",
-            show_default="the current repository",
+            show_default="$REFERRAL_ROOT, else the current repository",
         ),
     ] = None,
     by: Annotated[
