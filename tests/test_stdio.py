@@ -183,3 +183,36 @@ def test_out_dash_prints_for_stats_and_inventory(
     assert piped.exit_code == printed.exit_code == 0, piped.output
     assert piped.output == printed.output
     assert not (tmp_path / "-").exists()
+
+
+def test_standard_input_named_twice_is_read_once(make_repo: Callable[..., Path]) -> None:
+    """`--root - --root -`: one source, counted once with a warning (never a closed stream)."""
+    line = '{"library": "Grannbiblioteket", "date": "2026-08-20"}\n'
+    result = subprocess.run(
+        [*REFERRAL, "stats", "--root", "-", "--root", "-", "--format", "csv", "--lang", "en"],
+        input=line.encode(),
+        capture_output=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.decode().splitlines() == ["Count,Minutes,Median (min)", "1,0,"]
+    assert "- is named more than once; its questions are counted once" in result.stderr.decode()
+
+
+@pytest.mark.skipif(not Path("/dev/stdout").exists(), reason="no /dev/stdout here")
+@pytest.mark.parametrize(
+    "args",
+    [["export"], ["stats", "--format", "csv"], ["inventory", "--format", "csv"]],
+)
+def test_out_dev_stdout_writes_to_the_pipe(make_repo: Callable[..., Path], args: list[str]) -> None:
+    """`--out /dev/stdout` is written to, as every Unix tool does (it was 'no such file')."""
+    repo = make_repo()
+    env = {**os.environ, "REFERRAL_ROOT": str(repo), "REFERRAL_LANG": "en"}
+    plain = subprocess.run([*REFERRAL, *args], capture_output=True, env=env, check=False)
+    piped = subprocess.run(
+        [*REFERRAL, *args, "--out", "/dev/stdout"], capture_output=True, env=env, check=False
+    )
+    assert piped.returncode == 0, piped.stderr
+    # What was printed, then (stats, inventory) the name of the file written.
+    assert plain.stdout and piped.stdout.startswith(plain.stdout.rstrip(b"\n"))
+    assert Path("/dev/stdout").is_symlink() or Path("/dev/stdout").is_char_device()

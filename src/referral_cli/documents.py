@@ -292,7 +292,7 @@ def _checked_targets(out: Path, files: Mapping[str, bytes]) -> list[Path]:
     targets = [out / name for name in files]
     for target in targets:
         if target.is_dir():
-            reason = os.strerror(errno.EISDIR)
+            reason = os_reason(IsADirectoryError(errno.EISDIR, str(target)))  # catalogue words
             raise UsageError(phrase("common.cannot-write", path=str(target), reason=reason))
     return targets
 

@@ -23,7 +23,7 @@ from referral_cli.dates import parse_date_option
 from referral_cli.errors import UsageError
 from referral_cli.findings import Finding
 from referral_cli.i18n import Phrase, phrase, t
-from referral_cli.stdio import is_dash
+from referral_cli.stdio import STDIN_NAME, is_dash
 
 if TYPE_CHECKING:
     from referral_cli.choices import Choices
@@ -412,9 +412,8 @@ def load_sources(sources: Sequence[Path]) -> Dataset:
     seen: set[Path] = set()
     for source in sources:
         if is_dash(source):  # `referral export | referral stats --root -`
-            dataset.records += load_export_records(source, None, labels)
-            continue
-        if source.is_file():
+            place = Path(STDIN_NAME)  # standard input is read once: a second `-` finds it empty
+        elif source.is_file():
             place = source.resolve()
         elif source.is_dir():
             place = find_root(source)
@@ -425,7 +424,9 @@ def load_sources(sources: Sequence[Path]) -> Dataset:
             dataset.warnings.append(Finding("--root", 0, 0, "warning", "duplicate-source", message))
             continue
         seen.add(place)
-        if source.is_file():
+        if is_dash(source):
+            dataset.records += load_export_records(source, None, labels)
+        elif source.is_file():
             dataset.records += load_export_records(source, str(source), labels)
         else:
             dataset.records += load_repository_records(place, labels)

@@ -80,6 +80,11 @@ def test_choices(words: str, expected: list[str]) -> None:
         ("referral add-question --branch no", ["norrby"]),
         ("referral stats --period vt", ["vt-2026"]),
         ("referral add-question --reason time,lang", ["time,language"]),
+        ("referral rename ac", ["actor"]),
+        ("referral rename actor skatt", ["skatteverket"]),
+        ("referral rename row sim", ["sim-kort-puk"]),
+        ("referral rename branch no", ["norrby"]),
+        ("referral rename nonsense skatt", []),
     ],
 )
 def test_the_repositorys_own_ids(words: str, expected: list[str]) -> None:
@@ -110,3 +115,10 @@ def test_matching_keeps_what_is_before_the_last_comma() -> None:
 
 def test_choices_completer() -> None:
     assert choices("md", "html")(None, "h") == [("html", "")]  # type: ignore[arg-type]
+
+
+def test_rename_completes_the_kinds_it_renames() -> None:
+    from referral_cli.cli.completion import RENAMED_KINDS
+    from referral_cli.commands.rename import KINDS
+
+    assert RENAMED_KINDS == KINDS

@@ -507,3 +507,32 @@ def test_an_interruption_ends_as_honestly(
 
     assert report_error(KeyboardInterrupt(), lang, writes=writes) == EXIT_INTERRUPTED
     assert capsys.readouterr().err == expected
+
+
+ESCAPES = "\x1b[31mRED\x1b]0;TITLE\x07"
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["actors", "show", ESCAPES], "no actor with id '\\x1b[31mRED\\x1b]0;TITLE\\x07'"),
+        (["stats", "--root", ESCAPES], "error: \\x1b[31mRED\\x1b]0;TITLE\\x07 does not exist"),
+        (["render", "--row", ESCAPES], "'\\x1b[31mRED\\x1b]0;TITLE\\x07'"),
+        (["nosuch" + ESCAPES], "unknown command 'nosuch\\x1b[31mRED\\x1b]0;TITLE\\x07'"),
+        (["export", "--out", "out" + ESCAPES], "to out\\x1b[31mRED\\x1b]0;TITLE\\x07"),
+        (["inventory", "--format", "csv", "--out", ESCAPES], "\\x1b[31mRED\\x1b]0;TITLE\\x07\n"),
+    ],
+)
+def test_control_characters_typed_in_an_argument_never_reach_the_terminal(
+    make_repo: Callable[..., Path],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    args: list[str],
+    expected: str,
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("REFERRAL_ROOT", str(make_repo()))
+    monkeypatch.setenv("REFERRAL_LANG", "en")
+    result = runner.invoke(app, args)
+    assert "\x1b" not in result.output and "\x07" not in result.output
+    assert expected in result.output

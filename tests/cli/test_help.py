@@ -63,6 +63,20 @@ def test_root_shows_its_environment_variable() -> None:
     assert "REFERRAL_NO_CACHE" in result.output
 
 
+@pytest.mark.parametrize(
+    "path",
+    [
+        path
+        for path, command in COMMANDS.items()
+        if any(p.name in ("root", "roots") for p in command.params)
+    ],
+)
+def test_every_root_option_names_its_environment_variable(path: str) -> None:
+    """stats' repeatable --root has no envvar= of its own but reads REFERRAL_ROOT too."""
+    result = runner.invoke(app, [*path.split()[1:], "-h"], terminal_width=200)
+    assert "REFERRAL_ROOT" in result.output, path
+
+
 def test_root_from_the_environment_variable_is_the_option(monkeypatch: pytest.MonkeyPatch) -> None:
     root = next(p for p in COMMANDS["referral validate"].params if p.name == "root")
     assert root.envvar == "REFERRAL_ROOT"

@@ -225,6 +225,12 @@ def test_diff_against_the_working_tree(history: Path, lang: list[str], expected:
             "error: unknown git revision 'HEAD~9': give a commit, branch or tag "
             "(see 'git log --oneline'), e.g. HEAD~1\n",
         ),
+        # An empty revision (an unset CI variable, `diff "$BASE" HEAD`) is no HEAD.
+        (
+            ["", "HEAD"],
+            "error: unknown git revision '': give a commit, branch or tag "
+            "(see 'git log --oneline'), e.g. HEAD~1\n",
+        ),
         (["--format", "html"], "error: --format: 'html' is not text or md\n"),
         # the format is checked before git is asked about the revision
         (["nope", "--format", "html"], "error: --format: 'html' is not text or md\n"),

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -179,3 +180,25 @@ def test_export_never_overwrites_a_file_named_like_its_temporary(
         "export.jsonl.tmp",
         "repo",
     ]
+
+
+def test_export_writes_into_a_device_and_never_replaces_it(repo: Path, tmp_path: Path) -> None:
+    """`--out /dev/null` (here through a link to it): written to, never renamed over."""
+    link = tmp_path / "null"
+    link.symlink_to(os.devnull)
+    result = runner.invoke(app, ["export", "--root", str(repo), "--out", str(link)])
+    assert result.exit_code == 0, result.output
+    assert link.is_symlink() and Path(os.devnull).is_char_device()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["null", "repo"]
+
+
+def test_export_through_a_link_replaces_the_file_it_leads_to(repo: Path, tmp_path: Path) -> None:
+    target = tmp_path / "exports" / "region.jsonl"
+    target.parent.mkdir()
+    target.write_text("old\n", encoding="utf-8")
+    link = tmp_path / "latest.jsonl"
+    link.symlink_to(target)
+    result = runner.invoke(app, ["export", "--root", str(repo), "--out", str(link), "--force"])
+    assert result.exit_code == 0, result.output
+    assert link.is_symlink() and len(lines_of(target.read_text(encoding="utf-8"))) == 2
+    assert sorted(p.name for p in target.parent.iterdir()) == ["region.jsonl"]

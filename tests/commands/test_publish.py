@@ -173,3 +173,28 @@ def test_ci_publish_on_the_command_line(tmp_path: Path) -> None:
     wrong = runner.invoke(app, [*args, "--link", "forge.example/x"])
     assert wrong.exit_code == 2
     assert "--link: 'forge.example/x' is not a web address" in wrong.output
+
+
+def test_a_public_site_is_refused_where_staff_documents_were_published(tmp_path: Path) -> None:
+    """Publishing for the public onto a folder (a file share) that an earlier staff
+    publish filled would leave the desk guide readable there, unlisted."""
+    create_repository(tmp_path / "repo", language="en")
+    site = tmp_path / "site"
+    section = Section(phrase("publish.section.handouts"), HANDOUT_FILES, {"guidelines"})
+    publish(tmp_path / "repo", site, [section], PublishOptions(today=TODAY))
+    before = {p.name: p.read_bytes() for p in site.iterdir()}
+    public = Section(
+        phrase("publish.section.handouts"), {"guidelines.html": b"<p>"}, {"guidelines"}
+    )
+    with pytest.raises(UsageError) as caught:
+        publish(tmp_path / "repo", site, [public], PublishOptions("public", today=TODAY))
+    assert str(caught.value) == (
+        f"--audience public: {site} still holds documents for staff only (desk-guide.html, "
+        "desk-guide.pdf), published there earlier; anyone who can read the folder can open "
+        "them. Remove them, or choose an empty folder."
+    )
+    assert {p.name: p.read_bytes() for p in site.iterdir()} == before  # nothing written
+    for name in ("desk-guide.html", "desk-guide.pdf"):
+        (site / name).unlink()
+    publish(tmp_path / "repo", site, [public], PublishOptions("public", today=TODAY))
+    assert sorted(p.name for p in site.iterdir()) == ["guidelines.html", "index.html"]

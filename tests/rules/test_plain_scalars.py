@@ -217,3 +217,29 @@ def test_swedish_wording(make_repo: Callable[..., Path]) -> None:
         "YAML-verktyg läser det som ett ja/nej-värde (boolean) [ambiguous-value]\n"
         '    tips: sätt citattecken runt värdet, så att alla verktyg läser det som text: "no"'
     )
+
+
+def test_a_translation_file_is_checked_too(make_repo: Callable[..., Path]) -> None:
+    """check-jsonschema flags `text: 1177` in a translation file as it does in the matrix."""
+    translation = "rows:\n  bank-e-legitimation:\n    need:\n      text: 1177\n"
+    repo = make_repo({"data/translations/en.yaml": translation})
+    guidelines, _ = load_guidelines(repo, translations=True)
+    found = [
+        (f.file, f.line, f.column, f.text())
+        for f in check_guidelines(guidelines, today=date(2026, 11, 28))
+        if f.code == "ambiguous-value"
+    ]
+    assert found == [
+        (
+            "data/translations/en.yaml",
+            4,
+            13,
+            "'1177' is text to referral, but editors and other YAML tools read it as a number",
+        )
+    ]
+    quoted = make_repo({"data/translations/en.yaml": translation.replace("1177", '"1177"')})
+    assert [
+        f
+        for f in check_guidelines(load_guidelines(quoted, translations=True)[0])
+        if f.code == "ambiguous-value"
+    ] == []

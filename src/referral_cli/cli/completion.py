@@ -63,6 +63,19 @@ def repository(kind: str) -> Completer:
     return complete
 
 
+# What `referral rename` renames (`commands.rename.KINDS`, which imports YAML: a test keeps
+# the two the same).
+RENAMED_KINDS = ("row", "actor", "category", "branch", "reason")
+
+
+def renamed_id(ctx: typer.Context, incomplete: str) -> Completions:
+    """`referral rename KIND OLD`: the ids of the kind already typed."""
+    kind = ctx.params.get("kind")
+    if kind not in RENAMED_KINDS:
+        return []
+    return repository(str(kind))(ctx, incomplete)
+
+
 def _root(ctx: typer.Context) -> Path | None:
     """The repository the command line names (`--root`), else the one it would find."""
     given: Any = None

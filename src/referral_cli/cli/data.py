@@ -19,6 +19,7 @@ from referral_cli.cli.options import (
     resolve_root,
 )
 from referral_cli.i18n import LANGUAGES
+from referral_cli.text import printable
 
 NO_CACHE_ENV = "REFERRAL_NO_CACHE"  # store.cache.NO_CACHE_ENV, not imported at start-up
 FORGES = ("gitlab", "github")  # the keys of scaffold.CI_FILES (a test checks)
@@ -71,7 +72,7 @@ def schema(
     from referral_cli.schemas import write_schemas
 
     for path in write_schemas(out):
-        typer.echo(str(path))
+        typer.echo(printable(str(path)))
 
 
 @handle_errors(writes=True)
@@ -108,8 +109,8 @@ def init(
     # Outside a repository, the new one's language is the library's (unless --lang).
     note_library_language(language)
     for path in create_repository(directory, language=language, ci=ci):
-        typer.echo(str(path))
-    typer.echo(t("init.created", reader_language(), path=str(directory)))
+        typer.echo(printable(str(path)))
+    typer.echo(printable(t("init.created", reader_language(), path=str(directory))))
     if ci in CI_FILES:
         typer.echo(t("ci.next", reader_language(), file=CI_FILES[ci][1].as_posix()))
 
@@ -151,7 +152,7 @@ def ci_setup(
     folder = resolve_root(root)
     note_library_language(library_language(folder))  # nothing else reads library.yaml here
     for path in add_pipeline(folder, forge):
-        typer.echo(str(path))
+        typer.echo(printable(str(path)))
     typer.echo(t("ci.next", reader_language(), file=CI_FILES[forge][1].as_posix()))
 
 
@@ -219,4 +220,4 @@ def ci_publish(
         Section(phrase("render.pages-section"), render_handouts(folder, pages), PUBLIC_HANDOUTS),
     ]
     for path in publish(folder, out, sections, options):
-        typer.echo(str(path))
+        typer.echo(printable(str(path)))

@@ -53,8 +53,14 @@ def lang_option(options: Mapping[str, Any]) -> str | None:
 
 
 def err(message: str) -> None:
-    """Write one message (or several lines) to standard error."""
-    sys.stderr.write(message.rstrip("\n") + "\n")
+    r"""Write one message (or several lines) to standard error.
+
+    A control character in it (typed in an argument, `--root $'\e[31m'`) is shown as
+    an escape, never acted on by the terminal.
+    """
+    from referral_cli.text import printable
+
+    sys.stderr.write(printable(message.rstrip("\n")) + "\n")
 
 
 def drop_standard_output() -> None:

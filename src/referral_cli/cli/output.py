@@ -13,6 +13,8 @@ from typing import Annotated
 
 import typer
 
+from referral_cli.text import printable
+
 OutFileOption = Annotated[
     Path | None,
     typer.Option(
@@ -44,7 +46,7 @@ def emit(content: str | bytes, out: Path | None, *, binary: bool = False) -> Non
         from referral_cli.formats.spreadsheet import write_output
 
         write_output(out, content)
-        typer.echo(str(out))
+        typer.echo(printable(str(out)))
         return
     if isinstance(content, str):
         typer.echo(content)

@@ -17,6 +17,7 @@ from referral_cli.cli.options import (
     TemplatesOption,
     resolve_root,
 )
+from referral_cli.text import printable
 
 # `--lang` of render also takes a visitor's language (checked by the core, which knows
 # the repository's translation files).
@@ -130,4 +131,4 @@ def render(
         period=period,
     )
     for path in render_core(resolve_root(root), out, options):
-        typer.echo(str(path))
+        typer.echo(printable(str(path)))

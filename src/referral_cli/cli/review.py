@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from referral_cli.cli.completion import choices, repository
+from referral_cli.cli.completion import RENAMED_KINDS, choices, renamed_id, repository
 from referral_cli.cli.errors import ReferralGroup, err, handle_errors
 from referral_cli.cli.options import (
     BranchOption,
@@ -24,6 +24,7 @@ from referral_cli.cli.options import (
     resolve_root,
 )
 from referral_cli.cli.output import ExcelOption, OutFileOption, emit
+from referral_cli.text import printable
 
 # Copies of commands.stats.DIMENSIONS and FORMATS, not imported at start-up (a test checks).
 STATS_DIMENSIONS = (
@@ -60,7 +61,7 @@ def stats(
             metavar="DIR|FILE",
             help="A guideline repository or an export file (.jsonl), '-' for one on "
             "standard input; repeat to combine several.",
-            show_default="the current repository",
+            show_default="$REFERRAL_ROOT, else the current repository",
         ),
     ] = None,
     by: Annotated[
@@ -155,7 +156,7 @@ def export(
     )
     from referral_cli.i18n import reader_language, t
 
-    typer.echo(t("export.written", reader_language(), count=count, out=out), err=True)
+    typer.echo(printable(t("export.written", reader_language(), count=count, out=out)), err=True)
 
 
 @handle_errors
@@ -283,10 +284,14 @@ def rename(
     kind: Annotated[
         str,
         typer.Argument(
-            metavar="KIND", help="What to rename: row, actor, category, branch or reason."
+            metavar="KIND",
+            help="What to rename: row, actor, category, branch or reason.",
+            autocompletion=choices(*RENAMED_KINDS),
         ),
     ],
-    old: Annotated[str, typer.Argument(metavar="OLD", help="The id it has now.")],
+    old: Annotated[
+        str, typer.Argument(metavar="OLD", help="The id it has now.", autocompletion=renamed_id)
+    ],
     new: Annotated[str, typer.Argument(metavar="NEW", help="The new id.")],
     root: RootOption = None,
     dry_run: Annotated[
@@ -350,4 +355,4 @@ def report_actor(
         templates=templates,
     )
     for path in report_actor_core(resolve_root(root), out, options):
-        typer.echo(str(path))
+        typer.echo(printable(str(path)))

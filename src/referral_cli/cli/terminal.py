@@ -72,5 +72,6 @@ def terminal_width() -> int:
 def shown(path: Path) -> str:
     """`path` as the user should see it: relative to the working folder where possible."""
     from referral_cli.store.repository import display_path
+    from referral_cli.text import printable
 
-    return display_path(Path.cwd(), path)
+    return printable(display_path(Path.cwd(), path))

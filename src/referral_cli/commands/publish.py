@@ -124,8 +124,15 @@ def site_version(root: Path, lang: str) -> SiteVersion:
 def publish(
     root: Path, out: Path, sections: Sequence[Section], options: PublishOptions
 ) -> list[Path]:
-    """Write every section's files and the index page into `out`; return the paths."""
+    """Write every section's files and the index page into `out`; return the paths.
+
+    A site for the public is refused (`UsageError`, nothing written) while `out` still
+    holds staff documents from an earlier publish there: the index would not list them,
+    but anyone who can read the folder could open them.
+    """
     check_options(options)
+    if options.audience == "public":
+        _refuse_staff_files_left(out, sections)
     library = load_valid_guidelines(root, inventory=False).library
     lang = options.language or library.language
     files: dict[str, bytes] = {}
@@ -143,6 +150,20 @@ def publish(
     )
     files[INDEX] = index.encode("utf-8")
     return write_files(out, files)
+
+
+def _refuse_staff_files_left(out: Path, sections: Sequence[Section]) -> None:
+    """UsageError when `out` holds a staff-only document referral publishes for staff."""
+    public = {stem for section in sections for stem in section.public}
+    left = sorted(
+        name
+        for stem in _TITLES
+        if stem not in public
+        for name in (f"{stem}.{ext}" for ext in SITE_FORMATS)
+        if (out / name).exists()
+    )
+    if left:
+        raise UsageError(phrase("publish.staff-files-left", folder=str(out), files=", ".join(left)))
 
 
 def document_title(stem: str, lang: str) -> str:

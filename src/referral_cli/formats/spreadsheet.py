@@ -177,13 +177,14 @@ def write_output(out: Path, content: str | bytes) -> None:
     from referral_cli.i18n import os_reason, phrase
 
     data = content.encode("utf-8") if isinstance(content, str) else content
-    target = out.resolve() if out.is_symlink() else out
     try:
-        if target.exists() and not target.is_file():
-            with target.open("wb") as stream:
+        # `exists` and `is_file` follow links; the path is opened as given, since
+        # /dev/stdout leads to /proc/self/fd/1, which resolves to no path at all.
+        if out.exists() and not out.is_file():
+            with out.open("wb") as stream:
                 stream.write(data)
         else:
-            _replace(target, data)
+            _replace(out.resolve() if out.is_symlink() else out, data)
     except OSError as exc:
         reason = os_reason(exc)
         raise UsageError(

@@ -664,6 +664,7 @@ PHRASES: Final[dict[str, str]] = {
     "publish.heading.files": "Files",
     "publish.audience.staff": "Staff",
     "publish.audience.public": "Visitors and staff",
+    "publish.staff-files-left": "--audience public: {folder} still holds documents for staff only ({files}), published there earlier; anyone who can read the folder can open them. Remove them, or choose an empty folder.",
     # === end of init
     # === add-question
     "add-question.prompt.date": "Date (YYYY-MM-DD)",

@@ -664,6 +664,7 @@ PHRASES: Final[dict[str, str]] = {
     "publish.heading.files": "Filer",
     "publish.audience.staff": "Personalen",
     "publish.audience.public": "Besökare och personal",
+    "publish.staff-files-left": "--audience public: i {folder} ligger fortfarande dokument som bara är för personalen ({files}), publicerade där tidigare; alla som kan läsa mappen kan öppna dem. Ta bort dem, eller välj en tom mapp.",
     # === end of init
     # === add-question
     "add-question.prompt.date": "Datum (ÅÅÅÅ-MM-DD)",

@@ -7,7 +7,7 @@ booleans, `0701234567` as an octal number and `2025-01-01` as a date; the YAML 1
 core schema, used by editors (VS Code's YAML extension) and `check-jsonschema`, reads
 `1177` as a number. Where the schema says text, those tools then flag valid data, and
 a tool that rewrites the file changes it. `validate` warns about every such value in
-a text field (`ambiguous-value`), with the fix: quote it.
+a text field (`ambiguous-value`), translation files included, with the fix: quote it.
 
 Only text fields are checked: dates, numbers and yes/no fields are meant to be read as
 such. The loaded models say which values are text; the file itself says whether a
@@ -90,6 +90,13 @@ def check_plain_scalars(guidelines: Guidelines) -> list[Finding]:
             findings += _check(guidelines.root / display, display, model, source)
     for loaded in guidelines.entries:
         findings += _check(loaded.path, loaded.display, loaded.entry, loaded.source)
+    if guidelines.translations:  # loaded by the commands that check them (validate)
+        from referral_cli.store.translations import translation_files
+
+        paths = translation_files(guidelines.root)
+        for language, translation in guidelines.translations.items():
+            path = paths.get(language, guidelines.root / translation.display)
+            findings += _check(path, translation.display, translation.file, translation.source)
     return findings
 
 

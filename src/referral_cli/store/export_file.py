@@ -14,6 +14,7 @@ import re
 import sys
 import tempfile
 from collections.abc import Iterable, Iterator
+from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -349,12 +350,17 @@ def read_export_file(path: Path, display: str | None = None) -> list[dict[str, A
     return lines
 
 
-def _open(path: Path) -> BinaryIO:
-    """The export file, or standard input for `-` (`referral export | referral stats --root -`)."""
+def _open(path: Path) -> AbstractContextManager[BinaryIO]:
+    """The export file, or standard input for `-` (`referral export | referral stats --root -`).
+
+    Standard input is read but never closed: it is the process's, not this reader's.
+    """
     if is_dash(path):
         stream = getattr(sys.stdin, "buffer", None)
         # A text-only standard input (tests, embedding) is read as UTF-8 bytes.
-        return stream if stream is not None else io.BytesIO(sys.stdin.read().encode("utf-8"))
+        if stream is None:
+            stream = io.BytesIO(sys.stdin.read().encode("utf-8"))
+        return nullcontext(stream)
     return path.open("rb")
 
 
@@ -381,7 +387,7 @@ def refuse_existing(out: Path, force: bool) -> None:
     """
     if out.name in ("", ".", "..") or out.is_dir():
         raise UsageError(phrase("error.export.not_a_file", out=str(out) or '""'))
-    if out.exists() and not force:
+    if out.is_file() and not force:  # a device or a pipe (`/dev/stdout`) holds no file to lose
         raise UsageError(phrase("error.export.exists", out=str(out)))
 
 
@@ -389,16 +395,25 @@ def write_export_file(out: Path, lines: Iterable[str]) -> None:
     """Write `lines` (newlines included) to `out` through a temporary file: all or nothing.
 
     The temporary file is hidden, new (never a file of the user's) and removed on any
-    failure or interruption.
+    failure or interruption. A link is followed, and the file it leads to is replaced;
+    anything that is not a file (`/dev/stdout`, `/dev/null`, a named pipe) is written to
+    as it is: replacing it would put a plain file in its place.
     """
     refuse_existing(out, force=True)
     temporary: Path | None = None
     try:
-        handle, name = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".tmp")
+        # `exists` and `is_file` follow links; the path is opened as given, since
+        # /dev/stdout leads to /proc/self/fd/1, which resolves to no path at all.
+        if out.exists() and not out.is_file():
+            with out.open("w", encoding="utf-8", newline="\n") as stream:
+                stream.writelines(lines)
+            return
+        target = out.resolve() if out.is_symlink() else out
+        handle, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
         temporary = Path(name)
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
             stream.writelines(lines)
-        temporary.replace(out)
+        temporary.replace(target)
         temporary = None
     except OSError as exc:
         raise UsageError(

@@ -25,7 +25,7 @@ def diff_revisions(
 ) -> DiffReport:
     """Compare `rev1` (default HEAD) with `rev2` (default the working tree)."""
     check_git_repository(root)
-    old_rev = rev1 or "HEAD"
+    old_rev = "HEAD" if rev1 is None else rev1  # an empty one (an unset CI variable) is no HEAD
     old = Snapshot(root, resolve_revision(root, old_rev), old_rev)
     if rev2 is None:
         new = Snapshot(root, WORKTREE, "")  # never named: working-tree files are shown as paths
