@@ -84,6 +84,17 @@ def test_review_strict_passes_when_nothing_is_overdue(repo: Path) -> None:
             ["--translations", "--format", "ics"],
             "error: --translations is written as text only, not 'ics'\n",
         ),
+        # --since limits the agenda only: without it, said rather than silently ignored
+        (
+            ["--since", "2026-01-01"],
+            "error: --since is for the agenda: add --agenda (the review always shows the "
+            "state today)\n",
+        ),
+        (
+            ["--format", "ics", "--since", "2026-01-01"],
+            "error: --since is for the agenda: add --agenda (the review always shows the "
+            "state today)\n",
+        ),
     ],
 )
 @pytest.mark.usefixtures("english")

@@ -218,7 +218,9 @@ def review(
 
     language = checked_lang(lang)
     # A bad --format fails here, before the repository is read.
-    chosen = check_review_format(output_format, agenda=agenda, translations=translations)
+    chosen = check_review_format(
+        output_format, agenda=agenda, translations=translations, since=since is not None
+    )
     since_date = parse_date_option(since, "--since")
     directory = resolve_root(root)
     guidelines = load_for_review(directory)

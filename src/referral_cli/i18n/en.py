@@ -908,6 +908,7 @@ PHRASES: Final[dict[str, str]] = {
     # === review
     "review.error.agenda_format": "--format: '{value}' is not md or html (the agenda's formats)",
     "review.error.format": "--format: '{value}' is not text or ics (md and html are the agenda's formats, with --agenda)",
+    "review.error.since_without_agenda": "--since is for the agenda: add --agenda (the review always shows the state today)",
     "review.error.translations_format": "--translations is written as text only, not '{value}'",
     "review.title": "Guideline review – {library} ({today})",
     "review.interval": "Review interval: {months} months (reviewed before {due} counts as overdue).",

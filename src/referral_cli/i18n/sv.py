@@ -908,6 +908,7 @@ PHRASES: Final[dict[str, str]] = {
     # === review
     "review.error.agenda_format": "--format: '{value}' är varken md eller html (dagordningens format)",
     "review.error.format": "--format: '{value}' är varken text eller ics (md och html är dagordningens format, med --agenda)",
+    "review.error.since_without_agenda": "--since gäller dagordningen: lägg till --agenda (översikten visar alltid läget i dag)",
     "review.error.translations_format": "--translations skrivs bara som text, inte '{value}'",
     "review.title": "Översyn av riktlinjerna – {library} ({today})",
     "review.interval": "Översynsintervall: {months} månader (granskat före {due} räknas som försenat).",

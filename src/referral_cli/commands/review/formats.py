@@ -145,12 +145,17 @@ def _aligned(pairs: list[tuple[str, str]]) -> list[str]:
 # --------------------------------------------------------------------------- the agenda
 
 
-def check_review_format(output: str | None, *, agenda: bool, translations: bool) -> str:
+def check_review_format(
+    output: str | None, *, agenda: bool, translations: bool, since: bool = False
+) -> str:
     """The format `review` writes in, checked before anything is read; else a UsageError.
 
     The agenda is md (default) or html; the translations list is text; the review
-    itself text (default) or ics.
+    itself text (default) or ics. `since` (a --since was given) belongs to the agenda
+    alone: ignoring it would let a coordinator believe the review was limited to it.
     """
+    if since and not agenda:
+        raise UsageError(phrase("review.error.since_without_agenda"))
     if agenda:
         return check_agenda_format(output or "md")
     if translations:
