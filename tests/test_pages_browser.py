@@ -453,6 +453,23 @@ def test_hostile_data_stays_text_and_nothing_is_requested(browser: Any, site: Pa
     opened.close()
 
 
+def test_the_matching_actors_listed_are_the_ones_lookup_found(browser: Any, site: Path) -> None:
+    """The fixture's actors.yaml is not in name order, as the page's directory is."""
+    opened = Opened(browser, site / "hostile-desk-page.html")
+    page = opened.page
+    page.fill("#q", "folkbokföring")  # Skatteverket's service; no row is an answer
+    assert page.locator("#card").count() == 0
+    listed = page.eval_on_selector_all(".actor-hits li", "lis => lis.map(li => li.dataset.actor)")
+    assert listed == ["skatteverket"]
+    assert page.inner_text(".actor-hits li") == "Skatteverket"
+    # With an answer, the actors its card already shows are not listed again.
+    page.fill("#q", "bankid skatteverket")
+    assert page.get_attribute("#card", "data-row") == "bank-e-legitimation"
+    assert page.locator(".actor-hits").count() == 0
+    assert opened.problems == []
+    opened.close()
+
+
 def test_the_public_page_lists_and_links_the_rows(browser: Any, site: Path) -> None:
     opened = Opened(browser, site / "public-page.html")
     page = opened.page
