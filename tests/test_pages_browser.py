@@ -470,6 +470,39 @@ def test_the_matching_actors_listed_are_the_ones_lookup_found(browser: Any, site
     opened.close()
 
 
+LONG_WORD = "Informationsdiskstelefonnummerförteckningsuppdatering" * 3
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_long_unbroken_texts_wrap_at_phone_width(
+    browser: Any, tmp_path: Path, name: str
+) -> None:
+    """An address that is no link (a quote in it) and a word longer than the screen."""
+    actors = FIXTURE_TREE["data/actors.yaml"].replace(
+        "website: https://example.se/a_(b)",
+        f'website: \'https://example.se/"{LONG_WORD}\'\n      opening_hours: {LONG_WORD}',
+    )
+    matrix = FIXTURE_TREE["data/matrix.yaml"].replace(
+        "solution: Det här hjälper", f"solution: {LONG_WORD} Det här hjälper"
+    )
+    assert actors != FIXTURE_TREE["data/actors.yaml"] and LONG_WORD in matrix
+    repo = write_tree(
+        tmp_path / "repo", {**FIXTURE_TREE, "data/actors.yaml": actors, "data/matrix.yaml": matrix}
+    )
+    (tmp_path / f"{name}.html").write_bytes(
+        render_handouts(repo, RenderOptions(handouts=(name,)))[f"{name}.html"]
+    )
+    opened = Opened(browser, tmp_path / f"{name}.html", viewport={"width": 375, "height": 800})
+    for query in ("Rad som ser ut som en lista", "granska källor", ""):
+        opened.page.fill("#q", query)
+        wide = opened.page.evaluate(
+            "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
+        assert wide <= 0, (query, wide)
+    assert opened.problems == []
+    opened.close()
+
+
 def test_the_public_page_lists_and_links_the_rows(browser: Any, site: Path) -> None:
     opened = Opened(browser, site / "public-page.html")
     page = opened.page
