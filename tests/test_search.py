@@ -497,6 +497,37 @@ def test_synonyms_find_the_words_they_stand_for(
     assert (hits[0].key, round(hits[0].score, 2)) == (expected, score)
 
 
+@pytest.mark.parametrize(
+    ("query", "expected", "score"),
+    [
+        # The word itself is in the row: 1.00, although the synonym's target is rarer.
+        ("pension", "pension", 1.0),
+        ("skulder", "skulder", 1.0),  # "skuld" leads to its own other form
+        # Through the synonym: 0.9 of the target's score, although the typed word
+        # also weakly begins a compound somewhere else (a rarer, weaker reading).
+        ("nätbank", "bank", 0.9),
+    ],
+)
+def test_a_rarer_but_weaker_reading_does_not_lower_the_score(
+    query: str, expected: str, score: float
+) -> None:
+    docs = [
+        SearchDoc("pension", {"need": ["Se sin pension"], "actors": ["Pensionsmyndigheten"]}),
+        SearchDoc("skulder", {"need": ["Brev om skulder"]}),
+        SearchDoc("bank", {"need": ["Logga in i internetbanken"], "keywords": ["internetbank"]}),
+        SearchDoc("natbanksapp", {"actors": ["Nätbanksappen support"]}),
+        *(SearchDoc(f"other{n}", {"need": [f"Annat ärende {n}"]}) for n in range(8)),
+    ]
+    synonyms = {
+        "pension": ["Pensionsmyndigheten"],
+        "skuld": ["skulder"],
+        "nätbank": ["internetbank"],
+    }
+    index = SearchIndex(docs, {"need": 1.0, "keywords": 1.0, "actors": 0.5}, synonyms)
+    hits = index.search(query)
+    assert (hits[0].key, round(hits[0].score, 2)) == (expected, score)
+
+
 def test_a_synonym_of_a_phrase_needs_the_whole_phrase(with_synonyms: SearchIndex) -> None:
     # "skriva ut" is one phrase: a row with only "skriva" is not "printa".
     assert "cv" not in [hit.key for hit in with_synonyms.search("printa")]

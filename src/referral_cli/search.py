@@ -48,7 +48,10 @@ Scoring (`SearchIndex.query`)
     word counts for more; a word found nowhere weighs as much as the rarest word). For
     a document, each word contributes its weight times how well the document matches
     it (the match value above times the weight of the field it is in, at most 1). The
-    score is the sum divided by the sum of the weights: 1.00 means every word was found
+    score is the sum divided by the sum of the weights (where a word has several readings,
+    its weight is that of the reading that can count the most: its weight times its best
+    match; so a rarer but weaker reading, a synonym or a fragment, never lowers the score
+    of a document that has the word itself): 1.00 means every word was found
     exactly in a field of the highest weight, a word found nowhere in the document
     lowers the score, and the words no document matched are reported (`unmatched`).
     Documents are ranked on the score as shown (two decimals); ties go to the document
@@ -840,12 +843,22 @@ class SearchIndex:
         # Joined readings first, so that on a tie "sim kort" is credited to "SIM-kort".
         units.sort(key=lambda unit: -len(unit.positions))
         weights = {id(unit): self._idf(unit.values) for unit in units if unit.values}
-        # Per query position: the best possible weight, and each document's best match.
+        # Per query position: the weight of the reading that can count the most there (its
+        # weight times its best match), and each document's best match. A rarer reading
+        # that matches less well (a synonym, a weak fragment) does not raise the bar for
+        # the documents that have the word itself: "pension" stays 1.00 in a row with the
+        # keyword pension although the synonym pension -> Pensionsmyndigheten is rarer.
         ideal: dict[int, float] = {}
+        reach: dict[int, float] = {}
         for unit in units:
+            if not unit.values:
+                continue
+            weight = weights[id(unit)]
+            most = weight * max(shown for shown, _, _ in unit.values.values())
             for position in unit.positions:
-                if unit.values:
-                    ideal[position] = max(ideal.get(position, 0.0), weights[id(unit)])
+                if most > reach.get(position, 0.0):
+                    reach[position] = most
+                    ideal[position] = weight
         best = _best_per_position(units, lambda unit: weights[id(unit)])
         typed = tuple(tokens[p] for p in positions)
         unmatched = tuple(tokens[p] for p in positions if p not in ideal)

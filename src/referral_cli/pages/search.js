@@ -599,11 +599,19 @@ var ReferralSearch = (function () {
     units = units.map(function (pair) { return pair[0]; });
     var weights = new Map();
     units.forEach(function (unit) { if (unit.values.size > 0) weights.set(unit, this.idf(unit.values)); }, this);
+    // Per position, the weight of the reading that can count the most there.
     var ideal = new Map();
+    var reach = new Map();
     units.forEach(function (unit) {
+      if (unit.values.size === 0) return;
+      var weight = weights.get(unit);
+      var top = 0.0;
+      unit.values.forEach(function (match) { if (match[0] > top) top = match[0]; });
+      var most = weight * top;
       unit.positions.forEach(function (position) {
-        if (unit.values.size > 0) {
-          ideal.set(position, Math.max(ideal.has(position) ? ideal.get(position) : 0.0, weights.get(unit)));
+        if (most > (reach.has(position) ? reach.get(position) : 0.0)) {
+          reach.set(position, most);
+          ideal.set(position, weight);
         }
       });
     });
