@@ -360,6 +360,19 @@ def test_split_compound_prefers_a_document_with_both_parts() -> None:
     assert [(h.key, h.score) for h in hits] == [("both", 0.85), ("only-pass", 0.4)]
 
 
+def test_a_split_compound_names_the_part_each_document_has() -> None:
+    docs = [
+        SearchDoc("inkasso", {"need": ["Brev från inkasso"]}),
+        SearchDoc("cv", {"need": ["Personligt brev"]}),
+        SearchDoc("blanketter", {"need": ["Blanketter"]}),
+    ]
+    hits = SearchIndex(docs, {"need": 1.0}).search("inkassobrev")
+    assert [(h.key, h.matched) for h in hits] == [("inkasso", ("inkasso",)), ("cv", ("Brev",))]
+    # A part found in another form is named as the row writes it.
+    hits = SearchIndex(docs, {"need": 1.0}).search("brevblankett")
+    assert [(h.key, h.matched) for h in hits][-1] == ("blanketter", ("Blanketter",))
+
+
 # --- honest scores ------------------------------------------------------------------------
 
 

@@ -739,10 +739,11 @@ class SearchIndex:
             for doc in head.keys() | tail.keys():
                 if doc in head and doc in tail:
                     both = (head[doc][0] + tail[doc][0]) / 2
-                    _offer(per_doc, doc, SPLIT_BOTH * both, 1.0, split[0])
+                    _offer(per_doc, doc, SPLIT_BOTH * both, 1.0, head[doc][2])
                 else:
-                    one = max(head.get(doc, _NO_MATCH)[0], tail.get(doc, _NO_MATCH)[0])
-                    _offer(per_doc, doc, SPLIT_ONE * one, 1.0, split[0])
+                    # Named by the index word of the part this document has.
+                    one = max(head.get(doc, _NO_MATCH), tail.get(doc, _NO_MATCH))
+                    _offer(per_doc, doc, SPLIT_ONE * one[0], 1.0, one[2])
         return per_doc
 
     # --- synonyms ----------------------------------------------------------------------

@@ -487,10 +487,11 @@ var ReferralSearch = (function () {
       Array.from(docs).sort(function (a, b) { return a - b; }).forEach(function (doc) {
         if (head.has(doc) && tail.has(doc)) {
           var both = (head.get(doc)[0] + tail.get(doc)[0]) / 2;
-          offer(perDoc, doc, S.split_both * both, 1.0, split[0]);
+          offer(perDoc, doc, S.split_both * both, 1.0, head.get(doc)[2]);
         } else {
-          var one = Math.max((head.get(doc) || NO_MATCH)[0], (tail.get(doc) || NO_MATCH)[0]);
-          offer(perDoc, doc, S.split_one * one, 1.0, split[0]);
+          // Named by the index word of the part this document has (only one part is there).
+          var one = head.get(doc) || tail.get(doc);
+          offer(perDoc, doc, S.split_one * one[0], 1.0, one[2]);
         }
       });
     }
