@@ -474,13 +474,11 @@ LONG_WORD = "Informationsdiskstelefonnummerförteckningsuppdatering" * 3
 
 
 @pytest.mark.parametrize("name", PAGES)
-def test_long_unbroken_texts_wrap_at_phone_width(
-    browser: Any, tmp_path: Path, name: str
-) -> None:
+def test_long_unbroken_texts_wrap_at_phone_width(browser: Any, tmp_path: Path, name: str) -> None:
     """An address that is no link (a quote in it) and a word longer than the screen."""
     actors = FIXTURE_TREE["data/actors.yaml"].replace(
         "website: https://example.se/a_(b)",
-        f'website: \'https://example.se/"{LONG_WORD}\'\n      opening_hours: {LONG_WORD}',
+        f"website: 'https://example.se/\"{LONG_WORD}'\n      opening_hours: {LONG_WORD}",
     )
     matrix = FIXTURE_TREE["data/matrix.yaml"].replace(
         "solution: Det här hjälper", f"solution: {LONG_WORD} Det här hjälper"
