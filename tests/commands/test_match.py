@@ -331,6 +331,20 @@ def test_apply_above_accepts_only_proposals_at_the_threshold(
     assert [p.loaded.display for p in run_match(repo).proposals] == [PARKING_1, PARKING_2, BIRDS]
 
 
+def test_apply_above_counts_the_entries_it_leaves_for_a_person(report: MatchReport) -> None:
+    # At the default, the SIM proposal (0.65) is weak for an unattended write: left, and
+    # said so in the summary, never passed over in silence.
+    summary = apply_above(report)
+    written = {p.loaded.display for p, _ in summary.applied}
+    assert SIM not in written and SIM in [p.loaded.display for p in summary.left]
+    with_candidates = {p.loaded.display for p in report.proposals if p.candidates}
+    assert {p.loaded.display for p in summary.left} == with_candidates - written
+    assert summary_line("sv", summary) == (
+        f"{len(written)} skrivna, {len(summary.left)} lämnade att välja för hand "
+        "(svagt eller tvetydigt förslag)."
+    )
+
+
 @pytest.mark.parametrize(
     ("scores", "min_score", "written"),
     [

@@ -783,6 +783,7 @@ PHRASES: Final[dict[str, str]] = {
     "match.skipped": "Skipped {file}",
     "match.quit": "Stopped; what was already written stays.",
     "match.summary": "{applied} written, {skipped} skipped.",
+    "match.summary_unattended": "{applied} written, {left} left to choose by hand (a weak or ambiguous proposal).",
     "match.failed": "{count} could not be written, see above; fix the file by hand.",
     "match.md.title": "Questions the matrix has no row for",
     "match.md.compiled": "{library}. Compiled {date}.",

@@ -783,6 +783,7 @@ PHRASES: Final[dict[str, str]] = {
     "match.skipped": "Hoppade över {file}",
     "match.quit": "Avslutade; det som redan skrivits finns kvar.",
     "match.summary": "{applied} skrivna, {skipped} överhoppade.",
+    "match.summary_unattended": "{applied} skrivna, {left} lämnade att välja för hand (svagt eller tvetydigt förslag).",
     "match.failed": "{count} kunde inte skrivas, se ovan; rätta filen för hand.",
     "match.md.title": "Frågor som matrisen saknar rader för",
     "match.md.compiled": "{library}. Sammanställt {date}.",
