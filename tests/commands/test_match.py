@@ -220,15 +220,15 @@ def test_markdown_without_gaps(repo: Path) -> None:
             "# Frågor som matrisen saknar rader för\n\nTestbiblioteket. Sammanställt 2026-09-01.\n\n"
             "Frågor från frågeinventeringen som ingen rad i matrisen passar, grupperade efter "
             "likhet. Underlag till arbetsgruppen: behövs en ny rad, eller ska en befintlig rad "
-            "utvidgas?\n\nInga luckor: alla frågor utan rad har ett bra förslag i matrisen.\n",
+            "utvidgas?\n\nInga luckor: varje fråga utan rad har minst ett förslag i matrisen.\n",
         ),
         (
             "en",
             "# Questions the matrix has no row for\n\nTestbiblioteket. Compiled 2026-09-01.\n\n"
             "Questions from the question inventory that no matrix row fits, grouped by "
             "similarity. For the working group: is a new row needed, or should an existing row "
-            "be widened?\n\nNo gaps: every question without a row has a good proposal in the "
-            "matrix.\n",
+            "be widened?\n\nNo gaps: every question without a row has at least one proposal in "
+            "the matrix.\n",
         ),
     ],
 )

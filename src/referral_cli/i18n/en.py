@@ -773,7 +773,7 @@ PHRASES: Final[dict[str, str]] = {
     "match.closest": "closest: {row} {score}",
     "match.none_closest": "no row is similar",
     "match.nothing": "Every inventory question already has a matrix row.",
-    "match.no_gaps": "No gaps: every question without a row has a good proposal.",
+    "match.no_gaps": "No gaps: every question without a row has at least one proposal above.",
     "match.weak": "weak match",
     "match.matched": "matched in the row: {words}",
     "match.unmatched": "found in no row: {words}",
@@ -793,7 +793,7 @@ PHRASES: Final[dict[str, str]] = {
     "match.md.reasons": "Why it chafed",
     "match.md.referred": "Referred to",
     "match.md.closest": "Closest row",
-    "match.md.none": "No gaps: every question without a row has a good proposal in the matrix.",
+    "match.md.none": "No gaps: every question without a row has at least one proposal in the matrix.",
     "error.match.yes_without_apply": "--yes only works together with --apply",
     "error.match.apply_prints_text": "--apply prints text; run 'referral match --format ...' afterwards",
     # === end of match

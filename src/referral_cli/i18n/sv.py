@@ -773,7 +773,7 @@ PHRASES: Final[dict[str, str]] = {
     "match.closest": "närmast: {row} {score}",
     "match.none_closest": "ingen rad liknar",
     "match.nothing": "Alla frågor i inventeringen har en rad i matrisen.",
-    "match.no_gaps": "Inga luckor: alla frågor utan rad har ett bra förslag.",
+    "match.no_gaps": "Inga luckor: varje fråga utan rad har minst ett förslag ovan.",
     "match.weak": "svag träff",
     "match.matched": "träffar i raden: {words}",
     "match.unmatched": "hittade inte i någon rad: {words}",
@@ -793,7 +793,7 @@ PHRASES: Final[dict[str, str]] = {
     "match.md.reasons": "Varför det skavde",
     "match.md.referred": "Hänvisad till",
     "match.md.closest": "Närmaste rad",
-    "match.md.none": "Inga luckor: alla frågor utan rad har ett bra förslag i matrisen.",
+    "match.md.none": "Inga luckor: varje fråga utan rad har minst ett förslag i matrisen.",
     "error.match.yes_without_apply": "--yes fungerar bara tillsammans med --apply",
     "error.match.apply_prints_text": "--apply skriver bara text; kör 'referral match --format ...' efteråt",
     # === end of match
