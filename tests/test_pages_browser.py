@@ -210,7 +210,15 @@ def test_generated_queries_get_lookup_s_rows_scores_and_answer(
 
 
 @pytest.mark.parametrize(
-    "query", ["bankid", "sim kort", "migrationsverkt", "printa kontoutdrag", "parkeringsapp"]
+    "query",
+    [
+        "bankid",
+        "sim kort",
+        "migrationsverkt",
+        "printa kontoutdrag",
+        "parkeringsapp",
+        unicodedata.normalize("NFD", "försäkringskassan blankett"),  # pasted from a Mac
+    ],
 )
 def test_the_lookup_command_itself_agrees(desk: Opened, query: str) -> None:
     result = CliRunner().invoke(app, ["lookup", "--format", "json", "--root", str(REPO), query])

@@ -6,6 +6,7 @@ on realistic desk queries against the bundled example is in test_search_eval.py.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 
@@ -371,6 +372,23 @@ def test_a_split_compound_names_the_part_each_document_has() -> None:
     # A part found in another form is named as the row writes it.
     hits = SearchIndex(docs, {"need": 1.0}).search("brevblankett")
     assert [(h.key, h.matched) for h in hits][-1] == ("blanketter", ("Blanketter",))
+
+
+@pytest.mark.parametrize(
+    ("query", "data"),
+    [
+        ("försändelse", "Spåra en försändelse"),  # both composed
+        (unicodedata.normalize("NFD", "försändelse"), "Spåra en försändelse"),  # pasted query
+        ("försändelse", unicodedata.normalize("NFD", "Spåra en försändelse")),  # pasted data
+    ],
+)
+def test_letters_written_as_a_letter_and_a_mark_are_one_letter(query: str, data: str) -> None:
+    docs = [SearchDoc("paket", {"need": [data]}), SearchDoc("annat", {"need": ["Annat"]})]
+    result = SearchIndex(docs, {"need": 1.0}).query(query)
+    assert [(hit.key, hit.score, hit.matched) for hit in result.hits] == [
+        ("paket", 1.0, ("försändelse",))
+    ]
+    assert result.unmatched == () and result.words == ("försändelse",)
 
 
 # --- honest scores ------------------------------------------------------------------------

@@ -43,6 +43,10 @@ var ReferralSearch = (function () {
   var MARKS = /\p{M}/gu; // unicodedata.combining(ch) != 0, but for `keep_marks`
   var CASEFOLD = {}; // where str.casefold differs from the lower case (set by `engine`)
 
+  function composed(text) { // search._composed: letters written as a letter and a mark, composed (NFC)
+    return ASCII.test(text) ? text : text.normalize("NFC");
+  }
+
   function casefold(text) { // str.casefold
     if (ASCII.test(text)) return text.toLowerCase();
     var out = "";
@@ -130,7 +134,7 @@ var ReferralSearch = (function () {
     }
 
     function joinedKey(text) { // search.joined_key
-      return (text.match(WORD) || []).map(fold).join("");
+      return (composed(text).match(WORD) || []).map(fold).join("");
     }
 
     return { settings: settings, stopwords: STOPWORDS, fold: fold, stem: stem,
@@ -539,7 +543,7 @@ var ReferralSearch = (function () {
   Index.prototype.units = function (query, synonyms) { // SearchIndex._units
     if (synonyms === undefined) synonyms = true;
     var tools = this.tools;
-    var tokens = (query.match(WORD) || []).map(function (w) {
+    var tokens = (composed(query).match(WORD) || []).map(function (w) {
       return { folded: tools.fold(w), original: tools.casefold(w), typed: w };
     });
     var positions = [];
@@ -591,7 +595,7 @@ var ReferralSearch = (function () {
 
   Index.prototype.query = function (query, unknownWeight) { // SearchIndex.query
     if (unknownWeight === undefined) unknownWeight = 1.0;
-    var tokens = query.match(WORD) || [];
+    var tokens = composed(query).match(WORD) || [];
     var read = this.units(query, true);
     var positions = read[0];
     var units = read[1].map(function (unit, n) { return [unit, n]; });
@@ -664,7 +668,7 @@ var ReferralSearch = (function () {
     var offerTerm = function (term, similarity) {
       if (similarity > (scored.get(term) || 0.0)) scored.set(term, similarity);
     };
-    var words = query.match(WORD) || [];
+    var words = composed(query).match(WORD) || [];
     for (var w = 0; w < words.length; w++) {
       var q = tools.fold(words[w]);
       if (q.length < 3 || tools.stopwords.has(q)) continue;
