@@ -554,3 +554,32 @@ def test_a_repository_template_changes_a_page(tmp_path: Path) -> None:
 def test_render_help_names_the_pages() -> None:
     result = CliRunner().invoke(app, ["render", "--help"], terminal_width=200)
     assert "desk-page, public-page" in result.output
+
+
+@pytest.mark.parametrize(
+    ("tree", "lang", "hint"),
+    [
+        # Examples from this library's own keywords, never another matrix's words.
+        (MARKED_TREE, "sv", "Skriv det besökaren frågar om, till exempel flytta. Svaret"),
+        (MARKED_TREE, "en", "Type what the visitor asks about, for example flytta. The answer"),
+        (FIXTURE_TREE, "sv", "Skriv det besökaren frågar om, till exempel BankID. Svaret"),
+        # No keywords anywhere: the hint without examples.
+        (
+            {
+                **MARKED_TREE,
+                "data/matrix.yaml": MARKED_TREE["data/matrix.yaml"].replace(
+                    "        keywords: [flytta]\n", ""
+                ),
+            },
+            "sv",
+            "Skriv det besökaren frågar om. Svaret kommer medan du skriver.",
+        ),
+    ],
+)
+def test_the_desk_page_s_search_hint_offers_the_library_s_own_words(
+    tmp_path: Path, tree: dict[str, str], lang: str, hint: str
+) -> None:
+    page = render_pages(write_tree(tmp_path / "repo", tree), language=lang)["desk-page.html"]
+    shown = re.search(r'<p id="q-hint" class="hint">([^<]*)</p>', page)
+    assert shown is not None and shown.group(1).startswith(hint)
+    assert "bankid, skriva ut eller pass" not in page and "bankid, print or passport" not in page

@@ -210,7 +210,15 @@ def test_generated_queries_get_lookup_s_rows_scores_and_answer(
 
 
 @pytest.mark.parametrize(
-    "query", ["bankid", "sim kort", "migrationsverkt", "printa kontoutdrag", "parkeringsapp"]
+    "query",
+    [
+        "bankid",
+        "sim kort",
+        "migrationsverkt",
+        "printa kontoutdrag",
+        "parkeringsapp",
+        unicodedata.normalize("NFD", "försäkringskassan blankett"),  # pasted from a Mac
+    ],
 )
 def test_the_lookup_command_itself_agrees(desk: Opened, query: str) -> None:
     result = CliRunner().invoke(app, ["lookup", "--format", "json", "--root", str(REPO), query])
@@ -450,6 +458,54 @@ def test_hostile_data_stays_text_and_nothing_is_requested(browser: Any, site: Pa
     opened.page.fill("#q", "Rad som ser ut som en lista")
     assert opened.page.get_attribute("#card", "data-row") == "markup"
     assert "<script>alert(1)</script>" in opened.page.inner_text("#card")
+    opened.close()
+
+
+def test_the_matching_actors_listed_are_the_ones_lookup_found(browser: Any, site: Path) -> None:
+    """The fixture's actors.yaml is not in name order, as the page's directory is."""
+    opened = Opened(browser, site / "hostile-desk-page.html")
+    page = opened.page
+    page.fill("#q", "folkbokföring")  # Skatteverket's service; no row is an answer
+    assert page.locator("#card").count() == 0
+    listed = page.eval_on_selector_all(".actor-hits li", "lis => lis.map(li => li.dataset.actor)")
+    assert listed == ["skatteverket"]
+    assert page.inner_text(".actor-hits li") == "Skatteverket"
+    # With an answer, the actors its card already shows are not listed again.
+    page.fill("#q", "bankid skatteverket")
+    assert page.get_attribute("#card", "data-row") == "bank-e-legitimation"
+    assert page.locator(".actor-hits").count() == 0
+    assert opened.problems == []
+    opened.close()
+
+
+LONG_WORD = "Informationsdiskstelefonnummerförteckningsuppdatering" * 3
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_long_unbroken_texts_wrap_at_phone_width(browser: Any, tmp_path: Path, name: str) -> None:
+    """An address that is no link (a quote in it) and a word longer than the screen."""
+    actors = FIXTURE_TREE["data/actors.yaml"].replace(
+        "website: https://example.se/a_(b)",
+        f"website: 'https://example.se/\"{LONG_WORD}'\n      opening_hours: {LONG_WORD}",
+    )
+    matrix = FIXTURE_TREE["data/matrix.yaml"].replace(
+        "solution: Det här hjälper", f"solution: {LONG_WORD} Det här hjälper"
+    )
+    assert actors != FIXTURE_TREE["data/actors.yaml"] and LONG_WORD in matrix
+    repo = write_tree(
+        tmp_path / "repo", {**FIXTURE_TREE, "data/actors.yaml": actors, "data/matrix.yaml": matrix}
+    )
+    (tmp_path / f"{name}.html").write_bytes(
+        render_handouts(repo, RenderOptions(handouts=(name,)))[f"{name}.html"]
+    )
+    opened = Opened(browser, tmp_path / f"{name}.html", viewport={"width": 375, "height": 800})
+    for query in ("Rad som ser ut som en lista", "granska källor", ""):
+        opened.page.fill("#q", query)
+        wide = opened.page.evaluate(
+            "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
+        assert wide <= 0, (query, wide)
+    assert opened.problems == []
     opened.close()
 
 

@@ -6,6 +6,7 @@ on realistic desk queries against the bundled example is in test_search_eval.py.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 
@@ -360,6 +361,36 @@ def test_split_compound_prefers_a_document_with_both_parts() -> None:
     assert [(h.key, h.score) for h in hits] == [("both", 0.85), ("only-pass", 0.4)]
 
 
+def test_a_split_compound_names_the_part_each_document_has() -> None:
+    docs = [
+        SearchDoc("inkasso", {"need": ["Brev från inkasso"]}),
+        SearchDoc("cv", {"need": ["Personligt brev"]}),
+        SearchDoc("blanketter", {"need": ["Blanketter"]}),
+    ]
+    hits = SearchIndex(docs, {"need": 1.0}).search("inkassobrev")
+    assert [(h.key, h.matched) for h in hits] == [("inkasso", ("inkasso",)), ("cv", ("Brev",))]
+    # A part found in another form is named as the row writes it.
+    hits = SearchIndex(docs, {"need": 1.0}).search("brevblankett")
+    assert [(h.key, h.matched) for h in hits][-1] == ("blanketter", ("Blanketter",))
+
+
+@pytest.mark.parametrize(
+    ("query", "data"),
+    [
+        ("försändelse", "Spåra en försändelse"),  # both composed
+        (unicodedata.normalize("NFD", "försändelse"), "Spåra en försändelse"),  # pasted query
+        ("försändelse", unicodedata.normalize("NFD", "Spåra en försändelse")),  # pasted data
+    ],
+)
+def test_letters_written_as_a_letter_and_a_mark_are_one_letter(query: str, data: str) -> None:
+    docs = [SearchDoc("paket", {"need": [data]}), SearchDoc("annat", {"need": ["Annat"]})]
+    result = SearchIndex(docs, {"need": 1.0}).query(query)
+    assert [(hit.key, hit.score, hit.matched) for hit in result.hits] == [
+        ("paket", 1.0, ("försändelse",))
+    ]
+    assert result.unmatched == () and result.words == ("försändelse",)
+
+
 # --- honest scores ------------------------------------------------------------------------
 
 
@@ -494,6 +525,37 @@ def test_synonyms_find_the_words_they_stand_for(
     with_synonyms: SearchIndex, query: str, expected: str, score: float
 ) -> None:
     hits = with_synonyms.search(query)
+    assert (hits[0].key, round(hits[0].score, 2)) == (expected, score)
+
+
+@pytest.mark.parametrize(
+    ("query", "expected", "score"),
+    [
+        # The word itself is in the row: 1.00, although the synonym's target is rarer.
+        ("pension", "pension", 1.0),
+        ("skulder", "skulder", 1.0),  # "skuld" leads to its own other form
+        # Through the synonym: 0.9 of the target's score, although the typed word
+        # also weakly begins a compound somewhere else (a rarer, weaker reading).
+        ("nätbank", "bank", 0.9),
+    ],
+)
+def test_a_rarer_but_weaker_reading_does_not_lower_the_score(
+    query: str, expected: str, score: float
+) -> None:
+    docs = [
+        SearchDoc("pension", {"need": ["Se sin pension"], "actors": ["Pensionsmyndigheten"]}),
+        SearchDoc("skulder", {"need": ["Brev om skulder"]}),
+        SearchDoc("bank", {"need": ["Logga in i internetbanken"], "keywords": ["internetbank"]}),
+        SearchDoc("natbanksapp", {"actors": ["Nätbanksappen support"]}),
+        *(SearchDoc(f"other{n}", {"need": [f"Annat ärende {n}"]}) for n in range(8)),
+    ]
+    synonyms = {
+        "pension": ["Pensionsmyndigheten"],
+        "skuld": ["skulder"],
+        "nätbank": ["internetbank"],
+    }
+    index = SearchIndex(docs, {"need": 1.0, "keywords": 1.0, "actors": 0.5}, synonyms)
+    hits = index.search(query)
     assert (hits[0].key, round(hits[0].score, 2)) == (expected, score)
 
 

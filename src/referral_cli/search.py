@@ -48,7 +48,10 @@ Scoring (`SearchIndex.query`)
     word counts for more; a word found nowhere weighs as much as the rarest word). For
     a document, each word contributes its weight times how well the document matches
     it (the match value above times the weight of the field it is in, at most 1). The
-    score is the sum divided by the sum of the weights: 1.00 means every word was found
+    score is the sum divided by the sum of the weights (where a word has several readings,
+    its weight is that of the reading that can count the most: its weight times its best
+    match; so a rarer but weaker reading, a synonym or a fragment, never lowers the score
+    of a document that has the word itself): 1.00 means every word was found
     exactly in a field of the highest weight, a word found nowhere in the document
     lowers the score, and the words no document matched are reported (`unmatched`).
     Documents are ranked on the score as shown (two decimals); ties go to the document
@@ -158,14 +161,24 @@ def fold(text: str) -> str:
     return folded
 
 
+def _composed(text: str) -> str:
+    """`text` with its letters composed (NFC): ``o`` + a combining diaeresis is ``ö``.
+
+    Text pasted from a Mac or a PDF may write ``ö`` as two code points; the mark is no
+    letter, so without this ``försändelse`` would be read as the words ``fo`` and
+    ``rsändelse``. Query and data are both composed before they are split into words.
+    """
+    return text if text.isascii() else unicodedata.normalize("NFC", text)
+
+
 def words(text: str) -> list[str]:
     """The words of `text`, case-folded but with diacritics kept, in order."""
-    return [w.casefold() for w in _WORD.findall(text)]
+    return [w.casefold() for w in _WORD.findall(_composed(text))]
 
 
 def content_words(text: str) -> set[str]:
     """Folded words of at least three letters that are not stopwords."""
-    return {f for f in (fold(w) for w in _WORD.findall(text)) if len(f) >= 3} - STOPWORDS
+    return {f for f in (fold(w) for w in _WORD.findall(_composed(text))) if len(f) >= 3} - STOPWORDS
 
 
 # --- Swedish stemming --------------------------------------------------------------------
@@ -252,7 +265,7 @@ def _trigrams(term: str) -> set[str]:
 
 def joined_key(text: str) -> str:
     """A phrase as one folded word, the way query words are joined: ``'E-post'`` → ``'epost'``."""
-    return "".join(fold(w) for w in _WORD.findall(text))
+    return "".join(fold(w) for w in _WORD.findall(_composed(text)))
 
 
 # A match of one reading in one document: (value shown, at most the similarity; value
@@ -499,7 +512,7 @@ class SearchIndex:
         """
         if joined_key(text) in self._postings:
             return True
-        content = [fold(w) for w in _WORD.findall(text)]
+        content = [fold(w) for w in _WORD.findall(_composed(text))]
         content = [q for q in content if len(q) >= 2 and q not in STOPWORDS]
         return bool(content) and all(self._known_word(q) for q in content)
 
@@ -527,7 +540,7 @@ class SearchIndex:
     def _terms(self, text: str) -> list[tuple[str, str]]:
         """(folded term, case-folded spelling) pairs to index for one text."""
         terms: list[tuple[str, str]] = []
-        chains = _CHAIN.findall(text)
+        chains = _CHAIN.findall(_composed(text))
         for chain in chains:
             parts = _WORD.findall(chain)
             for part in parts:
@@ -538,10 +551,10 @@ class SearchIndex:
                 if len(parts) > 2:
                     for left, right in zip(parts, parts[1:], strict=False):
                         self._add_term(terms, left + right, f"{left}-{right}")
-        all_words = _WORD.findall(text)
+        all_words = _WORD.findall(_composed(text))
         if 1 < len(all_words) <= _SHORT_TEXT_WORDS and len(chains) > 1:
             # "Mobilt BankID" -> mobiltbankid; the surface keeps the text as written.
-            self._add_term(terms, "".join(all_words), " ".join(text.split()))
+            self._add_term(terms, "".join(all_words), " ".join(_composed(text).split()))
         return terms
 
     # --- matching one query word -------------------------------------------------------
@@ -736,10 +749,11 @@ class SearchIndex:
             for doc in head.keys() | tail.keys():
                 if doc in head and doc in tail:
                     both = (head[doc][0] + tail[doc][0]) / 2
-                    _offer(per_doc, doc, SPLIT_BOTH * both, 1.0, split[0])
+                    _offer(per_doc, doc, SPLIT_BOTH * both, 1.0, head[doc][2])
                 else:
-                    one = max(head.get(doc, _NO_MATCH)[0], tail.get(doc, _NO_MATCH)[0])
-                    _offer(per_doc, doc, SPLIT_ONE * one, 1.0, split[0])
+                    # Named by the index word of the part this document has.
+                    one = max(head.get(doc, _NO_MATCH), tail.get(doc, _NO_MATCH))
+                    _offer(per_doc, doc, SPLIT_ONE * one[0], 1.0, one[2])
         return per_doc
 
     # --- synonyms ----------------------------------------------------------------------
@@ -780,7 +794,7 @@ class SearchIndex:
 
     def _units(self, query: str, *, synonyms: bool = True) -> tuple[list[int], list[_Unit]]:
         """The query's counted word positions and every reading of them."""
-        tokens = [_QueryWord(fold(w), w.casefold(), w) for w in _WORD.findall(query)]
+        tokens = [_QueryWord(fold(w), w.casefold(), w) for w in _WORD.findall(_composed(query))]
         positions = [
             i for i, t in enumerate(tokens) if len(t.folded) >= 2 and t.folded not in STOPWORDS
         ]
@@ -835,17 +849,27 @@ class SearchIndex:
         word (1.0: fully, so 1.00 means every word was found; `match` counts them less,
         since a long question always has words no row uses).
         """
-        tokens = _WORD.findall(query)
+        tokens = _WORD.findall(_composed(query))
         positions, units = self._units(query)
         # Joined readings first, so that on a tie "sim kort" is credited to "SIM-kort".
         units.sort(key=lambda unit: -len(unit.positions))
         weights = {id(unit): self._idf(unit.values) for unit in units if unit.values}
-        # Per query position: the best possible weight, and each document's best match.
+        # Per query position: the weight of the reading that can count the most there (its
+        # weight times its best match), and each document's best match. A rarer reading
+        # that matches less well (a synonym, a weak fragment) does not raise the bar for
+        # the documents that have the word itself: "pension" stays 1.00 in a row with the
+        # keyword pension although the synonym pension -> Pensionsmyndigheten is rarer.
         ideal: dict[int, float] = {}
+        reach: dict[int, float] = {}
         for unit in units:
+            if not unit.values:
+                continue
+            weight = weights[id(unit)]
+            most = weight * max(shown for shown, _, _ in unit.values.values())
             for position in unit.positions:
-                if unit.values:
-                    ideal[position] = max(ideal.get(position, 0.0), weights[id(unit)])
+                if most > reach.get(position, 0.0):
+                    reach[position] = most
+                    ideal[position] = weight
         best = _best_per_position(units, lambda unit: weights[id(unit)])
         typed = tuple(tokens[p] for p in positions)
         unmatched = tuple(tokens[p] for p in positions if p not in ideal)
@@ -906,7 +930,7 @@ class SearchIndex:
             if similarity > scored.get(term, 0.0):
                 scored[term] = similarity
 
-        for word in _WORD.findall(query):
+        for word in _WORD.findall(_composed(query)):
             q = fold(word)
             if len(q) < 3 or q in STOPWORDS:
                 continue
@@ -935,7 +959,11 @@ class SearchIndex:
 def _whole_phrase(text: str, cache: dict[str, str | None]) -> str | None:
     """The joined word of a text of several content words (a phrase), else None."""
     if text not in cache:
-        content = [w for w in _WORD.findall(text) if len(fold(w)) >= 2 and fold(w) not in STOPWORDS]
+        content = [
+            w
+            for w in _WORD.findall(_composed(text))
+            if len(fold(w)) >= 2 and fold(w) not in STOPWORDS
+        ]
         cache[text] = joined_key(text) if len(content) > 1 else None
     return cache[text]
 

@@ -252,7 +252,9 @@ def test_match_apply_yes(runner: CliRunner, match_repo: Path) -> None:
     )
     assert result.exit_code == 0, result.output
     assert f"Skrev row: sim-kort → {SIM}\nSkrev row: passansokan → {PASS}\n" in result.output
-    assert "2 skrivna, 0 överhoppade." in result.output
+    assert "2 skrivna, 0 lämnade att välja för hand (svagt eller tvetydigt förslag)." in (
+        result.output
+    )
     assert "Luckor: frågor som ingen rad i matrisen passar (3):" in result.output
     assert (match_repo / SIM).read_bytes().endswith(b"\r\ncategory: telefoner\r\nrow: sim-kort")
     assert validate_repository(match_repo).errors == []
@@ -268,9 +270,10 @@ def test_match_apply_yes_reports_a_file_it_cannot_edit_and_exits_1(
     assert result.exit_code == 1
     assert f"{PASS}:1:1: error: filen kunde inte ändras utan att röra andra värden" in result.output
     # The SIM proposal (0.65) is under the default for unattended writes (0.7).
-    assert "0 skrivna, 0 överhoppade. 1 kunde inte skrivas, se ovan; rätta filen för hand." in (
-        result.output
-    )
+    assert (
+        "0 skrivna, 1 lämnade att välja för hand (svagt eller tvetydigt förslag). "
+        "1 kunde inte skrivas, se ovan; rätta filen för hand."
+    ) in result.output
     assert (match_repo / PASS).read_text(encoding="utf-8") == text
 
 

@@ -311,6 +311,10 @@ class ApplySummary:
     skipped: list[Proposal] = field(default_factory=list)
     failed: list[Finding] = field(default_factory=list)
     quit: bool = False
+    # `--yes`: the entries with proposals it did not write (weak or ambiguous), left
+    # for a person to choose.
+    unattended: bool = False
+    left: list[Proposal] = field(default_factory=list)
 
     def apply(self, proposal: Proposal, candidate: Candidate) -> bool:
         """Write one choice; a file that cannot be edited safely is recorded, not fatal."""
@@ -340,11 +344,13 @@ def unattended_choice(proposal: Proposal, min_score: float = AUTO_APPLY_SCORE) -
 
 def apply_above(report: MatchReport, min_score: float = AUTO_APPLY_SCORE) -> ApplySummary:
     """Write every top proposal `unattended_choice` allows (for `--yes`)."""
-    summary = ApplySummary()
+    summary = ApplySummary(unattended=True)
     for proposal in report.proposals:
         choice = unattended_choice(proposal, min_score)
         if choice is not None:
             summary.apply(proposal, choice)
+        elif proposal.candidates:
+            summary.left.append(proposal)
     return summary
 
 
@@ -564,7 +570,17 @@ def format_json(report: MatchReport) -> str:
 
 def summary_line(language: str, summary: ApplySummary) -> str:
     """One line after an apply session."""
-    line = t("match.summary", language, applied=len(summary.applied), skipped=len(summary.skipped))
+    if summary.unattended:
+        line = t(
+            "match.summary_unattended",
+            language,
+            applied=len(summary.applied),
+            left=len(summary.left),
+        )
+    else:
+        line = t(
+            "match.summary", language, applied=len(summary.applied), skipped=len(summary.skipped)
+        )
     if summary.failed:
         line += " " + t("match.failed", language, count=len(summary.failed))
     return line

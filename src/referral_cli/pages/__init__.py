@@ -502,6 +502,7 @@ def page_context(
         "contact_keys": list(CONTACT_LINE_KEYS),
     }
     if desk:
+        context["search_hint"] = search_hint(guidelines, words)
         context["directory"] = actors
         context["slip_fonts"] = Markup(slip_fonts())
         context["visitor_languages"] = visitors["visitor_languages"]
@@ -524,6 +525,36 @@ def page_context(
             or any(row["fallback"] or any(a["fallback"] for a in row["actors"]) for row in rows)
         )
     return context
+
+
+# How many of the library's own search words the desk page's hint offers as examples.
+SEARCH_EXAMPLES: Final = 3
+
+
+def search_examples(guidelines: Guidelines, count: int = SEARCH_EXAMPLES) -> list[str]:
+    """Search words that find a row of this library, at most `count`.
+
+    The first keyword of the first row that has keywords, in each category in turn.
+    """
+    examples: list[str] = []
+    for category in guidelines.matrix.categories:
+        keyword = next((row.keywords[0] for row in category.rows if row.keywords), None)
+        if keyword is not None and keyword.casefold() not in {e.casefold() for e in examples}:
+            examples.append(keyword)
+        if len(examples) == count:
+            break
+    return examples
+
+
+def search_hint(guidelines: Guidelines, words: Mapping[str, str]) -> str:
+    """The desk page's hint under the search box, with examples from this library's rows.
+
+    Never words of another library's matrix; without keywords, the hint alone.
+    """
+    examples = search_examples(guidelines)
+    if not examples:
+        return words["page_search_hint_plain"]
+    return words["page_search_hint"].replace("{examples}", ", ".join(examples))
 
 
 def _shown_texts(categories: Sequence[Mapping[str, Any]]) -> dict[str, dict[str, str | None]]:

@@ -160,13 +160,18 @@
     return el("section", { "class": className }, [el("h3", { text: title }), list]);
   }
 
+  // The actor index keeps actors.yaml's order and the page's actors are in name order:
+  // a hit names its actor by id (`key`), never by its place in the index.
+  var actorPlace = new Map(actors.map(function (actor, n) { return [actor.id, n]; }));
   function actorHits(found, shown) {
-    var listed = found.filter(function (hit) { return shown.indexOf(hit.doc) < 0; });
+    var listed = found.filter(function (hit) {
+      return actorPlace.has(hit.key) && shown.indexOf(actorPlace.get(hit.key)) < 0;
+    });
     if (!listed.length) return null;
     return el("section", { "class": "actor-hits" }, [
       el("h3", { text: L.page_matching_actors }),
       el("ul", {}, listed.map(function (hit) {
-        var actor = actors[hit.doc];
+        var actor = actors[actorPlace.get(hit.key)];
         return el("li", { "data-actor": actor.id }, [el("a", { href: "#aktor-" + actor.id, text: actor.name })]);
       }))
     ]);

@@ -43,6 +43,10 @@ var ReferralSearch = (function () {
   var MARKS = /\p{M}/gu; // unicodedata.combining(ch) != 0, but for `keep_marks`
   var CASEFOLD = {}; // where str.casefold differs from the lower case (set by `engine`)
 
+  function composed(text) { // search._composed: letters written as a letter and a mark, composed (NFC)
+    return ASCII.test(text) ? text : text.normalize("NFC");
+  }
+
   function casefold(text) { // str.casefold
     if (ASCII.test(text)) return text.toLowerCase();
     var out = "";
@@ -130,7 +134,7 @@ var ReferralSearch = (function () {
     }
 
     function joinedKey(text) { // search.joined_key
-      return (text.match(WORD) || []).map(fold).join("");
+      return (composed(text).match(WORD) || []).map(fold).join("");
     }
 
     return { settings: settings, stopwords: STOPWORDS, fold: fold, stem: stem,
@@ -487,10 +491,11 @@ var ReferralSearch = (function () {
       Array.from(docs).sort(function (a, b) { return a - b; }).forEach(function (doc) {
         if (head.has(doc) && tail.has(doc)) {
           var both = (head.get(doc)[0] + tail.get(doc)[0]) / 2;
-          offer(perDoc, doc, S.split_both * both, 1.0, split[0]);
+          offer(perDoc, doc, S.split_both * both, 1.0, head.get(doc)[2]);
         } else {
-          var one = Math.max((head.get(doc) || NO_MATCH)[0], (tail.get(doc) || NO_MATCH)[0]);
-          offer(perDoc, doc, S.split_one * one, 1.0, split[0]);
+          // Named by the index word of the part this document has (only one part is there).
+          var one = head.get(doc) || tail.get(doc);
+          offer(perDoc, doc, S.split_one * one[0], 1.0, one[2]);
         }
       });
     }
@@ -538,7 +543,7 @@ var ReferralSearch = (function () {
   Index.prototype.units = function (query, synonyms) { // SearchIndex._units
     if (synonyms === undefined) synonyms = true;
     var tools = this.tools;
-    var tokens = (query.match(WORD) || []).map(function (w) {
+    var tokens = (composed(query).match(WORD) || []).map(function (w) {
       return { folded: tools.fold(w), original: tools.casefold(w), typed: w };
     });
     var positions = [];
@@ -590,7 +595,7 @@ var ReferralSearch = (function () {
 
   Index.prototype.query = function (query, unknownWeight) { // SearchIndex.query
     if (unknownWeight === undefined) unknownWeight = 1.0;
-    var tokens = query.match(WORD) || [];
+    var tokens = composed(query).match(WORD) || [];
     var read = this.units(query, true);
     var positions = read[0];
     var units = read[1].map(function (unit, n) { return [unit, n]; });
@@ -599,11 +604,19 @@ var ReferralSearch = (function () {
     units = units.map(function (pair) { return pair[0]; });
     var weights = new Map();
     units.forEach(function (unit) { if (unit.values.size > 0) weights.set(unit, this.idf(unit.values)); }, this);
+    // Per position, the weight of the reading that can count the most there.
     var ideal = new Map();
+    var reach = new Map();
     units.forEach(function (unit) {
+      if (unit.values.size === 0) return;
+      var weight = weights.get(unit);
+      var top = 0.0;
+      unit.values.forEach(function (match) { if (match[0] > top) top = match[0]; });
+      var most = weight * top;
       unit.positions.forEach(function (position) {
-        if (unit.values.size > 0) {
-          ideal.set(position, Math.max(ideal.has(position) ? ideal.get(position) : 0.0, weights.get(unit)));
+        if (most > (reach.has(position) ? reach.get(position) : 0.0)) {
+          reach.set(position, most);
+          ideal.set(position, weight);
         }
       });
     });
@@ -655,7 +668,7 @@ var ReferralSearch = (function () {
     var offerTerm = function (term, similarity) {
       if (similarity > (scored.get(term) || 0.0)) scored.set(term, similarity);
     };
-    var words = query.match(WORD) || [];
+    var words = composed(query).match(WORD) || [];
     for (var w = 0; w < words.length; w++) {
       var q = tools.fold(words[w]);
       if (q.length < 3 || tools.stopwords.has(q)) continue;
