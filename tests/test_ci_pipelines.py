@@ -19,6 +19,7 @@ import shutil
 import subprocess
 import sys
 import threading
+import urllib.parse
 from collections.abc import Iterator, Mapping
 from datetime import date
 from pathlib import Path
@@ -329,6 +330,9 @@ def test_gitlab_pipelines_run_on_a_merge_request_and_after_the_merge(
     check_site(clone / "public", repository, f"{GITLAB_PROJECT}/-/commit/{repository.head}")
 
 
+OLDEST_FIRST = "sort=asc&order_by=created_at&per_page=100"
+
+
 class NotesApi(http.server.BaseHTTPRequestHandler):
     """GitLab's merge-request notes API, as far as the pipeline uses it."""
 
@@ -351,17 +355,21 @@ class NotesApi(http.server.BaseHTTPRequestHandler):
 
     def do_GET(self) -> None:
         self._record()
-        self._answer(self.notes)
+        query = urllib.parse.parse_qs(urllib.parse.urlsplit(self.path).query)
+        size = int(query.get("per_page", ["20"])[0])  # GitLab's own default page size
+        start = (int(query.get("page", ["1"])[0]) - 1) * size
+        self._answer(self.notes[start : start + size])
 
     def do_POST(self) -> None:
         data = self._record() or {}
-        self.notes.append({"id": 41, "body": data["body"]})
+        self.notes.append({"id": 1000 + len(self.notes), "body": data["body"]})
         self._answer(self.notes[-1])
 
     def do_PUT(self) -> None:
         data = self._record() or {}
-        self.notes[0]["body"] = data["body"]
-        self._answer(self.notes[0])
+        (note,) = [n for n in self.notes if self.path.endswith(f"/{n['id']}")]
+        note["body"] = data["body"]
+        self._answer(note)
 
     def log_message(self, *args: object) -> None:
         pass
@@ -400,14 +408,40 @@ def test_gitlab_posts_the_review_text_once_and_then_updates_it(
         assert result.returncode == 0, result.stdout + result.stderr
     notes = "/api/v4/projects/17/merge_requests/3/notes"
     assert [(method, path, token) for method, path, token, _ in api.calls] == [
-        ("GET", f"{notes}?per_page=100", "glpat-test"),
+        ("GET", f"{notes}?{OLDEST_FIRST}&page=1", "glpat-test"),
         ("POST", notes, "glpat-test"),
-        ("GET", f"{notes}?per_page=100", "glpat-test"),
-        ("PUT", f"{notes}/41", "glpat-test"),
+        ("GET", f"{notes}?{OLDEST_FIRST}&page=1", "glpat-test"),
+        ("PUT", f"{notes}/1000", "glpat-test"),
     ]
     (note,) = api.notes
     assert note["body"].startswith("<!-- referral review text -->\n# Ändringar i riktlinjerna")
     check_review_text(note["body"].split("\n", 1)[1], repository)
+
+
+def test_gitlab_finds_its_note_behind_a_long_discussion(
+    repository: SimpleNamespace, tmp_path: Path, notes_api: tuple[str, type[NotesApi]]
+) -> None:
+    url, api = notes_api
+    api.notes.extend({"id": number, "body": f"comment {number}"} for number in range(1, 151))
+    variables = {
+        **GITLAB_MERGE_REQUEST,
+        "CI_MERGE_REQUEST_DIFF_BASE_SHA": repository.base,
+        "CI_COMMIT_SHORT_SHA": repository.head[:8],
+        "CI_API_V4_URL": url,
+        "CI_PROJECT_ID": "17",
+        "CI_MERGE_REQUEST_IID": "3",
+        "REFERRAL_NOTE_TOKEN": "glpat-test",
+        "NO_PROXY": "127.0.0.1",
+        "no_proxy": "127.0.0.1",
+    }
+    for push in ("first", "second"):
+        _, result = run_gitlab_job("review-text", repository.root, tmp_path / push, variables)
+        assert result.returncode == 0, result.stdout + result.stderr
+    # 151 notes (ours the newest) fill two pages of 100: the second push reads both and
+    # updates ours instead of adding a second review text
+    ours = [note for note in api.notes if note["body"].startswith("<!-- referral review text")]
+    assert [note["id"] for note in ours] == [1150]
+    assert [call[0] for call in api.calls] == ["GET", "GET", "POST", "GET", "GET", "PUT"]
 
 
 def test_gitlab_posts_no_note_without_a_token(
