@@ -23,6 +23,10 @@ MIN_SCORE = 0.2  # below this a row is not shown at all
 # The best row is shown as the answer only at or above this score (see README, "Score");
 # below it the rows are only the closest ones. Calibrated on tests/eval/desk_queries.yaml.
 ANSWER_SCORE = 0.6
+# Two rows this close are equally good readings of the query (a synonym leading to both,
+# a word both rows carry): neither is the answer, whichever the index happens to list
+# first; the desk sees the closest rows and chooses.
+TIE_MARGIN = 0.05
 RELATIVE_SCORE = 0.3  # rows scoring under this share of the best one are noise
 ACTOR_HITS = 3
 ACTOR_MIN_SCORE = 0.5  # actors are listed for what they are, not for a stray word
@@ -51,6 +55,27 @@ class _Scored(Protocol):
 
 
 ScoredT = TypeVar("ScoredT", bound=_Scored)
+
+
+def sure_answer(hits: Sequence[ScoredT]) -> ScoredT | None:
+    """The best hit when it is shown as the answer (hits come best first), else None.
+
+    It must score `ANSWER_SCORE` or more and be clearly ahead of the second best.
+    """
+    if not hits or hits[0].score < ANSWER_SCORE:
+        return None
+    if len(hits) > 1 and _lead(hits[0].score, hits[1].score) < round(TIE_MARGIN * 10_000):
+        return None
+    return hits[0]
+
+
+def _lead(best: float, second: float) -> int:
+    """How far `best` is ahead, in ten-thousandths (scores carry four decimals).
+
+    Whole numbers, so 0.95 against 0.90 is 500 and not 0.0499999…; the page computes
+    the same with Math.round.
+    """
+    return round(best * 10_000) - round(second * 10_000)
 
 
 def keep_relevant(hits: Sequence[ScoredT], min_score: float = MIN_SCORE) -> list[ScoredT]:

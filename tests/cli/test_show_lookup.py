@@ -11,9 +11,10 @@ from pathlib import Path
 
 import pytest
 
+from referral_cli.answers import ANSWER_SCORE, TIE_MARGIN
 from referral_cli.cli.plain_text import Screen
 from referral_cli.cli.show_lookup import render_lookup
-from referral_cli.commands.lookup import ANSWER_SCORE, LookupResult, run_lookup
+from referral_cli.commands.lookup import LookupResult, run_lookup
 from tests.test_search import SEARCH_TREE
 
 MakeRepo = Callable[..., Path]
@@ -170,6 +171,28 @@ def test_the_answer_needs_the_answer_score(repo: Path, score: float, panel: bool
     text = rendered(result)
     assert text.startswith("╭─ Dokument och e-tjänster") is panel
     assert text.startswith("Inget säkert svar på ”bankid”.") is not panel
+
+
+@pytest.mark.parametrize(
+    ("best", "second", "panel"),
+    [
+        (0.9, 0.9, False),  # one synonym leading to two rows: which is first is chance
+        (1.0, 0.96, False),
+        (0.95, 0.9, True),  # exactly TIE_MARGIN ahead (not 0.04999… in floating point)
+        (1.0, 0.5, True),
+    ],
+)
+def test_two_rows_nearly_equal_are_no_sure_answer(
+    repo: Path, best: float, second: float, panel: bool
+) -> None:
+    assert TIE_MARGIN == 0.05  # the table's edge case is written for it
+    result = run_lookup(repo, ["bankid"])
+    other = run_lookup(repo, ["passansökan"]).hits[0]
+    result.hits = [replace(result.hits[0], score=best), replace(other, score=second)]
+    text = rendered(result)
+    assert text.startswith("╭─ Dokument och e-tjänster") is panel
+    assert text.startswith("Inget säkert svar på ”bankid”.") is not panel
+    assert (result.answer is not None) is panel
 
 
 def test_closest_rows_show_their_scores_and_the_actors_not_shown_in_full(repo: Path) -> None:

@@ -1,8 +1,9 @@
 """`referral lookup` at a terminal: the answer as a panel, or the closest rows instead.
 
-A row is shown as the answer (a panel, the next hits as one-liners) only when it scores
-at least `ANSWER_SCORE`; a weaker best row must not look like the answer, so then the
-closest rows are listed one per line with their scores. The query words found nowhere
+A row is shown as the answer (a panel, the next hits as one-liners) only when it is sure
+(`answers.sure_answer`: strong enough and clearly ahead of the second best); another best
+row must not look like the answer, so then the closest rows are listed one per line with
+their scores. The query words found nowhere
 are named, and the actors that fit are listed under the rows. With a visitor language
 (`--visitor-lang`), each row's actors say whether they help in it. Drawn with `plain_text`, not
 rich: lookup's start-up is measured (see that module). The words are the handouts'

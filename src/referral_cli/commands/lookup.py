@@ -23,7 +23,7 @@ from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any, cast
 
 # What is shown for a query is defined in `answers`, for lookup and the desk page alike.
-from referral_cli.answers import ACTOR_HITS, ACTOR_MIN_SCORE, ANSWER_SCORE, actor_index
+from referral_cli.answers import ACTOR_HITS, ACTOR_MIN_SCORE, actor_index, sure_answer
 from referral_cli.answers import ACTOR_WEIGHTS as ACTOR_WEIGHTS
 from referral_cli.answers import MIN_SCORE as MIN_SCORE
 from referral_cli.answers import RELATIVE_SCORE as RELATIVE_SCORE
@@ -110,8 +110,8 @@ class LookupResult:
 
     @property
     def answer(self) -> RowHit | None:
-        """The best row when it scores at least `ANSWER_SCORE`: shown as the answer."""
-        return self.hits[0] if self.hits and self.hits[0].score >= ANSWER_SCORE else None
+        """The best row when it is sure (`answers.sure_answer`): shown as the answer."""
+        return sure_answer(self.hits)
 
 
 @dataclass

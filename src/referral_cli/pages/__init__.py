@@ -151,6 +151,7 @@ def search_data(
         "rules": {
             "min_score": answers.MIN_SCORE,
             "answer_score": answers.ANSWER_SCORE,
+            "tie_margin": answers.TIE_MARGIN,
             "relative_score": answers.RELATIVE_SCORE,
             "actor_hits": answers.ACTOR_HITS,
             "actor_min_score": answers.ACTOR_MIN_SCORE,

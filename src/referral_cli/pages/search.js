@@ -732,7 +732,10 @@ var ReferralSearch = (function () {
         .slice(0, rules.actor_hits);
     }
     var suggestions = hits.length === 0 ? this.rows.suggest(query) : [];
-    var answer = hits.length > 0 && hits[0].score >= rules.answer_score ? hits[0] : null;
+    // answers.sure_answer: strong enough, and clearly ahead of the second best
+    var tie = hits.length > 1 && Math.round(hits[0].score * 10000) -
+      Math.round(hits[1].score * 10000) < Math.round(rules.tie_margin * 10000);
+    var answer = hits.length > 0 && hits[0].score >= rules.answer_score && !tie ? hits[0] : null;
     return { query: query, hits: hits, answer: answer, unmatched: found.unmatched,
              actors: actors, suggestions: suggestions };
   };
