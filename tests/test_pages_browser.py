@@ -35,6 +35,8 @@ from typer.testing import CliRunner
 from referral_cli.cli import app
 from referral_cli.commands import lookup as lookup_core
 from referral_cli.commands.render import PAGES, RenderOptions, render_handouts
+from referral_cli.i18n import t
+from referral_cli.i18n.visitor import bundled_catalogue
 from referral_cli.row_index import RowIndex
 from referral_cli.rules.loading import load_valid_guidelines
 from referral_cli.search import fold, stem
@@ -125,6 +127,7 @@ def summary(data: dict[str, Any]) -> dict[str, Any]:
         "answer": data["answer"],
         "unmatched": data["unmatched"],
         "suggestions": data["suggestions"],
+        "common_words_only": data["common_words_only"],
         "actors": [[actor["id"], actor["score"]] for actor in data["actors"]],
     }
 
@@ -138,7 +141,7 @@ PAGE_SEARCH = """queries => queries.map(q => {
   const r = window.referralPage.desk.lookup(q);
   return {hits: r.hits.map(h => [h.key, h.score]), answer: r.answer ? r.answer.key : null,
           unmatched: r.unmatched, suggestions: r.suggestions,
-          actors: r.actors.map(h => [h.key, h.score])};
+          common_words_only: r.commonWordsOnly, actors: r.actors.map(h => [h.key, h.score])};
 })"""
 
 
@@ -323,6 +326,21 @@ def test_nothing_found_names_the_words_and_offers_closer_ones(desk: Opened) -> N
     assert page.input_value("#q") == "app"
     page.fill("#q", "skriva ut biljett")
     assert page.get_attribute("#card", "data-row") == "boardingkort"
+
+
+def test_only_common_words_ask_for_the_errand_instead_of_other_spellings(
+    desk: Opened, browser: Any, site: Path
+) -> None:
+    desk.page.fill("#q", "hur gör jag")
+    assert desk.page.text_content(".suggestions") == t("label.page_common_words_only", "sv")
+    arabic = bundled_catalogue("ar")
+    assert arabic is not None
+    # The visitor's page, in the visitor's language, says it in the visitor's words.
+    opened = Opened(browser, site / "public-page-ar.html")
+    opened.page.fill("#q", "hur gör jag")
+    assert opened.page.text_content(".suggestions") == arabic["label.public_common_words_only"]
+    assert opened.problems == []
+    opened.close()
 
 
 def test_the_card_has_every_channel_with_its_link(desk: Opened) -> None:

@@ -14,7 +14,7 @@ import pytest
 from referral_cli.answers import ANSWER_SCORE, TIE_MARGIN
 from referral_cli.cli.plain_text import Screen
 from referral_cli.cli.show_lookup import render_lookup
-from referral_cli.commands.lookup import LookupResult, run_lookup
+from referral_cli.commands.lookup import LookupResult, as_data, run_lookup
 from tests.test_search import SEARCH_TREE
 
 MakeRepo = Callable[..., Path]
@@ -262,10 +262,36 @@ def test_an_answer_names_the_words_found_nowhere_under_its_panel(repo: Path) -> 
             "Nothing in the matrix matches ”xyzzy”.\n"
             "No similar words in the matrix. Try a shorter or different word.\n",
         ),
+        # Only words that never count: another spelling would not help, naming the errand will
+        (
+            ["hur", "gör", "jag"],
+            None,
+            "Inget i matrisen matchar ”hur gör jag”.\n"
+            "Orden är för vanliga eller för korta för att söka på. Skriv vad ärendet gäller,\n"
+            "till exempel tjänsten, blanketten eller myndigheten.\n",
+        ),
+        (
+            ["x"],
+            "en",
+            "Nothing in the matrix matches ”x”.\n"
+            "The words are too common or too short to search for. Write what the errand is\n"
+            "about, for example the service, the form or the authority.\n",
+        ),
     ],
 )
 def test_nothing_found(repo: Path, terms: list[str], lang: str | None, expected: str) -> None:
-    assert rendered(run_lookup(repo, terms, lang)) == expected
+    text = rendered(run_lookup(repo, terms, lang))
+    assert [line.rstrip() for line in text.splitlines()] == expected.splitlines()
+
+
+@pytest.mark.parametrize(
+    ("terms", "common"), [(["hur", "gör", "jag"], True), (["x"], True), (["xyzzy"], False)]
+)
+def test_json_says_when_only_common_words_were_typed(
+    repo: Path, terms: list[str], common: bool
+) -> None:
+    data = as_data(run_lookup(repo, terms))
+    assert (data["hits"], data["common_words_only"]) == ([], common)
 
 
 def test_square_brackets_in_a_category_title_are_text(make_repo: MakeRepo) -> None:

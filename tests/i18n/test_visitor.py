@@ -109,3 +109,12 @@ def test_visitor_handouts_print_only_visitor_labels(
     allowed = set(VISITOR_LABELS) | {"fallback_note"}
     assert Tracking.read, "the templates read no label at all: the test reads nothing"
     assert Tracking.read <= allowed, sorted(Tracking.read - allowed)
+
+
+def test_readme_lists_every_label_a_translation_file_may_set() -> None:
+    # A library writes these names under `labels:`; one README names wrongly is refused.
+    readme = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
+    section = readme.split("### The bundled labels", 1)[1].split("(that name).", 1)[0]
+    listed = set(re.findall(r"`([a-z_.]+)`", section.split("The keys, for the slips", 1)[1]))
+    requirements = {key.removeprefix("vocab.") for key in VISITOR_KEYS if key.startswith("vocab.")}
+    assert listed == {*VISITOR_LABELS, *OWN_LABELS, *requirements}

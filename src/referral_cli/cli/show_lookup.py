@@ -35,6 +35,8 @@ def render_lookup(result: LookupResult, screen: Screen, *, show_all: bool = Fals
         if result.suggestions:
             words = ", ".join(result.suggestions)
             screen.text(t("lookup.closest", language, words=words))
+        elif result.common_words_only:
+            screen.text(t("lookup.common_words_only", language))
         else:
             screen.text(t("lookup.no_words", language))
     elif result.answer is not None:

@@ -97,6 +97,9 @@ class LookupResult:
     actors: list[ActorHit]
     suggestions: list[str]
     unmatched: list[str] = field(default_factory=list)  # query words no row matched
+    # Nothing found because no word of the query counts (only stop words such as "hur gör
+    # jag", or one letter): the desk is told to name the errand, not to try other spellings.
+    common_words_only: bool = False
     visitor_language: str | None = None
 
     def speaks(self, actor: Actor) -> bool | None:
@@ -269,11 +272,21 @@ def search(data: LookupData, terms: Sequence[str], language: str) -> LookupResul
         for hit in keep_relevant(data.actor_index.search(query), ACTOR_MIN_SCORE)[:ACTOR_HITS]
     ]
     suggestions: list[str] = []
+    common_words_only = False
     if not hits:
         suggestions = data.rows.index.suggest(query)
+        common_words_only = not data.rows.index.query(query).words
     # The query is shown back: a control character typed or pasted into it is shown, not run.
     shown = printable(query)
-    return LookupResult(shown, language, hits, actor_hits, suggestions, list(unmatched))
+    return LookupResult(
+        shown,
+        language,
+        hits,
+        actor_hits,
+        suggestions,
+        list(unmatched),
+        common_words_only=common_words_only,
+    )
 
 
 def load_lookup_data(root: Path) -> LookupData:
@@ -378,6 +391,7 @@ def as_data(result: LookupResult) -> dict[str, Any]:
         "visitor_language": result.visitor_language,
         "answer": answer.item.row.id if answer else None,
         "unmatched": result.unmatched,
+        "common_words_only": result.common_words_only,
         "hits": [
             {
                 "rank": rank,

@@ -386,6 +386,7 @@ PAGE_LABELS: Final = (
     "page_nothing",
     "page_closest_words",
     "page_no_words",
+    "page_common_words_only",
     "page_score",
     "page_print_slip",
     "page_matching_actors",
@@ -403,6 +404,7 @@ PUBLIC_LABELS: Final = {
     "page_nothing": "public_nothing",
     "page_closest_words": "public_closest_words",
     "page_no_words": "public_no_words",
+    "page_common_words_only": "public_common_words_only",
 }
 # Rows listed after the answer, as `referral lookup` lists them at a terminal.
 MORE_HITS: Final = 4

@@ -177,8 +177,10 @@
     ]);
   }
 
-  function suggestionLine(words) {
-    var line = el("p", { "class": "suggestions" }, [document.createTextNode(words.length ? L.page_closest_words + " " : L.page_no_words)]);
+  function suggestionLine(words, commonWordsOnly) {
+    var advice = words.length ? L.page_closest_words + " "
+      : commonWordsOnly ? L.page_common_words_only : L.page_no_words;
+    var line = el("p", { "class": "suggestions" }, [document.createTextNode(advice)]);
     words.forEach(function (word, n) {
       if (n) line.appendChild(document.createTextNode(", "));
       var button = el("button", { type: "button", "class": "suggestion", text: word });
@@ -201,7 +203,7 @@
       if (!result.hits.length) {
         message = fill(L.page_nothing, { query: result.query });
         nodes.push(el("p", { "class": "nothing", text: message }));
-        nodes.push(suggestionLine(result.suggestions));
+        nodes.push(suggestionLine(result.suggestions, result.commonWordsOnly));
       } else {
         message = answer !== null ? fill(L.page_status_answer, { need: rowsOf()[answer].need })
           : L.page_status_closest;

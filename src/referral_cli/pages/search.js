@@ -736,8 +736,10 @@ var ReferralSearch = (function () {
     var tie = hits.length > 1 && Math.round(hits[0].score * 10000) -
       Math.round(hits[1].score * 10000) < Math.round(rules.tie_margin * 10000);
     var answer = hits.length > 0 && hits[0].score >= rules.answer_score && !tie ? hits[0] : null;
+    // commands/lookup.search: nothing found and no word that counts (only stop words)
+    var commonWordsOnly = hits.length === 0 && found.words.length === 0;
     return { query: query, hits: hits, answer: answer, unmatched: found.unmatched,
-             actors: actors, suggestions: suggestions };
+             actors: actors, suggestions: suggestions, commonWordsOnly: commonWordsOnly };
   };
 
   Desk.prototype.warm = function () {

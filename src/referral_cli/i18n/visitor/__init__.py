@@ -71,6 +71,7 @@ VISITOR_LABELS: Final = (
     "public_nothing",
     "public_closest_words",
     "public_no_words",
+    "public_common_words_only",
 )
 REQUIREMENTS: Final = ("id_document", "library_card", "e_id", "password", "own_device", "other")
 # Words only visitor handouts need; in sv.py and en.py they sit in the visitors section.

@@ -60,6 +60,7 @@ PHRASES: Final[dict[str, str]] = {
     "label.public_nothing": "لا توجد معاملة تطابق «{query}».",
     "label.public_closest_words": "أقرب الكلمات:",
     "label.public_no_words": "لا توجد كلمات مشابهة. جرّب كلمة أقصر أو كلمة أخرى.",
+    "label.public_common_words_only": "هذه الكلمات شائعة جدًا للبحث. اكتب ما تحتاج المساعدة فيه، مثل خدمة أو جهة حكومية.",
     "vocab.requirement.id_document": "وثيقة هوية",
     "vocab.requirement.library_card": "بطاقة المكتبة",
     "vocab.requirement.e_id": "الهوية الإلكترونية",

@@ -60,6 +60,7 @@ PHRASES: Final[dict[str, str]] = {
     "label.public_nothing": "هیچ کاری با «{query}» مطابقت ندارد.",
     "label.public_closest_words": "نزدیک‌ترین واژه‌ها:",
     "label.public_no_words": "واژه مشابهی پیدا نشد. واژه‌ای کوتاه‌تر یا متفاوت را امتحان کنید.",
+    "label.public_common_words_only": "این واژه‌ها برای جستجو بیش از حد رایج هستند. بنویسید در چه کاری کمک لازم دارید، مثلاً یک خدمت یا یک اداره.",
     "vocab.requirement.id_document": "مدرک شناسایی",
     "vocab.requirement.library_card": "کارت کتابخانه",
     "vocab.requirement.e_id": "شناسه الکترونیکی",

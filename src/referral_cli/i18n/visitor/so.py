@@ -60,6 +60,7 @@ PHRASES: Final[dict[str, str]] = {
     "label.public_nothing": "Arrin u dhiganta “{query}” lama helin.",
     "label.public_closest_words": "Erayada ugu dhow:",
     "label.public_no_words": "Erayo la mid ah lama helin. Isku day eray ka gaaban ama eray kale.",
+    "label.public_common_words_only": "Erayadani aad bay u caadi yihiin si loo raadiyo. Qor waxa aad caawimo u baahan tahay, tusaale ahaan adeeg ama hay'ad.",
     "vocab.requirement.id_document": "Aqoonsi",
     "vocab.requirement.library_card": "Kaarka maktabadda",
     "vocab.requirement.e_id": "Aqoonsi elektaroonig ah",

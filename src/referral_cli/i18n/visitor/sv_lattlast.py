@@ -64,6 +64,7 @@ PHRASES: Final[dict[str, str]] = {
     "label.public_nothing": "Inget ärende passar ”{query}”.",
     "label.public_closest_words": "Ord som liknar:",
     "label.public_no_words": "Vi hittade inga ord som liknar. Pröva ett kortare ord eller ett annat ord.",
+    "label.public_common_words_only": "Orden är för vanliga. Skriv vad du behöver hjälp med. Till exempel en tjänst eller en myndighet.",
     "vocab.requirement.id_document": "Legitimation",
     "vocab.requirement.library_card": "Lånekort",
     "vocab.requirement.e_id": "E-legitimation, till exempel BankID",

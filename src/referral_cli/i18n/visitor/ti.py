@@ -60,6 +60,7 @@ PHRASES: Final[dict[str, str]] = {
     "label.public_nothing": "ምስ «{query}» ዝሰማማዕ ጉዳይ የለን።",
     "label.public_closest_words": "ዝቐረባ ቃላት፥",
     "label.public_no_words": "ተመሳሳሊ ቃላት የለን። ሓጺር ወይ ካልእ ቃል ፈትኑ።",
+    "label.public_common_words_only": "እዞም ቃላት ንምድላይ ኣዝዮም ልሙዳት እዮም። ሓገዝ ዘድልየኩም ነገር ጽሓፉ፡ ንኣብነት ኣገልግሎት ወይ ትካል።",
     "vocab.requirement.id_document": "መንነት ወረቐት",
     "vocab.requirement.library_card": "ካርድ ቤት መጻሕፍቲ",
     "vocab.requirement.e_id": "ኤሌክትሮኒካዊ መንነት",

@@ -60,6 +60,7 @@ PHRASES: Final[dict[str, str]] = {
     "label.public_nothing": "Немає справ, що відповідають «{query}».",
     "label.public_closest_words": "Найближчі слова:",
     "label.public_no_words": "Схожих слів немає. Спробуйте коротше або інше слово.",
+    "label.public_common_words_only": "Ці слова надто загальні для пошуку. Напишіть, з чим вам потрібна допомога, наприклад послуга чи установа.",
     "vocab.requirement.id_document": "Посвідчення особи",
     "vocab.requirement.library_card": "Читацький квиток",
     "vocab.requirement.e_id": "Електронна ідентифікація (e-ID)",
