@@ -78,6 +78,20 @@ def test_a_crowded_slip_shrinks_then_drops_details_then_actors_and_says_so() -> 
     assert "email" in fit.details  # email stays while the actor is on the slip
 
 
+def test_a_slip_too_crowded_for_phone_and_email_still_names_one_place_to_go() -> None:
+    """The last step before an empty grid: the first actor with its phone only. A slip that
+    sends the visitor nowhere is the worst outcome (seen on a --large slip with room left)."""
+    name = "Kommunens kundcenter och medborgarservice i kommunhuset, entréplanet"
+    boxes = [
+        actor(name, phone="0640-100 00", email="kundcenter.medborgarservice@kommun-exempel.se"),
+        actor("Skatteverket", phone="0771-567 567"),
+    ]
+    need = "Ett mycket långt ärende som beskrivs med många ord och fyller nästan hela lappen " * 4
+    bring = ("id_document", "e_id", "own_device", "password", "library_card", "other")
+    fit = fit_slip(slip(boxes, need=need, requires=bring), boxes, LARGE, WORDS)
+    assert (fit.shown, fit.details, fit.more) == (1, ("phone",), True)
+
+
 def test_columns() -> None:
     assert [slip_columns(n) for n in range(1, 7)] == [2, 2, 3, 2, 3, 3]
     assert slip_columns(3, LARGE) == 2

@@ -595,6 +595,62 @@ def test_large_print_two_slips_a_page(crowded: dict[tuple[str, str], Path], engi
     assert body and all(w.y1 - w.y0 >= 13 for w in body)  # phone numbers set at 14 pt
 
 
+def _one_place_tree() -> dict[str, str]:
+    """A row whose need fills most of a large-print slip, its first actor long-named with
+    phone and email: seen printing no actor at all, with 40 mm of the cell empty."""
+    actors = (
+        "actors:\n  - id: kundcenter\n"
+        "    name: Fjällby kommuns kundcenter och medborgarservice (Kommunhuset, entréplan)\n"
+        "    kind: municipality\n    scope: local\n    contact:\n"
+        "      phone: 0640-100 00\n"
+        "      email: kundcenter.medborgarservice@fjallby-kommun.example\n"
+        "    languages: [sv, en, fa, so, ti, ar]\n"
+    )
+    for name in ("Skatteverket", "Försäkringskassan", "ABF Fjällby", "Konsumentvägledningen"):
+        actors += (
+            f"  - id: a{len(actors)}\n    name: {name}\n    kind: other\n    scope: local\n"
+            "    contact:\n      phone: 010-100 00 00\n"
+        )
+    ids = re.findall(r"id: (\S+)", actors)
+    need = (
+        "Hjälp att fylla i, skriva under och skicka in ansökan om ekonomiskt bistånd "
+        "(försörjningsstöd) digitalt, inklusive att ladda upp kontoutdrag, hyresavi, "
+        "lönespecifikationer och läkarintyg från flera olika månader via kommunens e-tjänst "
+        "som kräver BankID"
+    )
+    matrix = (
+        "categories:\n  - id: k\n    title: Kategori\n    rows:\n"
+        f"      - id: r\n        need: {need}\n        solution: Se nedan.\n"
+        f"        refer_to: [{', '.join(ids)}]\n"
+        "        requires: [id_document, e_id, own_device, password, library_card, other]\n"
+        "        reviewed: 2026-08-15\n"
+    )
+    return {
+        "data/library.yaml": "name: Fjällby kommunbibliotek med filialer i Övre och Nedre Dalen\n"
+        "contact:\n  phone: 0640-123 00\n"
+        "  website: https://bibliotek.fjallby-kommun.example/oppettider-och-kontakt-for-alla\n",
+        "data/actors.yaml": actors,
+        "data/matrix.yaml": matrix,
+    }
+
+
+def test_a_crowded_large_print_slip_still_names_a_place_to_go(tmp_path: Path) -> None:
+    """Its first actor with the phone alone, inside its cell, rather than an empty grid."""
+    engines = available_engines()
+    if not engines:
+        pytest.skip("neither chromium nor WeasyPrint can run here")
+    repo = write_tree(tmp_path / "repo", _one_place_tree())
+    for engine in engines:
+        pdf = print_all(
+            repo, tmp_path / engine, ("referral-slips",), [engine], RenderOptions(large=True)
+        )["referral-slips", engine]
+        text = page_texts(pdf)[0]
+        assert_in_order(text, ["Fjällby kommuns kundcenter", "Tel. 0640-100 00"])
+        assert "Fler ställen och kontaktuppgifter" in text
+        assert_same_grid(slip_tops(pdf, "DU"), 148.5)
+        assert_inside_cells(pdf, 148.5, 7.0)
+
+
 def test_edge_repository_repeats_the_category_title(tmp_path: Path) -> None:
     """A category running on to the next page carries its title there too."""
     engines = available_engines()

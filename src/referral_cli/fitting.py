@@ -320,9 +320,10 @@ def fit_slip(
     `slip` is a public row view; `boxes` are the actors it refers to, or the library
     when it refers to none (each with `name`, `contact` and `language_items`). Tried in
     order: every detail at each type step; then without opening hours and address,
-    then without chat; language names in their own script only; finally fewer actors.
-    Whatever is left out is announced by the "more at the desk" line. `words` are the
-    slip's labels; `extras` what a slip in the visitor's language adds.
+    then without chat; language names in their own script only; then fewer actors;
+    last, the first actor with its phone alone. Whatever is left out is announced by the
+    "more at the desk" line. `words` are the slip's labels; `extras` what a slip in the
+    visitor's language adds.
     """
     extras = extras or SlipExtras()
     count = len(boxes)
@@ -357,10 +358,42 @@ def fit_slip(
                     return SlipFit(
                         kind.name, columns, tuple(details), own_only, shown, more, with_qr
                     )
+    last = _one_channel(slip, boxes, geometry, words, extras)
+    if last is not None:
+        return last
     # Not even one box fits: the grid wins, and the desk gives the details.
     return SlipFit(
         geometry.types[-1].name, slip_columns(count, geometry), DETAIL_LEVELS[-1], True, 0, True
     )
+
+
+def _one_channel(
+    slip: dict[str, Any],
+    boxes: Sequence[dict[str, Any]],
+    geometry: SlipGeometry,
+    words: dict[str, str],
+    extras: SlipExtras,
+) -> SlipFit | None:
+    """The last step before an empty grid: the first box with its phone alone.
+
+    A slip that names no place at all sends the visitor nowhere, so one channel of one
+    actor is worth more than its second (its email). Language names in their own script
+    only, as in the last steps before.
+    """
+    if not boxes[0]["contact"].get("phone"):
+        return None
+    count = len(boxes)
+    columns = 1 if count > 1 else slip_columns(1, geometry)
+    for kind in geometry.types:
+        available = _available(slip, count, geometry, kind, True, extras, words)
+        used = _grid_height(
+            boxes[:1], columns, kind, ("phone",), True, geometry, False, count > 1, words
+        )
+        if count == 1 and slip["requires"]:
+            used = max(used, _bring_box(slip["requires"], columns, kind, geometry, words))
+        if used <= available:
+            return SlipFit(kind.name, columns, ("phone",), True, 1, True)
+    return None
 
 
 def _drops(boxes: Sequence[dict[str, Any]], details: Sequence[str]) -> bool:
