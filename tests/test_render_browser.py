@@ -651,6 +651,22 @@ def test_a_crowded_large_print_slip_still_names_a_place_to_go(tmp_path: Path) ->
         assert_inside_cells(pdf, 148.5, 7.0)
 
 
+FJALLBY = Path(__file__).resolve().parent / "data" / "fjallby"
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_the_contacts_title_stays_with_the_first_contact(tmp_path: Path, engine: str) -> None:
+    """Seen on a second repository's desk guide: the title of the contact appendix and its
+    note at the foot of page 1 (WeasyPrint), every contact on page 2 without a title."""
+    if engine not in available_engines():
+        pytest.skip(f"{engine} is not available here")
+    pdf = print_all(FJALLBY, tmp_path, ("desk-guide",), [engine])["desk-guide", engine]
+    texts = [_squeeze(text) for text in page_texts(pdf)]
+    title = _squeeze("Kontaktuppgifter till aktörerna")
+    (page,) = [n for n, text in enumerate(texts) if title in text]
+    assert _squeeze("ABF Fjällby · Tel. 0640-555 55") in texts[page].split(title, 1)[1]
+
+
 def test_edge_repository_repeats_the_category_title(tmp_path: Path) -> None:
     """A category running on to the next page carries its title there too."""
     engines = available_engines()
