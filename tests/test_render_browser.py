@@ -667,6 +667,25 @@ def test_the_contacts_title_stays_with_the_first_contact(tmp_path: Path, engine:
     assert _squeeze("ABF Fjällby · Tel. 0640-555 55") in texts[page].split(title, 1)[1]
 
 
+@pytest.mark.parametrize("engine", ENGINES)
+def test_an_address_never_breaks_after_its_own_hyphen(tmp_path: Path, engine: str) -> None:
+    """Seen on a second repository's slips, desk guide and public list: a line ending in
+    `kundcenter-`, `oppettider-och-`, `@fjallby-`, which a reader takes for a word broken
+    in two and types without the hyphen."""
+    if engine not in available_engines():
+        pytest.skip(f"{engine} is not available here")
+    handouts = ("referral-slips", "desk-guide", "actors-public")
+    pdfs = print_all(FJALLBY, tmp_path, handouts, [engine])
+    for handout in handouts:
+        broken = [
+            word.text
+            for page in words(pdfs[handout, engine])
+            for word in page
+            if word.text.endswith("-") and re.search(r"[./@]", word.text)
+        ]
+        assert not broken, (handout, broken)
+
+
 def test_edge_repository_repeats_the_category_title(tmp_path: Path) -> None:
     """A category running on to the next page carries its title there too."""
     engines = available_engines()
