@@ -686,6 +686,35 @@ def test_an_address_never_breaks_after_its_own_hyphen(tmp_path: Path, engine: st
         assert not broken, (handout, broken)
 
 
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_long_footer_never_runs_into_the_page_number(tmp_path: Path, engine: str) -> None:
+    """Seen on the feedback letter to an actor with a long name, from a library with a long
+    name: the one-line footer ran on under 'Sida 1 av 2', the two printed over each other."""
+    if engine not in available_engines():
+        pytest.skip(f"{engine} is not available here")
+    from typer.testing import CliRunner
+
+    from referral_cli.cli import app
+
+    args = ["report", "actor", "kundcenter", "--root", str(FJALLBY), "--out", str(tmp_path)]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    html = tmp_path / "report-actor-kundcenter.html"
+    pdf = tmp_path / f"report.{engine}.pdf"
+    (chromium_print if engine == "chromium" else weasyprint_print)(html, pdf)
+    for page in words(pdf):
+        foot = [word for word in page if word.y0 / MM > 280]
+        number = min(word.x0 for word in foot if word.text == "Sida")
+        # "Sida 1 av 2" and nothing else from the number's start to the right edge; the
+        # footer ends at least 2 mm before it.
+        assert [word.text for word in foot if word.x1 > number - 2 * MM][:1] == ["Sida"], [
+            (word.text, round(word.x0 / MM, 1), round(word.x1 / MM, 1)) for word in foot
+        ]
+        right = [word.text for word in foot if word.x0 >= number]
+        assert len(right) == 4 and right[::2] == ["Sida", "av"], right
+        assert "Fjällby" in [word.text for word in foot]
+
+
 def test_edge_repository_repeats_the_category_title(tmp_path: Path) -> None:
     """A category running on to the next page carries its title there too."""
     engines = available_engines()

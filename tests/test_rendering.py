@@ -122,6 +122,10 @@ def test_md_link() -> None:
         ("</style><script>", '"\\00003c/style\\00003e\\00003cscript\\00003e"'),
         ("rad\nny", '"rad\\00000any"'),
         ("'}", '"\\000027\\00007d"'),
+        # CSS takes one white space after an escape as its end: a space after an escaped
+        # character is doubled, or it is lost ("med… · Återkoppling" printed "med…· ").
+        ("med… · x", '"med\\002026  · x"'),
+        ("a\u2069 b\u2069\tc", '"a\\002069  b\\002069\\000009c"'),
     ],
 )
 def test_css_string(text: str, expected: str) -> None:

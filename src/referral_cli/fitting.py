@@ -63,6 +63,48 @@ def text_height(
     return wrap_count(text, width_mm, size_pt, face) * size_pt * line_height * MM_PER_PT
 
 
+# --------------------------------------------------------------------------- page footer
+
+# The footer's box: 78 % of the narrowest A4 page a handout with a page number has (13 mm
+# margins: 184 mm), at 8 pt, as base.html.j2 sets it. It never wraps (white-space: nowrap),
+# so a longer line would print over the page number.
+FOOTER_WIDTH_MM: Final = 0.78 * 184.0
+FOOTER_SIZE_PT: Final = 8.0
+FOOTER_SEPARATOR: Final = " · "
+
+
+def footer_line(text: str) -> str:
+    """The page footer, shortened to fit its box: the longest part loses words, with "…".
+
+    The parts (library, title, review, revision ...) are separated by " · "; each keeps
+    its first word, so every part stays recognisable, and the last one (the revision,
+    the period) is cut only when the others are down to one word.
+    """
+    parts = text.split(FOOTER_SEPARATOR)
+    words = [part.split(" ") for part in parts]
+    cut = [False] * len(parts)
+
+    def line() -> str:
+        return FOOTER_SEPARATOR.join(
+            " ".join(w) + ("…" if shortened else "")
+            for w, shortened in zip(words, cut, strict=True)
+        )
+
+    limit = FOOTER_WIDTH_MM / MM_PER_PT / WIDTH_SAFETY
+    while text_width(line(), FOOTER_SIZE_PT) > limit:
+        # The longest part but the last (the revision, the period) loses a word; the
+        # last only when nothing else can.
+        shortenable = [i for i in range(len(parts) - 1) if len(words[i]) > 1]
+        if not shortenable:
+            shortenable = [len(parts) - 1] if len(words[-1]) > 1 else []
+        if not shortenable:
+            break
+        longest = max(shortenable, key=lambda i: len(" ".join(words[i])))
+        words[longest].pop()
+        cut[longest] = True
+    return line()
+
+
 # --------------------------------------------------------------------------- slips
 
 

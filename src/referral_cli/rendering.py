@@ -36,8 +36,9 @@ its scheme, for print), `css_string` (a quoted, escaped CSS string for
 `content:` in `@page` rules), `md_escape`, `md_link` (a Markdown link, or the
 escaped text when the URL is not safe), `paragraphs` (text split on blank
 lines), `ltr_runs` (numbers and addresses in a right-to-left text kept left to
-right; HTML only, the text as it is elsewhere) and `address_text` (an address that
-never breaks a line after its own hyphen; HTML).
+right; HTML only, the text as it is elsewhere), `address_text` (an address that
+never breaks a line after its own hyphen; HTML) and `footer_line` (the page footer
+shortened to its one line, see `referral_cli.fitting.footer_line`).
 """
 
 from __future__ import annotations
@@ -163,12 +164,16 @@ def css_string(value: object) -> Markup:
 
     For data in generated CSS, e.g. `@bottom-left { content: {{ footer|css_string }}; }`.
     """
+    text = str(value)
     out = []
-    for ch in str(value):
+    for i, ch in enumerate(text):
         if ch.isalnum() or ch in " .,:;!?-–—/()·+%=@#":
             out.append(ch)
         else:
-            out.append(f"\\{ord(ch):06x}")
+            # A white space right after an escape ends it and is not printed: a space that
+            # follows is written twice, so one stays.
+            space = " " if text[i + 1 : i + 2] == " " else ""
+            out.append(f"\\{ord(ch):06x}{space}")
     return Markup('"' + "".join(out) + '"')
 
 
@@ -218,6 +223,13 @@ def address_text(value: object) -> Markup:
     return Markup("".join(parts))
 
 
+def footer_line(value: object) -> str:
+    """The page footer shortened to fit its one line (`referral_cli.fitting.footer_line`)."""
+    from referral_cli.fitting import footer_line as fit
+
+    return fit(str(value))
+
+
 def paragraphs(value: object) -> list[str]:
     """Text split into paragraphs at blank lines (empty parts dropped)."""
     return [part.strip() for part in re.split(r"\n\s*\n", str(value)) if part.strip()]
@@ -232,6 +244,7 @@ FILTERS: Mapping[str, Any] = {
     "paragraphs": paragraphs,
     "ltr_runs": ltr_runs,
     "address_text": address_text,
+    "footer_line": footer_line,
 }
 
 
