@@ -8,15 +8,20 @@ from typing import Any
 import pytest
 
 from referral_cli.fitting import (
+    FOOTER_SIZE_PT,
+    FOOTER_WIDTH_MM,
     LARGE,
+    MM_PER_PT,
     NORMAL,
     SlipExtras,
     fit_slip,
+    footer_line,
     languages_text,
     quick_reference_overflow,
     slip_columns,
     wrap_count,
 )
+from referral_cli.fonts import text_width
 from referral_cli.i18n import labels
 
 WORDS = labels("sv")
@@ -76,6 +81,37 @@ def test_a_crowded_slip_shrinks_then_drops_details_then_actors_and_says_so() -> 
     assert fit.more  # the "more at the desk" line
     assert fit.shown < 6 or "address" not in fit.details
     assert "email" in fit.details  # email stays while the actor is on the slip
+
+
+def test_a_slip_too_crowded_for_phone_and_email_still_names_one_place_to_go() -> None:
+    """The last step before an empty grid: the first actor with its phone only. A slip that
+    sends the visitor nowhere is the worst outcome (seen on a --large slip with room left)."""
+    name = "Kommunens kundcenter och medborgarservice i kommunhuset, entréplanet"
+    boxes = [
+        actor(name, phone="0640-100 00", email="kundcenter.medborgarservice@kommun-exempel.se"),
+        actor("Skatteverket", phone="0771-567 567"),
+    ]
+    need = "Ett mycket långt ärende som beskrivs med många ord och fyller nästan hela lappen " * 4
+    bring = ("id_document", "e_id", "own_device", "password", "library_card", "other")
+    fit = fit_slip(slip(boxes, need=need, requires=bring), boxes, LARGE, WORDS)
+    assert (fit.shown, fit.details, fit.more) == (1, ("phone",), True)
+
+
+def test_a_footer_that_fits_is_left_as_it_is() -> None:
+    text = "Älvstads bibliotek · Senast granskad 2026-10-07 · Version abc1234"
+    assert footer_line(text) == text
+
+
+def test_a_long_footer_shortens_its_longest_parts_and_keeps_the_last() -> None:
+    library = "Fjällby kommunbibliotek med filialer i Övre och Nedre Dalen"
+    title = "Återkoppling till Fjällby kommuns kundcenter och medborgarservice (Kommunhuset)"
+    period = "Period: alla registrerade frågor (2026-09-15 – 2026-09-22)"
+    line = footer_line(f"{library} · {title} · {period}")
+    first, second, third = line.split(" · ")
+    assert first.endswith("…") and library.startswith(first[:-1])
+    assert second.endswith("…") and title.startswith(second[:-1])
+    assert third == period
+    assert text_width(line, FOOTER_SIZE_PT) * MM_PER_PT <= FOOTER_WIDTH_MM
 
 
 def test_columns() -> None:

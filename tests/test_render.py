@@ -890,6 +890,10 @@ def test_quick_reference_that_cannot_fit_one_page_says_what_to_do(
     assert "the quick reference must fit one A4 page, but its 60 rows need about" in result.output
     assert "choose the rows with --row ID" in result.output
     assert not out.exists()
+    # In Swedish it says it must fit (it said "får plats", that it does fit).
+    result = runner.invoke(app, [*args[:-1], "sv"])
+    assert result.exit_code == 2, result.output
+    assert "snabbguiden måste rymmas på en A4-sida, men de 60 raderna behöver" in result.output
     # With fewer rows chosen it fits.
     result = runner.invoke(app, [*args, "--row", "r1,r2,r3"])
     assert result.exit_code == 0, result.output

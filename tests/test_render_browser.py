@@ -595,6 +595,126 @@ def test_large_print_two_slips_a_page(crowded: dict[tuple[str, str], Path], engi
     assert body and all(w.y1 - w.y0 >= 13 for w in body)  # phone numbers set at 14 pt
 
 
+def _one_place_tree() -> dict[str, str]:
+    """A row whose need fills most of a large-print slip, its first actor long-named with
+    phone and email: seen printing no actor at all, with 40 mm of the cell empty."""
+    actors = (
+        "actors:\n  - id: kundcenter\n"
+        "    name: Fjällby kommuns kundcenter och medborgarservice (Kommunhuset, entréplan)\n"
+        "    kind: municipality\n    scope: local\n    contact:\n"
+        "      phone: 0640-100 00\n"
+        "      email: kundcenter.medborgarservice@fjallby-kommun.example\n"
+        "    languages: [sv, en, fa, so, ti, ar]\n"
+    )
+    for name in ("Skatteverket", "Försäkringskassan", "ABF Fjällby", "Konsumentvägledningen"):
+        actors += (
+            f"  - id: a{len(actors)}\n    name: {name}\n    kind: other\n    scope: local\n"
+            "    contact:\n      phone: 010-100 00 00\n"
+        )
+    ids = re.findall(r"id: (\S+)", actors)
+    need = (
+        "Hjälp att fylla i, skriva under och skicka in ansökan om ekonomiskt bistånd "
+        "(försörjningsstöd) digitalt, inklusive att ladda upp kontoutdrag, hyresavi, "
+        "lönespecifikationer och läkarintyg från flera olika månader via kommunens e-tjänst "
+        "som kräver BankID"
+    )
+    matrix = (
+        "categories:\n  - id: k\n    title: Kategori\n    rows:\n"
+        f"      - id: r\n        need: {need}\n        solution: Se nedan.\n"
+        f"        refer_to: [{', '.join(ids)}]\n"
+        "        requires: [id_document, e_id, own_device, password, library_card, other]\n"
+        "        reviewed: 2026-08-15\n"
+    )
+    return {
+        "data/library.yaml": "name: Fjällby kommunbibliotek med filialer i Övre och Nedre Dalen\n"
+        "contact:\n  phone: 0640-123 00\n"
+        "  website: https://bibliotek.fjallby-kommun.example/oppettider-och-kontakt-for-alla\n",
+        "data/actors.yaml": actors,
+        "data/matrix.yaml": matrix,
+    }
+
+
+def test_a_crowded_large_print_slip_still_names_a_place_to_go(tmp_path: Path) -> None:
+    """Its first actor with the phone alone, inside its cell, rather than an empty grid."""
+    engines = available_engines()
+    if not engines:
+        pytest.skip("neither chromium nor WeasyPrint can run here")
+    repo = write_tree(tmp_path / "repo", _one_place_tree())
+    for engine in engines:
+        pdf = print_all(
+            repo, tmp_path / engine, ("referral-slips",), [engine], RenderOptions(large=True)
+        )["referral-slips", engine]
+        text = page_texts(pdf)[0]
+        assert_in_order(text, ["Fjällby kommuns kundcenter", "Tel. 0640-100 00"])
+        assert "Fler ställen och kontaktuppgifter" in text
+        assert_same_grid(slip_tops(pdf, "DU"), 148.5)
+        assert_inside_cells(pdf, 148.5, 7.0)
+
+
+FJALLBY = Path(__file__).resolve().parent / "data" / "fjallby"
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_the_contacts_title_stays_with_the_first_contact(tmp_path: Path, engine: str) -> None:
+    """Seen on a second repository's desk guide: the title of the contact appendix and its
+    note at the foot of page 1 (WeasyPrint), every contact on page 2 without a title."""
+    if engine not in available_engines():
+        pytest.skip(f"{engine} is not available here")
+    pdf = print_all(FJALLBY, tmp_path, ("desk-guide",), [engine])["desk-guide", engine]
+    texts = [_squeeze(text) for text in page_texts(pdf)]
+    title = _squeeze("Kontaktuppgifter till aktörerna")
+    (page,) = [n for n, text in enumerate(texts) if title in text]
+    assert _squeeze("ABF Fjällby · Tel. 0640-555 55") in texts[page].split(title, 1)[1]
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_an_address_never_breaks_after_its_own_hyphen(tmp_path: Path, engine: str) -> None:
+    """Seen on a second repository's slips, desk guide and public list: a line ending in
+    `kundcenter-`, `oppettider-och-`, `@fjallby-`, which a reader takes for a word broken
+    in two and types without the hyphen."""
+    if engine not in available_engines():
+        pytest.skip(f"{engine} is not available here")
+    handouts = ("referral-slips", "desk-guide", "actors-public")
+    pdfs = print_all(FJALLBY, tmp_path, handouts, [engine])
+    for handout in handouts:
+        broken = [
+            word.text
+            for page in words(pdfs[handout, engine])
+            for word in page
+            if word.text.endswith("-") and re.search(r"[./@]", word.text)
+        ]
+        assert not broken, (handout, broken)
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_long_footer_never_runs_into_the_page_number(tmp_path: Path, engine: str) -> None:
+    """Seen on the feedback letter to an actor with a long name, from a library with a long
+    name: the one-line footer ran on under 'Sida 1 av 2', the two printed over each other."""
+    if engine not in available_engines():
+        pytest.skip(f"{engine} is not available here")
+    from typer.testing import CliRunner
+
+    from referral_cli.cli import app
+
+    args = ["report", "actor", "kundcenter", "--root", str(FJALLBY), "--out", str(tmp_path)]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    html = tmp_path / "report-actor-kundcenter.html"
+    pdf = tmp_path / f"report.{engine}.pdf"
+    (chromium_print if engine == "chromium" else weasyprint_print)(html, pdf)
+    for page in words(pdf):
+        foot = [word for word in page if word.y0 / MM > 280]
+        number = min(word.x0 for word in foot if word.text == "Sida")
+        # "Sida 1 av 2" and nothing else from the number's start to the right edge; the
+        # footer ends at least 2 mm before it.
+        assert [word.text for word in foot if word.x1 > number - 2 * MM][:1] == ["Sida"], [
+            (word.text, round(word.x0 / MM, 1), round(word.x1 / MM, 1)) for word in foot
+        ]
+        right = [word.text for word in foot if word.x0 >= number]
+        assert len(right) == 4 and right[::2] == ["Sida", "av"], right
+        assert "Fjällby" in [word.text for word in foot]
+
+
 def test_edge_repository_repeats_the_category_title(tmp_path: Path) -> None:
     """A category running on to the next page carries its title there too."""
     engines = available_engines()

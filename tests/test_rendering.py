@@ -12,6 +12,7 @@ from referral_cli.commands.render import HANDOUTS, PAGES
 from referral_cli.i18n import label_keys
 from referral_cli.rendering import (
     TemplateProblem,
+    address_text,
     build_environment,
     css_string,
     default_template_dir,
@@ -121,6 +122,10 @@ def test_md_link() -> None:
         ("</style><script>", '"\\00003c/style\\00003e\\00003cscript\\00003e"'),
         ("rad\nny", '"rad\\00000any"'),
         ("'}", '"\\000027\\00007d"'),
+        # CSS takes one white space after an escape as its end: a space after an escaped
+        # character is doubled, or it is lost ("med… · Återkoppling" printed "med…· ").
+        ("med… · x", '"med\\002026  · x"'),
+        ("a\u2069 b\u2069\tc", '"a\\002069  b\\002069\\000009c"'),
     ],
 )
 def test_css_string(text: str, expected: str) -> None:
@@ -282,6 +287,24 @@ def test_templates_only_use_known_labels() -> None:
 )
 def test_ltr_runs_keeps_numbers_and_addresses_left_to_right(text: str, expected: str) -> None:
     assert ltr_runs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("www.skatteverket.se", "www.skatteverket.se"),
+        ("a-b.se/c", 'a<span class="hy">-b</span>.se/c'),
+        ("x--y@z-<.se", 'x<span class="hy">--y</span>@z<span class="hy">-&lt;</span>.se'),
+        ("slut-", "slut-"),  # nothing after it to keep on its line
+    ],
+)
+def test_address_text_keeps_each_hyphen_with_the_next_character(text: str, expected: str) -> None:
+    assert address_text(text) == expected
+
+
+def test_address_text_is_html_only(tmp_path: Path) -> None:
+    assert _render_string("md", "{{ x|address_text }}", tmp_path, x="a-b_c.se") == "a-b\\_c.se"
+    assert _render_string("text", "{{ x|address_text }}", tmp_path, x="a-b.se") == "a-b.se"
 
 
 def test_ltr_runs_is_html_only(tmp_path: Path) -> None:

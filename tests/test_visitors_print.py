@@ -296,3 +296,30 @@ def test_an_easy_swedish_slip(printed: dict[tuple[str, str], Path], engine: str)
     ):
         assert expected in text, expected
     assert_inside_cells(pdf, 99, 5.0)
+
+
+# --------------------------------------------------------------------------- the poster
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_right_to_left_posters_footer_keeps_the_date_and_its_fonts(
+    tmp_path: Path, engine: str
+) -> None:
+    """Seen on a Persian poster: the footer's `2026-09-01` printed as `01-09-2026` (an
+    Arabic-script label before it made each number a run of its own), and its words set
+    in the host's DejaVu Sans (the page margin named only the Latin font)."""
+    if engine not in available_engines():
+        pytest.skip(f"{engine} is not available here")
+    files = render_handouts(
+        BUNDLED, RenderOptions(handouts=("poster",), language="ar", revision="abc1234")
+    )
+    html = tmp_path / "poster-ar.html"
+    html.write_bytes(files["poster-ar.html"])
+    pdf = tmp_path / f"poster-ar.{engine}.pdf"
+    (chromium_print if engine == "chromium" else weasyprint_print)(html, pdf)
+    text = plain_text(pdf)
+    assert "2026-10-07" in text  # library.yaml's reviewed, as written
+    assert "07-10-2026" not in text
+    assert "abc1234" in text
+    names = [name for name, _ in embedded_fonts(pdf)]
+    assert all(re.search(r"Noto|ReferralSans", name) for name in names), names

@@ -63,6 +63,48 @@ def text_height(
     return wrap_count(text, width_mm, size_pt, face) * size_pt * line_height * MM_PER_PT
 
 
+# --------------------------------------------------------------------------- page footer
+
+# The footer's box: 78 % of the narrowest A4 page a handout with a page number has (13 mm
+# margins: 184 mm), at 8 pt, as base.html.j2 sets it. It never wraps (white-space: nowrap),
+# so a longer line would print over the page number.
+FOOTER_WIDTH_MM: Final = 0.78 * 184.0
+FOOTER_SIZE_PT: Final = 8.0
+FOOTER_SEPARATOR: Final = " · "
+
+
+def footer_line(text: str) -> str:
+    """The page footer, shortened to fit its box: the longest part loses words, with "…".
+
+    The parts (library, title, review, revision ...) are separated by " · "; each keeps
+    its first word, so every part stays recognisable, and the last one (the revision,
+    the period) is cut only when the others are down to one word.
+    """
+    parts = text.split(FOOTER_SEPARATOR)
+    words = [part.split(" ") for part in parts]
+    cut = [False] * len(parts)
+
+    def line() -> str:
+        return FOOTER_SEPARATOR.join(
+            " ".join(w) + ("…" if shortened else "")
+            for w, shortened in zip(words, cut, strict=True)
+        )
+
+    limit = FOOTER_WIDTH_MM / MM_PER_PT / WIDTH_SAFETY
+    while text_width(line(), FOOTER_SIZE_PT) > limit:
+        # The longest part but the last (the revision, the period) loses a word; the
+        # last only when nothing else can.
+        shortenable = [i for i in range(len(parts) - 1) if len(words[i]) > 1]
+        if not shortenable:
+            shortenable = [len(parts) - 1] if len(words[-1]) > 1 else []
+        if not shortenable:
+            break
+        longest = max(shortenable, key=lambda i: len(" ".join(words[i])))
+        words[longest].pop()
+        cut[longest] = True
+    return line()
+
+
 # --------------------------------------------------------------------------- slips
 
 
@@ -320,9 +362,10 @@ def fit_slip(
     `slip` is a public row view; `boxes` are the actors it refers to, or the library
     when it refers to none (each with `name`, `contact` and `language_items`). Tried in
     order: every detail at each type step; then without opening hours and address,
-    then without chat; language names in their own script only; finally fewer actors.
-    Whatever is left out is announced by the "more at the desk" line. `words` are the
-    slip's labels; `extras` what a slip in the visitor's language adds.
+    then without chat; language names in their own script only; then fewer actors;
+    last, the first actor with its phone alone. Whatever is left out is announced by the
+    "more at the desk" line. `words` are the slip's labels; `extras` what a slip in the
+    visitor's language adds.
     """
     extras = extras or SlipExtras()
     count = len(boxes)
@@ -357,10 +400,42 @@ def fit_slip(
                     return SlipFit(
                         kind.name, columns, tuple(details), own_only, shown, more, with_qr
                     )
+    last = _one_channel(slip, boxes, geometry, words, extras)
+    if last is not None:
+        return last
     # Not even one box fits: the grid wins, and the desk gives the details.
     return SlipFit(
         geometry.types[-1].name, slip_columns(count, geometry), DETAIL_LEVELS[-1], True, 0, True
     )
+
+
+def _one_channel(
+    slip: dict[str, Any],
+    boxes: Sequence[dict[str, Any]],
+    geometry: SlipGeometry,
+    words: dict[str, str],
+    extras: SlipExtras,
+) -> SlipFit | None:
+    """The last step before an empty grid: the first box with its phone alone.
+
+    A slip that names no place at all sends the visitor nowhere, so one channel of one
+    actor is worth more than its second (its email). Language names in their own script
+    only, as in the last steps before.
+    """
+    if not boxes[0]["contact"].get("phone"):
+        return None
+    count = len(boxes)
+    columns = 1 if count > 1 else slip_columns(1, geometry)
+    for kind in geometry.types:
+        available = _available(slip, count, geometry, kind, True, extras, words)
+        used = _grid_height(
+            boxes[:1], columns, kind, ("phone",), True, geometry, False, count > 1, words
+        )
+        if count == 1 and slip["requires"]:
+            used = max(used, _bring_box(slip["requires"], columns, kind, geometry, words))
+        if used <= available:
+            return SlipFit(kind.name, columns, ("phone",), True, 1, True)
+    return None
 
 
 def _drops(boxes: Sequence[dict[str, Any]], details: Sequence[str]) -> bool:

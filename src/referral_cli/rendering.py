@@ -35,8 +35,10 @@ complete http(s) address, else `None`), `display_url` (an address without
 its scheme, for print), `css_string` (a quoted, escaped CSS string for
 `content:` in `@page` rules), `md_escape`, `md_link` (a Markdown link, or the
 escaped text when the URL is not safe), `paragraphs` (text split on blank
-lines) and `ltr_runs` (numbers and addresses in a right-to-left text kept left to
-right; HTML only, the text as it is elsewhere).
+lines), `ltr_runs` (numbers and addresses in a right-to-left text kept left to
+right; HTML only, the text as it is elsewhere), `address_text` (an address that
+never breaks a line after its own hyphen; HTML) and `footer_line` (the page footer
+shortened to its one line, see `referral_cli.fitting.footer_line`).
 """
 
 from __future__ import annotations
@@ -162,12 +164,16 @@ def css_string(value: object) -> Markup:
 
     For data in generated CSS, e.g. `@bottom-left { content: {{ footer|css_string }}; }`.
     """
+    text = str(value)
     out = []
-    for ch in str(value):
+    for i, ch in enumerate(text):
         if ch.isalnum() or ch in " .,:;!?-–—/()·+%=@#":
             out.append(ch)
         else:
-            out.append(f"\\{ord(ch):06x}")
+            # A white space right after an escape ends it and is not printed: a space that
+            # follows is written twice, so one stays.
+            space = " " if text[i + 1 : i + 2] == " " else ""
+            out.append(f"\\{ord(ch):06x}{space}")
     return Markup('"' + "".join(out) + '"')
 
 
@@ -198,6 +204,32 @@ def ltr_runs(value: object) -> Markup:
     return Markup("".join(parts))
 
 
+def address_text(value: object) -> Markup:
+    """A web or email address for print: a line may break anywhere but after a hyphen.
+
+    A line ending in `kundcenter-` reads as a word broken in two, and the reader types
+    the address without its hyphen. Each hyphen is kept on one line with the character
+    after it (`<span class="hy">-o</span>`, `white-space: nowrap` in style.css); the
+    text, and what is copied from it, stays the address as written.
+    """
+    text = str(value)
+    parts: list[str] = []
+    last = 0
+    for match in re.finditer(r"-+.", text):
+        parts.append(escape(text[last : match.start()]))
+        parts.append(Markup('<span class="hy">%s</span>') % match.group())
+        last = match.end()
+    parts.append(escape(text[last:]))
+    return Markup("".join(parts))
+
+
+def footer_line(value: object) -> str:
+    """The page footer shortened to fit its one line (`referral_cli.fitting.footer_line`)."""
+    from referral_cli.fitting import footer_line as fit
+
+    return fit(str(value))
+
+
 def paragraphs(value: object) -> list[str]:
     """Text split into paragraphs at blank lines (empty parts dropped)."""
     return [part.strip() for part in re.split(r"\n\s*\n", str(value)) if part.strip()]
@@ -211,6 +243,8 @@ FILTERS: Mapping[str, Any] = {
     "md_link": md_link,
     "paragraphs": paragraphs,
     "ltr_runs": ltr_runs,
+    "address_text": address_text,
+    "footer_line": footer_line,
 }
 
 
@@ -289,8 +323,9 @@ def build_environment(output: OutputKind, template_dirs: Sequence[Path] = ()) ->
         auto_reload=False,
     )
     env.filters.update(FILTERS)
-    if output != "html":  # only HTML has a direction to keep; elsewhere the text as it is
+    if output != "html":  # only HTML has lines and a direction to keep; elsewhere as it is
         env.filters["ltr_runs"] = _finalize_md if output == "md" else str
+        env.filters["address_text"] = _finalize_md if output == "md" else str
     env.globals["output_kind"] = output
     return env
 

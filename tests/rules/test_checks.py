@@ -345,6 +345,20 @@ def test_actor_referred_to_without_any_contact_is_a_warning(make_repo: Callable[
     assert [code for *_, code, _ in found] == ["unused-actor"]
 
 
+def test_an_actor_with_only_opening_hours_has_no_way_to_be_reached(
+    make_repo: Callable[..., Path],
+) -> None:
+    """Opening hours say when, not where or how: found on a repository whose shop had only
+    `opening_hours`, and no warning, though the hint asks for phone, website, email,
+    address or chat."""
+    actors = ACTORS.replace(
+        '    contact: {website: "https://www.banken.example"}\n',
+        "    contact: {opening_hours: Vardagar 10–18}\n",
+    )
+    found = run(make_repo({"data/actors.yaml": actors}))
+    assert [(line, code) for _, line, _, _, code, _ in found] == [(20, "actor-no-contact")]
+
+
 # --------------------------------------------------------------------------- every problem in one run
 
 

@@ -40,6 +40,7 @@ from referral_cli.visitors import (
     check_translated,
     desk_slip_choice,
     html_lang,
+    is_rtl,
     is_visitor_choice,
     parse_language,
     slip_fallbacks,
@@ -288,6 +289,25 @@ def _visitor_slip(
     return view
 
 
+# Unicode's left-to-right isolate and its end: a CSS `content` string cannot hold markup.
+LTR_ISOLATE: Final = "\u2066"
+POP_ISOLATE: Final = "\u2069"
+
+
+def _footer(name: str, *labelled: tuple[str, str], rtl: bool) -> str:
+    """The one-line page footer: the library's name, then each label with its value.
+
+    On a right-to-left page each value is isolated left to right: after an Arabic-script
+    label the numbers of `2026-09-01` would each be a run of their own and print as
+    `01-09-2026`.
+    """
+    parts = [
+        f"{label} {LTR_ISOLATE}{value}{POP_ISOLATE}" if rtl else f"{label} {value}"
+        for label, value in labelled
+    ]
+    return " · ".join([name, *parts])
+
+
 def _qr_codes(boxes: Sequence[dict[str, Any]]) -> dict[str, str]:
     """QR codes (inline SVG) of the boxes' web addresses, by address."""
     from referral_cli.qr import qr_svg
@@ -469,12 +489,11 @@ def build_context(
         actor.id: public_actor_view(actor, lang, referred_from.get(actor.id, []))
         for actor in ordered
     }
-    footer = " · ".join(
-        [
-            library.name,
-            f"{words['reviewed']} {iso(reviewed) or words['not_reviewed']}",
-            f"{words['revision']} {revision}",
-        ]
+    footer = _footer(
+        library.name,
+        (words["reviewed"], iso(reviewed) or words["not_reviewed"]),
+        (words["revision"], revision),
+        rtl=visitor is not None and is_rtl(visitor.code),
     )
     context: dict[str, Any] = {
         "handout": handout,

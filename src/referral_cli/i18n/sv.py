@@ -566,7 +566,7 @@ PHRASES: Final[dict[str, str]] = {
     "render.own-name.rom": "Romani chib",
     "render.choice.paper": "pappersstorlek",
     "render.choice.period": "period",
-    "render.quick-reference-too-long": "snabbguiden får plats på en A4-sida, men de {rows} raderna behöver ungefär {overflow} mm till; välj raderna med --row ID (flera gånger), eller skriv ut hänvisningsguiden (desk-guide)",
+    "render.quick-reference-too-long": "snabbguiden måste rymmas på en A4-sida, men de {rows} raderna behöver ungefär {overflow} mm till; välj raderna med --row ID (flera gånger), eller skriv ut hänvisningsguiden (desk-guide)",
     "render.out-dash-several": "--out - skriver till standard ut, som bara rymmer ett dokument, och det här blir {count}: välj en utskrift och ett format, eller ange en mapp",
     "render.template-missing": "mallfel: mallen '{name}' finns inte",
     "render.template-unsafe": "mallfel: mallar får inte använda '{name}'",

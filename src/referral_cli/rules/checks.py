@@ -7,7 +7,7 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Final
 
 from referral_cli.dates import add_months
 from referral_cli.findings import Finding, Severity, about_field, suggestion
@@ -527,10 +527,15 @@ def _check_reminders(report: _Reporter, today: date) -> None:
                 )
 
 
+# The channels the actor-no-contact hint names: every contact key but the opening hours.
+CONTACT_CHANNELS: Final = ("phone", "website", "email", "address", "chat")
+
+
 def _check_unreachable_actors(report: _Reporter) -> None:
     """Warn about an actor a row refers to that has no contact channel at all.
 
-    Its slip would send the visitor somewhere with no way to get in touch.
+    Its slip would send the visitor somewhere with no way to get in touch. Opening hours
+    alone say when, not where or how: they are no channel.
     """
     g = report.guidelines
     if "matrix" in g.broken or "actors" in g.broken:
@@ -538,9 +543,7 @@ def _check_unreachable_actors(report: _Reporter) -> None:
     referred = {actor_id for _, row in g.matrix.rows() for actor_id in row.refer_to}
     for i, actor in enumerate(g.actors.actors):
         contact = actor.contact
-        reachable = contact is not None and any(
-            getattr(contact, key) for key in type(contact).model_fields
-        )
+        reachable = contact is not None and any(getattr(contact, key) for key in CONTACT_CHANNELS)
         if actor.id in referred and not reachable:
             report.add(
                 ACTORS_FILE,
