@@ -844,7 +844,7 @@ def test_choices_in_a_file_and_in_options_are_read_as_people_type_them(
 ) -> None:
     log = (
         "- date: 2026-08-18\n  description: Bluff-sms\n  reasons: [Språkbarriär, integritet]\n"
-        "  outcome: hänvisad\n  referred_to: [Banken]\n"
+        "  outcome: hänvisad\n  referred_to: [Banken]\n  sent_by: [skatteverket, banken]\n"
     )
     (repo / "log.yaml").write_text(log, encoding="utf-8")
     before = snapshot(repo)
@@ -852,10 +852,11 @@ def test_choices_in_a_file_and_in_options_are_read_as_people_type_them(
     assert result.exit_code == 0, result.output
     [path] = new_files(repo, before)
     entry = read_entry(path)
-    assert (entry.reasons, entry.outcome, entry.referred_to) == (
+    assert (entry.reasons, entry.outcome, entry.referred_to, entry.sent_by) == (
         ["language", "privacy"],
         "referred",
         ["bank"],
+        ["skatteverket", "bank"],
     )
     assert entry.branch == "norrby"
     assert "reasons: [language, privacy]" in path.read_text(encoding="utf-8")  # ids are written
