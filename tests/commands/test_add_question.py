@@ -411,6 +411,8 @@ def test_an_uncertain_number_is_confirmed_at_the_prompt(
         "bank-e-legitimation",
         "--referred-to",
         "bank",
+        "--sent-by",
+        "bank",
         "--outcome",
         "helped",
         "--minutes",

@@ -674,6 +674,7 @@ PHRASES: Final[dict[str, str]] = {
     "add-question.prompt.category": "Matrix category:",
     "add-question.prompt.row": "Matrix row:",
     "add-question.prompt.referred_to": "Referred to:",
+    "add-question.prompt.sent_by": "Sent here by (who sent the visitor to the library?):",
     "add-question.prompt.outcome": "How did it go?",
     "add-question.prompt.minutes": "Minutes spent (Enter = skip)",
     "add-question.prompt.read_level": "READ level 1–6 (Enter = skip)",

@@ -674,6 +674,7 @@ PHRASES: Final[dict[str, str]] = {
     "add-question.prompt.category": "Kategori i matrisen:",
     "add-question.prompt.row": "Rad i matrisen:",
     "add-question.prompt.referred_to": "Hänvisad till:",
+    "add-question.prompt.sent_by": "Hänvisad hit av (vem skickade besökaren till biblioteket?):",
     "add-question.prompt.outcome": "Hur gick det?",
     "add-question.prompt.minutes": "Tid i minuter (Enter = hoppa över)",
     "add-question.prompt.read_level": "READ-nivå 1–6 (Enter = hoppa över)",
