@@ -929,3 +929,27 @@ def test_a_swedish_excel_csv_becomes_entries(runner: CliRunner, repo: Path) -> N
         (["bank"], [], 15),
         ([], ["bank"], None),
     ]
+
+
+@pytest.mark.parametrize("form", [["csv"], ["csv", "--excel"], ["xlsx"]])
+def test_an_exported_inventory_reads_back_as_recorded(
+    runner: CliRunner, repo: Path, form: list[str]
+) -> None:
+    """`inventory --format csv|xlsx` adds a `file` column; reading it back ignores it."""
+    log = (
+        "- date: 2026-08-18\n  description: '=HYPERLINK(\"x\") och -5'\n  reasons: [time]\n"
+        "  referred_to: [bank]\n  sent_by: [skatteverket]\n  minutes: 15\n  branch: norrby\n"
+        "- date: 2026-08-19\n  description: CV\n  reflection: Två\n    rader\n"
+    )
+    (repo / "log.yaml").write_text(log, encoding="utf-8")
+    assert invoke(runner, "--from-file", "log.yaml").exit_code == 0
+    first = sorted((read_entry(p) for p in snapshot(repo)), key=lambda e: e.date)
+    exported = runner.invoke(app, ["inventory", "--format", *form, "--out", "export.out"])
+    assert exported.exit_code == 0, exported.output
+    shutil.rmtree(repo / INVENTORY)
+    (repo / INVENTORY).mkdir()
+    result = invoke(runner, "--from-file", "export.out")
+    assert result.exit_code == 0, result.output
+    again = sorted((read_entry(p) for p in snapshot(repo)), key=lambda e: e.date)
+    assert again == first
+    assert len(first) == 3  # the repository had one already

@@ -86,6 +86,9 @@ FORMS_COLUMNS: Final = (
     "total points",
     "quiz feedback",
 )
+# The column `referral inventory --format csv|xlsx` adds after the fields: the file an
+# entry came from. A new file is written for each entry read back, so it is never read.
+EXPORT_COLUMNS: Final = ("file",)
 _XLSX_MAGIC = b"PK\x03\x04"  # a workbook is a zip archive
 _XLS_MAGIC = b"\xd0\xcf\x11\xe0"  # the old binary Excel format (.xls)
 
@@ -105,7 +108,8 @@ def fold(name: str) -> str:
 
 def _column_fields() -> dict[str, str | None]:
     """Every folded column name and its field; None for a Forms column that is never read."""
-    fields: dict[str, str | None] = {fold(name): None for name in FORMS_COLUMNS}
+    ignored = (*FORMS_COLUMNS, *EXPORT_COLUMNS)
+    fields: dict[str, str | None] = {fold(name): None for name in ignored}
     for field_name in FIELD_ORDER:
         fields[fold(field_name)] = field_name
         for name in COLUMN_NAMES.get(field_name, ()):
