@@ -953,3 +953,17 @@ def test_an_exported_inventory_reads_back_as_recorded(
     again = sorted((read_entry(p) for p in snapshot(repo)), key=lambda e: e.date)
     assert again == first
     assert len(first) == 3  # the repository had one already
+
+
+def test_a_cell_outside_the_columns_and_personal_data_in_its_row_in_one_run(
+    runner: CliRunner, repo: Path
+) -> None:
+    (repo / "logg.csv").write_text(
+        "Datum;Beskrivning\n2026-08-18;Ring 070-123 45 67;kvar\n", encoding="utf-8"
+    )
+    before = snapshot(repo)
+    result = invoke(runner, "--from-file", "logg.csv")
+    assert result.exit_code == 1
+    assert "logg.csv:2:3: error: this row has more cells than the header" in result.stderr
+    assert "logg.csv:2:2: error: description: looks like a phone number" in result.stderr
+    assert snapshot(repo) == before
