@@ -37,6 +37,8 @@ def accepted(make_repo: Callable[..., Path]) -> dict[str, Choices]:
         ("branch", "CENTRUM", "centrum"),
         ("referred_to", "skatteverket", "skatteverket"),
         ("referred_to", "Banken", "bank"),
+        ("sent_by", "banken", "bank"),  # who sent the visitor: the same actors' words
+        ("sent_by", "SKATTEVERKET", "skatteverket"),
         ("category", "Dokument, ärenden och e-tjänster", "dokument"),
         ("row", "bank e legitimation", "bank-e-legitimation"),
         ("period", "HT-2026", "ht-2026"),

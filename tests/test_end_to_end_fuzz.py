@@ -905,7 +905,8 @@ def mutations(draw: st.DrawFn, repo: Repo) -> tuple[str, str, str]:
         # Only where a value starts, never inside a quoted text (which may hold ": " or "- ").
         values = [
             m.end()
-            for m in re.finditer(r"(?:: |- )(?=\S)", text)
+            # "- " starts a value only at the start of a line: inside a plain text it is text
+            for m in re.finditer(r"(?m)(?:: |^ *- )(?=\S)", text)
             if not {'"', "'"} & set(text[text.rfind("\n", 0, m.start()) + 1 : m.start()])
         ]
         at = draw(st.sampled_from(values))

@@ -35,6 +35,7 @@ ENTRY_CHOICE_OF: Final = {
     "category": "category",
     "row": "row",
     "referred_to": "actor",
+    "sent_by": "actor",
     "outcome": "outcome",
 }
 # Answers to a yes/no question, folded; an empty answer takes the default, no.
@@ -131,12 +132,14 @@ def entry_choices(guidelines: Guidelines) -> dict[str, Choices]:
     from referral_cli.models import OUTCOMES
 
     library, matrix = guidelines.library, guidelines.matrix
+    actors = Choices.of((a.id, [a.name]) for a in guidelines.actors.actors)
     return {
         "branch": Choices.of((b.id, [b.name]) for b in library.branches),
         "reasons": reason_choices(library),
         "period": Choices.of((p.id, []) for p in library.periods),
         "category": Choices.of((c.id, [c.title]) for c in matrix.categories),
         "row": Choices.of((row.id, [row.need]) for _, row in matrix.rows()),
-        "referred_to": Choices.of((a.id, [a.name]) for a in guidelines.actors.actors),
+        "referred_to": actors,
+        "sent_by": actors,
         "outcome": vocabulary_choices("outcome", OUTCOMES),
     }

@@ -72,7 +72,10 @@ def test_lookup_all_and_lang(runner: CliRunner, search_repo: Path) -> None:
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["lookup"], "fel: TERMS saknas; 'referral lookup --help' visar vad du ska ange"),
+        (
+            ["lookup"],
+            "fel: sökorden (TERMS) saknas; 'referral lookup --help' visar vad du ska ange",
+        ),
         (["lookup", " "], "fel: skriv ett eller flera sökord, till exempel referral lookup bankid"),
         (["lookup", "bankid", "--lang", "de"], "fel: --lang: okänt språk 'de'; välj sv eller en"),
         (
@@ -179,7 +182,7 @@ def test_actors_show_takes_root_and_lang_from_the_group(
     [
         (["show", "skateverket"], "fel: det finns ingen aktör med id 'skateverket' (menade du"),
         (["--status", "nne"], "fel: --status 'nne' är inte tillåtet (menade du 'none'?)"),
-        (["show"], "fel: ID saknas; 'referral actors show --help' visar vad du ska ange"),
+        (["show"], "fel: id:t (ID) saknas; 'referral actors show --help' visar vad du ska ange"),
     ],
 )
 def test_actors_usage_errors(

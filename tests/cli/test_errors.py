@@ -337,8 +337,18 @@ def test_referral_lang_must_be_a_language_referral_speaks(make_repo: Callable[..
         ),
         (
             ["report", "actor"],
-            "ID saknas; 'referral report actor --help' visar vad du ska ange",
-            "ID is missing; 'referral report actor --help' says what to give",
+            "id:t (ID) saknas; 'referral report actor --help' visar vad du ska ange",
+            "the id (ID) is missing; 'referral report actor --help' says what to give",
+        ),
+        (  # an argument is named in words, not only by its English metavar
+            ["rename", "actor", "bank"],
+            "det nya id:t (NEW) saknas; 'referral rename --help' visar vad du ska ange",
+            "the new id (NEW) is missing; 'referral rename --help' says what to give",
+        ),
+        (
+            ["ci", "setup"],
+            "GITLAB|GITHUB saknas; 'referral ci setup --help' visar vad du ska ange",
+            "GITLAB|GITHUB is missing; 'referral ci setup --help' says what to give",
         ),
         (
             ["statz"],
@@ -383,7 +393,7 @@ def test_the_command_line_s_usage_errors_are_our_own_sentences(
     monkeypatch.delenv("REFERRAL_ROOT", raising=False)
     assert (invoke(args).exit_code, invoke(args).output) == (2, f"fel: {swedish}\n")
     if args[0] != "statz":  # --lang follows the command's name
-        at = 2 if args[0] == "report" else 1
+        at = 2 if args[0] in ("report", "ci") else 1
         assert invoke([*args[:at], "--lang", "en", *args[at:]]).output == f"error: {english}\n"
     assert invoke(args, REFERRAL_LANG="en").output == f"error: {english}\n"
 

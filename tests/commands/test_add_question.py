@@ -411,6 +411,8 @@ def test_an_uncertain_number_is_confirmed_at_the_prompt(
         "bank-e-legitimation",
         "--referred-to",
         "bank",
+        "--sent-by",
+        "bank",
         "--outcome",
         "helped",
         "--minutes",
@@ -844,7 +846,7 @@ def test_choices_in_a_file_and_in_options_are_read_as_people_type_them(
 ) -> None:
     log = (
         "- date: 2026-08-18\n  description: Bluff-sms\n  reasons: [Språkbarriär, integritet]\n"
-        "  outcome: hänvisad\n  referred_to: [Banken]\n"
+        "  outcome: hänvisad\n  referred_to: [Banken]\n  sent_by: [skatteverket, banken]\n"
     )
     (repo / "log.yaml").write_text(log, encoding="utf-8")
     before = snapshot(repo)
@@ -852,10 +854,11 @@ def test_choices_in_a_file_and_in_options_are_read_as_people_type_them(
     assert result.exit_code == 0, result.output
     [path] = new_files(repo, before)
     entry = read_entry(path)
-    assert (entry.reasons, entry.outcome, entry.referred_to) == (
+    assert (entry.reasons, entry.outcome, entry.referred_to, entry.sent_by) == (
         ["language", "privacy"],
         "referred",
         ["bank"],
+        ["skatteverket", "bank"],
     )
     assert entry.branch == "norrby"
     assert "reasons: [language, privacy]" in path.read_text(encoding="utf-8")  # ids are written
@@ -926,3 +929,41 @@ def test_a_swedish_excel_csv_becomes_entries(runner: CliRunner, repo: Path) -> N
         (["bank"], [], 15),
         ([], ["bank"], None),
     ]
+
+
+@pytest.mark.parametrize("form", [["csv"], ["csv", "--excel"], ["xlsx"]])
+def test_an_exported_inventory_reads_back_as_recorded(
+    runner: CliRunner, repo: Path, form: list[str]
+) -> None:
+    """`inventory --format csv|xlsx` adds a `file` column; reading it back ignores it."""
+    log = (
+        "- date: 2026-08-18\n  description: '=HYPERLINK(\"x\") och -5'\n  reasons: [time]\n"
+        "  referred_to: [bank]\n  sent_by: [skatteverket]\n  minutes: 15\n  branch: norrby\n"
+        "- date: 2026-08-19\n  description: CV\n  reflection: Två\n    rader\n"
+    )
+    (repo / "log.yaml").write_text(log, encoding="utf-8")
+    assert invoke(runner, "--from-file", "log.yaml").exit_code == 0
+    first = sorted((read_entry(p) for p in snapshot(repo)), key=lambda e: e.date)
+    exported = runner.invoke(app, ["inventory", "--format", *form, "--out", "export.out"])
+    assert exported.exit_code == 0, exported.output
+    shutil.rmtree(repo / INVENTORY)
+    (repo / INVENTORY).mkdir()
+    result = invoke(runner, "--from-file", "export.out")
+    assert result.exit_code == 0, result.output
+    again = sorted((read_entry(p) for p in snapshot(repo)), key=lambda e: e.date)
+    assert again == first
+    assert len(first) == 3  # the repository had one already
+
+
+def test_a_cell_outside_the_columns_and_personal_data_in_its_row_in_one_run(
+    runner: CliRunner, repo: Path
+) -> None:
+    (repo / "logg.csv").write_text(
+        "Datum;Beskrivning\n2026-08-18;Ring 070-123 45 67;kvar\n", encoding="utf-8"
+    )
+    before = snapshot(repo)
+    result = invoke(runner, "--from-file", "logg.csv")
+    assert result.exit_code == 1
+    assert "logg.csv:2:3: error: this row has more cells than the header" in result.stderr
+    assert "logg.csv:2:2: error: description: looks like a phone number" in result.stderr
+    assert snapshot(repo) == before

@@ -11,7 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from referral_cli.cli import app
-from referral_cli.commands.rename import rename
+from referral_cli.commands.rename import rename, resolve_kind
 from referral_cli.commands.validate import validate_repository
 from referral_cli.errors import FindingsError, UsageError
 from tests.conftest import ACTORS, ENTRY, LIBRARY, MATRIX
@@ -221,6 +221,20 @@ def test_usage_errors(make_repo: Callable[..., Path], args: list[str], message: 
     assert result.exit_code == 2
     assert result.stderr == f"error: {message}\n"
     assert snapshot(repo) == before
+
+
+@pytest.mark.parametrize(
+    ("typed", "kind"), [("aktör", "actor"), ("Aktor", "actor"), ("rad", "row")]
+)
+def test_the_kind_may_be_typed_in_swedish(typed: str, kind: str) -> None:
+    assert resolve_kind(typed) == kind
+
+
+def test_a_swedish_kind_renames(make_repo: Callable[..., Path]) -> None:
+    repo = make_repo()
+    result = rename(repo, "aktör", "bank", "min-bank", dry_run=True)
+    assert (result.kind, result.old, result.new) == ("actor", "bank", "min-bank")
+    assert result.changes
 
 
 def test_nothing_left_to_rename(make_repo: Callable[..., Path]) -> None:

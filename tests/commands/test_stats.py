@@ -18,6 +18,7 @@ from referral_cli.commands.stats import (
     check_filter_ids,
     compute_stats,
     key_label,
+    resolve_dimensions,
     run_stats,
 )
 from referral_cli.dates import parse_date_option
@@ -196,6 +197,34 @@ def test_bad_dimensions(by: list[str], message: str) -> None:
 def test_an_unknown_dimension_stops_before_any_source_is_read(tmp_path: Path) -> None:
     with pytest.raises(UsageError, match="is not a field to count by"):
         run_stats([tmp_path / "nope"], ["colour"])
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        (["skäl"], ["reason"]),
+        (["Skal", "MÅNAD"], ["reason", "month"]),
+        (["hänvisad hit av", "bibliotek"], ["sent_by"] + ["branch"]),
+        (["Referred to"], ["referred_to"]),
+        (["read-nivå", "category"], ["read_level", "category"]),
+    ],
+)
+def test_by_takes_a_field_as_people_type_it(typed: list[str], meant: list[str]) -> None:
+    assert resolve_dimensions(typed) == meant
+
+
+@pytest.mark.parametrize(
+    ("typed", "message"),
+    [
+        ("hänvisad", "--by: 'hänvisad' is not a field to count by (did you mean 'Hänvisad till'?)"),
+        ("mnad", "--by: 'mnad' is not a field to count by (did you mean 'Månad'?)"),
+    ],
+)
+def test_a_field_by_no_name_suggests_one_that_is_accepted(typed: str, message: str) -> None:
+    with pytest.raises(UsageError) as caught:
+        resolve_dimensions([typed])
+    assert str(caught.value).startswith(message)
+    resolve_dimensions([message.split("'")[3]])  # what it suggests is itself accepted
 
 
 def test_two_repositories_and_an_export_file_add_up(

@@ -31,6 +31,7 @@ SESSION = "\n".join(
         "1",  # category: dokument
         "bank-e-legitimation",  # row, by id
         "1,2",  # referred to: both actors
+        "Banken",  # sent here by: an actor's name
         "3",  # outcome: referred
         "90000",  # minutes: out of range, asked again
         "25",  # minutes
@@ -56,6 +57,7 @@ def test_prompts_ask_for_every_missing_field(runner: CliRunner, repo: Path) -> N
         "category": "dokument",
         "row": "bank-e-legitimation",
         "referred_to": ["skatteverket", "bank"],
+        "sent_by": ["bank"],
         "outcome": "referred",
         "minutes": 25,
         "recorded_by": "MS",
@@ -68,6 +70,7 @@ def test_prompts_ask_for_every_missing_field(runner: CliRunner, repo: Path) -> N
     assert "  2) norrby   Norrby områdesbibliotek" in output
     assert "  1) skatteverket  Skatteverket" in output
     assert "  3) referred  Hänvisad" in output
+    assert "Hänvisad hit av (vem skickade besökaren till biblioteket?):" in output
     assert "'norby' finns inte bland valen (menade du 'norrby'?). Försök igen." in output
     assert "'privcy' finns inte bland valen (menade du 'privacy'?). Försök igen." in output
     assert "Skriv ett heltal från 0 till 1440." in output
@@ -96,6 +99,8 @@ def test_only_missing_fields_are_asked_for(runner: CliRunner, repo: Path) -> Non
         "--row",
         "bank-e-legitimation",
         "--referred-to",
+        "bank",
+        "--sent-by",
         "bank",
         "--outcome",
         "helped",
@@ -206,6 +211,7 @@ ALL_BUT_DATE_AND_TEXTS = {
     "category": "dokument",
     "row": "bank-e-legitimation",
     "referred_to": ["bank"],
+    "sent_by": ["skatteverket"],
     "outcome": "helped",
     "minutes": "5",
     "read_level": "2",
@@ -331,7 +337,13 @@ def test_labels_as_shown_are_answers_in_swedish_or_english(
         "category": "dokument",
         "row": "bank-e-legitimation",
     }
-    given |= {"referred_to": ["bank"], "minutes": "5", "read_level": "2", "recorded_by": "AB"}
+    given |= {
+        "referred_to": ["bank"],
+        "sent_by": [],
+        "minutes": "5",
+        "read_level": "2",
+        "recorded_by": "AB",
+    }
     candidate = Candidate.from_options(given)
     interview(repo, candidate, Scripted(reasons, outcome))
     assert candidate.values["reasons"] == expected_reasons

@@ -166,7 +166,16 @@ def test_a_bank_account_typed_at_a_prompt_is_refused_and_asked_again(
     monkeypatch.delenv("REFERRAL_ROOT", raising=False)
     flags = ["--date", "2026-08-22", "--branch", "centrum", "--reason", "language"]
     flags += ["--category", "dokument", "--row", "bank-e-legitimation", "--outcome", "referred"]
-    flags += ["--referred-to", "skatteverket", "--minutes", "5", "--read-level", "2"]
+    flags += [
+        "--referred-to",
+        "skatteverket",
+        "--sent-by",
+        "bank",
+        "--minutes",
+        "5",
+        "--read-level",
+        "2",
+    ]
     flags += ["--recorded-by", "JB", "--lang", "sv"]
     session = "IBAN SE45 5000 0000 0583 9825 7466\n\nBesökaren ville föra över pengar.\n\n\n"
     result = CliRunner().invoke(app, ["add-question", *flags], input=session)

@@ -31,6 +31,16 @@ def findings_for(model: type, text: str) -> list[tuple[int, int, str, str]]:
         ),
         (
             ActorsFile,
+            ACTOR_HEAD.replace("kind: bank", "kind: myndighet"),
+            (
+                4,
+                11,
+                "invalid-choice",
+                "kind: 'myndighet' is not allowed (did you mean 'authority'?)",
+            ),
+        ),
+        (
+            ActorsFile,
             ACTOR_HEAD.replace("id: bank", "id: Försäkringskassan"),
             (2, 9, "invalid-id", "id: 'Försäkringskassan' is not a valid id"),
         ),
@@ -109,6 +119,27 @@ def findings_for(model: type, text: str) -> list[tuple[int, int, str, str]]:
             InventoryEntry,
             "date: 2026-08-22\ndescription: x\noutcome: help\n",
             (3, 10, "invalid-choice", "outcome: 'help' is not allowed (did you mean 'helped'?)"),
+        ),
+        (  # the label a coordinator sees on screen proposes its id
+            InventoryEntry,
+            "date: 2026-08-22\ndescription: x\noutcome: Hänvisad\n",
+            (
+                3,
+                10,
+                "invalid-choice",
+                "outcome: 'Hänvisad' is not allowed (did you mean 'referred'?)",
+            ),
+        ),
+        (
+            Matrix,
+            "categories:\n  - id: a\n    title: A\n    rows:\n      - id: r\n        need: x\n"
+            "        solution: y\n        requires: [lånekort]\n",
+            (
+                8,
+                20,
+                "invalid-choice",
+                "requires: 'lånekort' is not allowed (did you mean 'library_card'?)",
+            ),
         ),
         (
             InventoryEntry,

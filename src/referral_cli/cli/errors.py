@@ -321,7 +321,7 @@ def usage_message(exc: Exception, where: tuple[str, Any]) -> Phrase:
         key = "cli.usage.flag-value" if flag else "cli.usage.needs-value"
         return phrase(key, option=exc.option_name, command=command)
     if isinstance(exc, errors.MissingParameter):
-        return phrase("cli.usage.missing", name=_param_name(exc.param), command=command)
+        return phrase("cli.usage.missing", name=_missing_name(exc.param), command=command)
     if isinstance(exc, errors.BadParameter):
         return _bad_value(exc, command)
     if isinstance(exc, errors.UsageError) and ctx is not None:
@@ -426,6 +426,15 @@ def _param_name(param: Any) -> str:
     if options and getattr(param, "param_type_name", "") == "option":
         return str(max(options, key=len))
     return str(getattr(param, "metavar", None) or param.name or "?").upper()
+
+
+def _missing_name(param: Any) -> str | Phrase:
+    """A missing parameter in words: an argument says what it is (`the new id (NEW)`)."""
+    from referral_cli.i18n import catalogue, phrase
+
+    name = _param_name(param)
+    key = f"cli.argument.{name.lower()}"
+    return phrase(key) if key in catalogue("en") else name
 
 
 def _param_named(command: Any, option: str) -> Any:

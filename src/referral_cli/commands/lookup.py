@@ -71,6 +71,7 @@ SNAPSHOT_MODULES = (
     "row_index.py",
     "text.py",
     "views.py",
+    "choices.py",
     "answers.py",
 )
 

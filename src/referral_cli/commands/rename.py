@@ -41,6 +41,14 @@ from referral_cli.store.repository import (
 from referral_cli.store.yamlio import PathKey
 
 KINDS: Final = ("row", "actor", "category", "branch", "reason")
+# Each kind as a Swedish coordinator types it (`referral rename aktör …`).
+KIND_WORDS: Final = {
+    "row": ("rad", "matrisrad"),
+    "actor": ("aktör",),
+    "category": ("kategori",),
+    "branch": ("bibliotek", "filial"),
+    "reason": ("skäl",),
+}
 # The section of a translation file that is keyed by ids of each kind.
 TRANSLATED_AS: Final = {"row": "rows", "category": "categories", "actor": "actors"}
 # The file that defines each kind.
@@ -127,6 +135,7 @@ def rename(root: Path, kind: str, old: str, new: str, *, dry_run: bool = False) 
     from referral_cli.rules.loading import load_readable
     from referral_cli.store.entry_edit import rename_values
 
+    kind = resolve_kind(kind)
     check_request(kind, old, new)
     guidelines = load_readable(root, translations=kind in TRANSLATED_AS)
     if kind == "reason" and guidelines.library.reasons is None:
@@ -162,6 +171,13 @@ def rename(root: Path, kind: str, old: str, new: str, *, dry_run: bool = False) 
     if not dry_run:
         _write_all(root, written)
     return result
+
+
+def resolve_kind(typed: str) -> str:
+    """The kind `typed` names, in English or Swedish, any case (`Aktör`, `skal`); else as typed."""
+    from referral_cli.choices import Choices
+
+    return Choices.of(KIND_WORDS.items()).resolve(typed) or typed
 
 
 def check_request(kind: str, old: str, new: str) -> None:

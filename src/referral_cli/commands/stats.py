@@ -155,6 +155,34 @@ def check_dimension_names(by: Sequence[str]) -> None:
             )
 
 
+def resolve_dimensions(by: Sequence[str]) -> list[str]:
+    """The dimensions `--by` names as people type them: `skäl`, `Månad`, `Hänvisad hit av`.
+
+    An id or the column's heading in Swedish or English, any case, with or without
+    accents (`choices`); UsageError, with a "did you mean" that is accepted, otherwise.
+    """
+    from referral_cli.choices import Choices
+    from referral_cli.i18n import LANGUAGES
+
+    named = Choices.of(
+        (d, [t(f"stats.dimension.{d}", lang) for lang in LANGUAGES]) for d in DIMENSIONS
+    )
+    resolved: list[str] = []
+    for typed in by:
+        dimension = named.resolve(typed)
+        if dimension is None:
+            raise UsageError(
+                phrase(
+                    "error.stats.unknown_dimension",
+                    dimension=typed,
+                    suggestion=named.suggestion(typed),
+                    choices=", ".join(DIMENSIONS),
+                )
+            )
+        resolved.append(dimension)
+    return resolved
+
+
 def check_dimensions(by: Sequence[str]) -> None:
     """UsageError unless `by` is at most two different dimensions."""
     check_dimension_names(by)
@@ -275,7 +303,7 @@ def run_stats(
         raise UsageError(phrase("error.stats.unknown_format", formats=", ".join(FORMATS)))
     check_excel(output_format, excel)
     check_language(language)
-    check_dimension_names(by)  # fail fast, before reading 100,000 files
+    by = resolve_dimensions(by)  # fail fast, before reading 100,000 files
     dataset = load_sources(sources)
     if filters is not None:
         filters = check_filter_ids(dataset, filters)

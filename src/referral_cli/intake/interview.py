@@ -107,10 +107,11 @@ def ask_missing(
         ]
         if rows:
             store("row", _choose(talk, talk.text("prompt.row"), rows, accepted["row"]))
-    if "referred_to" not in values and guidelines.actors.actors:
-        actors = [(a.id, a.name) for a in guidelines.actors.actors]
-        title = talk.text("prompt.referred_to")
-        store("referred_to", _choose_many(talk, title, actors, accepted["referred_to"]))
+    actors = [(a.id, a.name) for a in guidelines.actors.actors]
+    for name in ("referred_to", "sent_by"):  # where the visitor went; who sent them here
+        if name not in values and actors:
+            title = talk.text(f"prompt.{name}")
+            store(name, _choose_many(talk, title, actors, accepted[name]))
     if "outcome" not in values:
         outcomes = [(o, outcome_label(o, lang)) for o in OUTCOMES]
         title = talk.text("prompt.outcome")

@@ -131,6 +131,9 @@ class Candidate:
     values: dict[str, Any] = field(default_factory=dict)
     origins: dict[str, Origin] = field(default_factory=dict)
     in_file: InFile | None = None
+    # Found while reading the entry (a cell outside the named columns): reported with the
+    # problems of its values, which are still checked, so one run reports them all.
+    problems: list[Finding] = field(default_factory=list)
 
     @classmethod
     def from_options(cls, given: Mapping[str, Any]) -> Candidate:

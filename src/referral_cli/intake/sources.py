@@ -86,6 +86,9 @@ FORMS_COLUMNS: Final = (
     "total points",
     "quiz feedback",
 )
+# The column `referral inventory --format csv|xlsx` adds after the fields: the file an
+# entry came from. A new file is written for each entry read back, so it is never read.
+EXPORT_COLUMNS: Final = ("file",)
 _XLSX_MAGIC = b"PK\x03\x04"  # a workbook is a zip archive
 _XLS_MAGIC = b"\xd0\xcf\x11\xe0"  # the old binary Excel format (.xls)
 
@@ -105,7 +108,8 @@ def fold(name: str) -> str:
 
 def _column_fields() -> dict[str, str | None]:
     """Every folded column name and its field; None for a Forms column that is never read."""
-    fields: dict[str, str | None] = {fold(name): None for name in FORMS_COLUMNS}
+    ignored = (*FORMS_COLUMNS, *EXPORT_COLUMNS)
+    fields: dict[str, str | None] = {fold(name): None for name in ignored}
     for field_name in FIELD_ORDER:
         fields[fold(field_name)] = field_name
         for name in COLUMN_NAMES.get(field_name, ()):
@@ -278,9 +282,7 @@ class _Table:
                 if self.problems:
                     break
                 continue
-            candidate = self.row(line, cells, columns)
-            if candidate is not None:
-                found.append(candidate)
+            found.append(self.row(line, cells, columns))
         if self.problems:
             raise FindingsError(self.problems)
         return found
@@ -313,28 +315,35 @@ class _Table:
 
     def row(
         self, line: int, cells: list[tuple[int, Value]], columns: Mapping[int, str | None]
-    ) -> Candidate | None:
-        """One entry from one row; None (and a problem) for a value outside the columns."""
+    ) -> Candidate:
+        """One entry from one row; a value outside the columns is a problem of the entry.
+
+        The row's other cells are still read, so their values are checked too (personal
+        data above all) and one run reports every problem.
+        """
         source = SourceMap()
         source.values[()] = (line, 1)
         values: dict[str, Any] = {}
+        problems: list[Finding] = []
         for index, value in cells:
             if value is None or not value.strip():
                 continue
             if index not in columns:
                 if self.sheet is None and index > max(columns, default=0):
                     message = phrase("finding.extra-cell", count=max(columns, default=0))
-                    self.problem(line, index, "extra-cell", message)
+                    problems.append(self.finding(line, index, "extra-cell", message))
                 else:
-                    self.problem(line, index, "unnamed-column", phrase("finding.unnamed-column"))
-                return None
+                    message = phrase("finding.unnamed-column")
+                    problems.append(self.finding(line, index, "unnamed-column", message))
+                continue
             name = columns[index]
             if name is None:
                 continue  # a Forms column about who answered: never read
             source.values[(name,)] = (line, index)
             text = _restore(value)
             values[name] = split_list([text]) if name in LIST_FIELDS else clean_text(text)
-        return Candidate(values, in_file=InFile(self.display, source, sheet=self.sheet))
+        in_file = InFile(self.display, source, sheet=self.sheet)
+        return Candidate(values, in_file=in_file, problems=problems)
 
 
 def _restore(text: str) -> str:

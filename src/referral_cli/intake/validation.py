@@ -103,6 +103,7 @@ def check_candidate(
     if checked is not None:
         found += _entry_checks(guidelines, checked, in_file, today, "date" in stand_ins)
     verdict = Verdict(entry)
+    verdict.errors.extend(candidate.problems)
     for name, finding in found:
         located = _located(finding, name, candidate)
         (verdict.errors if finding.severity == "error" else verdict.warnings).append(located)

@@ -254,12 +254,18 @@ _IBAN_RE = re.compile(
 )
 _IBAN_GATE_RE = re.compile(r"[A-Z]{2}[0-9]{2}")
 # A Swedish account number after a word that says so: clearing number (4 digits, 5 at
-# Swedbank) and account number (7-10 digits), e.g. "konto 6000-123 456 789".
-_ACCOUNT_RE = re.compile(
+# Swedbank) and account number (7-10 digits), e.g. "konto 6000-123 456 789"; the account
+# number may have its own word ("clearing 8327-9, konto 123 456 789-0").
+_ACCOUNT_WORD = (
     r"(?i:\b(?:bank)?konto(?:numret|nummer|nr\.?)?|\bclearing(?:nummer|nr\.?)?"
     r"|\baccount(?: number| no\.?)?)"
     r"(?::|\s+(?:är|is))?\s*"
-    + rf"(?P<number>[0-9]{{4}}(?:{_DASH}?[0-9])?(?:,[ \u00a0]?|{_SPACED_DASH}|[ \u00a0])?"
+)
+_ACCOUNT_RE = re.compile(
+    _ACCOUNT_WORD
+    + rf"(?P<number>[0-9]{{4}}(?:{_DASH}?[0-9])?"
+    + rf"(?:,?[ \u00a0]*(?i:och[ \u00a0]+|and[ \u00a0]+)?{_ACCOUNT_WORD}"
+    + rf"|,[ \u00a0]?|{_SPACED_DASH}|[ \u00a0])?"
     + rf"[0-9](?:[ \u00a0{_DASHES}]?[0-9]){{6,11}})"
     + _TRAIL
 )

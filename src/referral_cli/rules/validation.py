@@ -106,6 +106,28 @@ def _message(error: ErrorDetails, model: type[BaseModel]) -> tuple[str, Phrase, 
 _ABOUT_A_KEY = frozenset({"unknown-key", "missing-key"})
 
 
+# The closed vocabularies whose values have labels in the catalogue (`vocab.<name>.<id>`).
+_VOCABULARIES: Final = ("kind", "scope", "status", "outcome", "requirement")
+
+
+def _closest_choice(value: str, choices: list[str]) -> Phrase:
+    """The "did you mean" for a value that is not one of `choices`.
+
+    A file holds ids, but a coordinator writes the label seen on screen (`kind:
+    myndighet`, `outcome: Hänvisad`): then the id it names is proposed, else the id
+    spelled closest.
+    """
+    from referral_cli.choices import vocabulary_choices
+    from referral_cli.i18n import vocabulary_values
+
+    for vocabulary in _VOCABULARIES:
+        if set(choices) <= set(vocabulary_values(vocabulary)):
+            meant = vocabulary_choices(vocabulary, choices).resolve(value)
+            if meant is not None:
+                return phrase("common.did_you_mean", choice=meant)
+    return suggestion(value, choices)
+
+
 def _describe(error: ErrorDetails, model: type[BaseModel]) -> tuple[str, Phrase, Phrase | None]:
     """(code, message without the key it is about, hint) for one pydantic error."""
     kind = error["type"]
@@ -127,7 +149,9 @@ def _describe(error: ErrorDetails, model: type[BaseModel]) -> tuple[str, Phrase,
     if kind == "literal_error":
         expected = str(ctx.get("expected", "")).replace("'", "")
         choices = [c.strip() for c in expected.replace(" or ", ", ").split(",") if c.strip()]
-        close = suggestion(value, choices) if isinstance(value, str) else phrase("common.empty")
+        close = (
+            _closest_choice(value, choices) if isinstance(value, str) else phrase("common.empty")
+        )
         return (
             "invalid-choice",
             phrase("val.invalid-choice", value=shown, suggestion=close),
