@@ -10,7 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from referral_cli.cli import app
-from tests.conftest import ACTORS
+from tests.conftest import ACTORS, ENTRY
 
 # The English wording; the language rule is tested in tests/cli/test_errors.py.
 pytestmark = pytest.mark.usefixtures("english")
@@ -72,6 +72,33 @@ def test_warnings_fail_only_with_strict(runner: CliRunner, make_repo: Callable[.
         }
     )
     assert runner.invoke(app, ["validate", "--root", str(repo)]).exit_code == 0
+    assert runner.invoke(app, ["validate", "--root", str(repo), "--strict"]).exit_code == 1
+
+
+@pytest.mark.usefixtures("english")
+def test_an_invisible_character_in_data_or_an_entry_is_a_located_warning(
+    runner: CliRunner, make_repo: Callable[..., Path]
+) -> None:
+    entry = "data/inventory/2026/2026-08-22-test-000001.yaml"
+    repo = make_repo(
+        {
+            "data/actors.yaml": ACTORS.replace("name: ", "name: \u202e", 1),
+            entry: ENTRY.replace("Migrationsverkets", "Migrations\u200bverkets"),
+        }
+    )
+    result = runner.invoke(app, ["validate", "--root", str(repo), "--format", "json"])
+    found = [
+        (f["file"], f["line"], f["column"], f["severity"])
+        for f in json.loads(result.output)
+        if f["code"] == "invisible-character"
+    ]
+    name_line = ACTORS.splitlines().index(next(x for x in ACTORS.splitlines() if "name: " in x))
+    name_column = ACTORS.splitlines()[name_line].index("name: ") + len("name: ") + 1
+    assert found == [
+        ("data/actors.yaml", name_line + 1, name_column, "warning"),
+        (entry, 2, len("description: Ärende på Migrations") + 1, "warning"),
+    ]
+    assert result.exit_code == 0  # a warning: --strict makes it fail
     assert runner.invoke(app, ["validate", "--root", str(repo), "--strict"]).exit_code == 1
 
 

@@ -178,6 +178,67 @@ def test_bom_is_a_warning_and_the_file_loads(tmp_path: Path) -> None:
     )
 
 
+DIRECTION = "a character that turns the direction of the text"
+ZERO_WIDTH = "a zero-width character"
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "column", "message"),
+    [
+        # a right-to-left override: the name prints as "Statens s..." reversed after it
+        ("name: Sta\u202etens\n", 1, 10, f"{DIRECTION} (U+202E)"),
+        ("name: a\u202ab\u202c\n", 1, 8, f"{DIRECTION} (U+202A)"),
+        ("notes: |\n  rad\n  x\u2067y\u2069\n", 3, 4, f"{DIRECTION} (U+2067)"),
+        ("keywords: [bank\u200bid]\n", 1, 16, f"{ZERO_WIDTH} (U+200B)"),
+        ("need: ord\u2060fog\n", 1, 10, f"{ZERO_WIDTH} (U+2060)"),
+        ("need: mitt\ufeffi\n", 1, 11, f"{ZERO_WIDTH} (U+FEFF)"),
+        ("# kommentar \u202e\nname: x\n", 1, 13, f"{DIRECTION} (U+202E)"),
+        ("\u202ename: x\n", 1, 1, f"{DIRECTION} (U+202E)"),
+    ],
+)
+@pytest.mark.usefixtures("english")
+def test_invisible_characters_are_located_warnings(
+    tmp_path: Path, text: str, line: int, column: int, message: str
+) -> None:
+    path = tmp_path / "f.yaml"
+    path.write_text(text, encoding="utf-8")
+    document = load_file(path, "f.yaml")  # still loads: a warning, nothing refused
+    warning = document.warnings[0]  # the first of the file (a pair is reported twice)
+    assert warning.line == line
+    assert (warning.severity, warning.code, warning.column) == (
+        "warning",
+        "invisible-character",
+        column,
+    )
+    assert warning.text() == (
+        f"an invisible character, {message}, is here: it does not show in the file but "
+        "changes how the text is shown or found by the search"
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "need: می\u200cخواهم\n",  # ZWNJ: Persian writes words with it
+        "need: \u0627\u200d\u0644\n",  # ZWJ
+        "need: \u200fعربي 1177\u200e\n",  # RLM and LRM settle a number's side
+        "need: \u061cx\n",  # ALM
+        "need: avstava\u00adord\n",  # a soft hyphen is a hyphenation hint
+    ],
+)
+def test_the_joiners_and_marks_scripts_need_are_no_warning(tmp_path: Path, text: str) -> None:
+    path = tmp_path / "f.yaml"
+    path.write_text(text, encoding="utf-8")
+    assert load_file(path, "f.yaml").warnings == []
+
+
+def test_a_page_of_invisible_characters_gives_ten_warnings(tmp_path: Path) -> None:
+    path = tmp_path / "f.yaml"
+    path.write_text("need: " + "a\u200b" * 50 + "\n", encoding="utf-8")
+    warnings = load_file(path, "f.yaml").warnings
+    assert [w.column for w in warnings] == [8 + 2 * n for n in range(10)]
+
+
 def test_alias_bomb_is_refused_quickly() -> None:
     lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x]"]
     lines += [f"a{i}: &a{i} [*a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}]" for i in range(1, 12)]

@@ -27,7 +27,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from referral_cli.findings import Finding
 from referral_cli.i18n import Phrase, os_reason, phrase
 from referral_cli.store.limits import YAML_FILE_BYTES, TooLargeError, read_limited, too_large
-from referral_cli.text import CONTROL_CHARACTERS
+from referral_cli.text import CONTROL_CHARACTERS, DIRECTION_CONTROLS, INVISIBLE_CHARACTERS
 
 if TYPE_CHECKING:
     from referral_cli.store.links import LinkRule
@@ -204,7 +204,7 @@ def _decode(raw: bytes, display: str) -> tuple[str, list[Finding]]:
             )
         )
     try:
-        return raw.decode("utf-8"), warnings
+        text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         before = raw[: exc.start]
         line = before.count(b"\n") + 1
@@ -221,6 +221,39 @@ def _decode(raw: bytes, display: str) -> tuple[str, list[Finding]]:
                 phrase("yaml.encoding.hint"),
             )
         ) from None
+    if INVISIBLE_CHARACTERS.search(text) is not None:  # rare: the search is the only cost
+        warnings += _invisible_characters(text, display)
+    return text, warnings
+
+
+INVISIBLE_REPORTED = 10  # per file: a pasted page full of them needs one clean-up, not 500 lines
+
+
+def _invisible_characters(text: str, display: str) -> list[Finding]:
+    """A warning at each invisible character of `text` (`text.INVISIBLE_CHARACTERS`)."""
+    findings = []
+    for found in list(INVISIBLE_CHARACTERS.finditer(text))[:INVISIBLE_REPORTED]:
+        before = text[: found.start()]
+        line = before.count("\n") + 1
+        column = found.start() - (before.rfind("\n") + 1) + 1
+        char = found.group()
+        kind = "direction" if char in DIRECTION_CONTROLS else "zero-width"
+        findings.append(
+            Finding(
+                display,
+                line,
+                column,
+                "warning",
+                "invisible-character",
+                phrase(
+                    "yaml.invisible",
+                    name=phrase(f"yaml.invisible.{kind}"),
+                    code=f"{ord(char):04X}",
+                ),
+                phrase("yaml.invisible.hint"),
+            )
+        )
+    return findings
 
 
 def _explain_syntax_error(exc: yaml.MarkedYAMLError, text: str) -> tuple[Phrase, Phrase | None]:
