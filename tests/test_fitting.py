@@ -97,6 +97,33 @@ def test_a_slip_too_crowded_for_phone_and_email_still_names_one_place_to_go() ->
     assert (fit.shown, fit.details, fit.more) == (1, ("phone",), True)
 
 
+SIX_CHANNELS = actor(
+    "Konsumentvägledningen i Fjällby kommun",
+    phone="0640-123 45",
+    website="https://www.fjallby.se/konsumentvagledning",
+    email="konsument@fjallby.se",
+    chat="https://www.fjallby.se/chatt",
+    address="Storgatan 12, 830 10 Fjällby (kommunhuset, entréplanet)",
+    opening_hours="Måndag–torsdag 9–16, fredag 9–12; drop-in tisdagar 13–15",
+)
+
+
+def test_a_qr_code_is_added_when_everything_else_fits() -> None:
+    boxes = [actor("Skatteverket", phone="0771-567 567", website="https://skatteverket.se")]
+    fit = fit_slip(slip(boxes), boxes, NORMAL, WORDS, qr=True)
+    assert (fit.qr, fit.more) == (True, False)
+
+
+def test_a_qr_code_never_costs_the_visitor_the_address_or_the_hours() -> None:
+    boxes = [SIX_CHANNELS]
+    # A need this long leaves room for every channel, but not for them and the code too.
+    need = "Hjälp att reklamera en vara och att skriva ett klagomål till ett företag " * 5
+    without = fit_slip(slip(boxes, need=need), boxes, NORMAL, WORDS)
+    assert without.details == ("phone", "website", "email", "chat", "opening_hours", "address")
+    fit = fit_slip(slip(boxes, need=need), boxes, NORMAL, WORDS, qr=True)
+    assert (fit.qr, fit.details, fit.more) == (False, without.details, False)
+
+
 def test_a_footer_that_fits_is_left_as_it_is() -> None:
     text = "Älvstads bibliotek · Senast granskad 2026-10-07 · Version abc1234"
     assert footer_line(text) == text

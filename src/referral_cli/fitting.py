@@ -361,7 +361,8 @@ def fit_slip(
 
     `slip` is a public row view; `boxes` are the actors it refers to, or the library
     when it refers to none (each with `name`, `contact` and `language_items`). Tried in
-    order: every detail at each type step; then without opening hours and address,
+    order (with `qr`, first with the QR codes, which are kept only with every detail):
+    every detail at each type step; then without opening hours and address,
     then without chat; language names in their own script only; then fewer actors;
     last, the first actor with its phone alone. Whatever is left out is announced by the
     "more at the desk" line. `words` are the slip's labels; `extras` what a slip in the
@@ -375,12 +376,16 @@ def fit_slip(
         for own_only in ((True,) if extras.own_names_only else (False, True))
         for kind in geometry.types
     ]
-    # More actors first, then the QR codes (they take a box's width), then detail and type.
+    # More actors first, then every channel, then the QR codes (they take a box's width),
+    # then detail and type: a code repeats the web address printed beside it, so it is
+    # never bought with the visitor's address or opening hours.
     for shown in range(count, 0, -1):
         # One box left of several has the whole width (the bring list is on its own line).
         columns = 1 if shown == 1 and count > 1 else slip_columns(shown, geometry)
         for with_qr in (True, False) if qr else (False,):
             for kind, details, own_only in candidates:
+                if with_qr and details != DETAIL_LEVELS[0]:
+                    continue
                 more = shown < count or _drops(boxes[:shown], details)
                 available = _available(slip, count, geometry, kind, more, extras, words)
                 used = _grid_height(
