@@ -97,6 +97,22 @@ def test_a_slip_too_crowded_for_phone_and_email_still_names_one_place_to_go() ->
     assert (fit.shown, fit.details, fit.more) == (1, ("phone",), True)
 
 
+def test_a_place_to_go_comes_before_the_write_in_lines() -> None:
+    """Past the phone-alone step, the blank lines for the visitor's own contact and next
+    step give way before the slip names no place (seen on a --large slip in Tigrinya
+    with the Swedish need beside it: the grid was empty with a third of the cell free)."""
+    name = "Kommunens kundcenter och medborgarservice i kommunhuset, entréplanet"
+    boxes = [actor(name, phone="0640-100 00"), actor("Skatteverket", phone="0771-567 567")]
+    bring = ("id_document", "e_id", "own_device", "password", "library_card", "other")
+    need = "Ett mycket långt ärende som beskrivs med många ord och fyller nästan hela lappen "
+    roomy = fit_slip(slip(boxes, need=need * 4, requires=bring), boxes, LARGE, WORDS)
+    assert (roomy.shown, roomy.write_in) == (1, True)
+    tight = need * 4 + "ord " * 9
+    fit = fit_slip(slip(boxes, need=tight, requires=bring), boxes, LARGE, WORDS)
+    assert (fit.shown, fit.details, fit.more, fit.write_in) == (1, ("phone",), True, False)
+    assert fit.as_dict()["write_in"] is False  # what the template reads
+
+
 SIX_CHANNELS = actor(
     "Konsumentvägledningen i Fjällby kommun",
     phone="0640-123 45",

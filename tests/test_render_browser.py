@@ -654,6 +654,29 @@ def test_a_crowded_large_print_slip_still_names_a_place_to_go(tmp_path: Path) ->
 FJALLBY = Path(__file__).resolve().parent / "data" / "fjallby"
 
 
+def test_a_bilingual_large_print_slip_gives_its_write_in_lines_for_a_place_to_go(
+    tmp_path: Path,
+) -> None:
+    """Seen on the second repository's slips in Tigrinya with the Swedish beside them, in
+    large print: the long need left no room for even one phone number, and the slip named
+    no place although a third of the cell was blank. The write-in lines go first now."""
+    engines = available_engines()
+    if not engines:
+        pytest.skip("neither chromium nor WeasyPrint can run here")
+    options = RenderOptions(
+        handouts=("referral-slips",), language="ti+sv", large=True, revision="abc1234"
+    )
+    html = tmp_path / "referral-slips-ti+sv.html"
+    html.write_bytes(render_handouts(FJALLBY, options)[html.name])
+    for engine in engines:
+        pdf = tmp_path / f"slips.{engine}.pdf"
+        (chromium_print if engine == "chromium" else weasyprint_print)(html, pdf)
+        first = page_texts(pdf)[0]
+        assert_in_order(first, ["Fjällby kommuns kundcenter", "0640-100 00"])
+        assert_same_grid(slip_tops(pdf, "DU"), 148.5)
+        assert_inside_cells(pdf, 148.5, 7.0)
+
+
 @pytest.mark.parametrize("engine", ENGINES)
 def test_the_contacts_title_stays_with_the_first_contact(tmp_path: Path, engine: str) -> None:
     """Seen on a second repository's desk guide: the title of the contact appendix and its

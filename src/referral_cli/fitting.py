@@ -245,6 +245,7 @@ class SlipFit:
     shown: int
     more: bool
     qr: bool = False
+    write_in: bool = True  # the lines for the visitor's own contact and next step
 
     def as_dict(self) -> dict[str, Any]:
         """Plain data for the template."""
@@ -256,6 +257,7 @@ class SlipFit:
             "shown": self.shown,
             "more": self.more,
             "qr": self.qr,
+            "write_in": self.write_in,
         }
 
 
@@ -364,9 +366,9 @@ def fit_slip(
     order (with `qr`, first with the QR codes, which are kept only with every detail):
     every detail at each type step; then without opening hours and address,
     then without chat; language names in their own script only; then fewer actors;
-    last, the first actor with its phone alone. Whatever is left out is announced by the
-    "more at the desk" line. `words` are the slip's labels; `extras` what a slip in the
-    visitor's language adds.
+    last, the first actor with its phone alone, with the write-in lines and then without.
+    Whatever is left out is announced by the "more at the desk" line. `words` are the
+    slip's labels; `extras` what a slip in the visitor's language adds.
     """
     extras = extras or SlipExtras()
     count = len(boxes)
@@ -421,25 +423,27 @@ def _one_channel(
     words: dict[str, str],
     extras: SlipExtras,
 ) -> SlipFit | None:
-    """The last step before an empty grid: the first box with its phone alone.
+    """The last steps before an empty grid: the first box with its phone alone.
 
     A slip that names no place at all sends the visitor nowhere, so one channel of one
-    actor is worth more than its second (its email). Language names in their own script
-    only, as in the last steps before.
+    actor is worth more than its second (its email), and more than the blank lines for
+    the visitor's own contact and next step, which go last. Language names in their own
+    script only, as in the last steps before.
     """
     if not boxes[0]["contact"].get("phone"):
         return None
     count = len(boxes)
     columns = 1 if count > 1 else slip_columns(1, geometry)
-    for kind in geometry.types:
-        available = _available(slip, count, geometry, kind, True, extras, words)
-        used = _grid_height(
-            boxes[:1], columns, kind, ("phone",), True, geometry, False, count > 1, words
-        )
-        if count == 1 and slip["requires"]:
-            used = max(used, _bring_box(slip["requires"], columns, kind, geometry, words))
-        if used <= available:
-            return SlipFit(kind.name, columns, ("phone",), True, 1, True)
+    for write_in in (True, False):
+        for kind in geometry.types:
+            available = _available(slip, count, geometry, kind, True, extras, words, write_in)
+            used = _grid_height(
+                boxes[:1], columns, kind, ("phone",), True, geometry, False, count > 1, words
+            )
+            if count == 1 and slip["requires"]:
+                used = max(used, _bring_box(slip["requires"], columns, kind, geometry, words))
+            if used <= available:
+                return SlipFit(kind.name, columns, ("phone",), True, 1, True, write_in=write_in)
     return None
 
 
@@ -461,6 +465,7 @@ def _available(
     more: bool,
     extras: SlipExtras,
     words: dict[str, str],
+    write_in: bool = True,
 ) -> float:
     """Height left for the actor grid once the fixed parts and the need are set.
 
@@ -487,13 +492,9 @@ def _available(
         _extra_lines(words[key] + ":", write_width, label)
         for key in ("slip_own_contact", "slip_next_step")
     )
-    fixed = (
-        2 * geometry.label
-        + labels * label * LINE_HEIGHT * MM_PER_PT
-        + need
-        + geometry.write_in
-        + write_lines * label * LINE_HEIGHT * MM_PER_PT
-    )
+    fixed = 2 * geometry.label + labels * label * LINE_HEIGHT * MM_PER_PT + need
+    if write_in:
+        fixed += geometry.write_in + write_lines * label * LINE_HEIGHT * MM_PER_PT
     if slip["requires"] and count != 1:
         bring = BRING_SIZE[geometry.name]
         extra = _bring_lines(slip["requires"], width, bring, label, words) - 1
