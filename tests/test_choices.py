@@ -73,6 +73,12 @@ def test_a_word_that_names_no_single_choice_names_none(
         ("outcome", "hänvsad", "sv", " (menade du 'Hänvisad'?)"),
         ("branch", "centrm", "en", " (did you mean 'centrum'?)"),
         ("outcome", "xyz", "en", ""),
+        # a word of one label begins so: the label, though it is no close spelling
+        ("reasons", "tid", "sv", " (menade du 'För tidskrävande'?)"),
+        ("reasons", "tid", "en", " (did you mean 'För tidskrävande'?)"),
+        ("reasons", "tek", "sv", " (menade du 'För tekniskt'?)"),
+        ("reasons", "per", "sv", " (menade du 'Integritet / personuppgifter'?)"),
+        ("reasons", "fö", "sv", ""),  # too short to say
     ],
 )
 def test_did_you_mean_proposes_a_word_that_is_itself_accepted(

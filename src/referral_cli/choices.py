@@ -97,11 +97,24 @@ class Choices:
         return starting.pop() if len(starting) == 1 else None
 
     def suggestion(self, answer: str) -> Phrase:
-        """The "did you mean 'x'?" of the closest accepted word, or an empty phrase."""
-        close = difflib.get_close_matches(fold(answer), list(self.words), n=1, cutoff=0.6)
-        if not close:
-            return phrase("common.empty")
-        return phrase("common.did_you_mean", choice=self.written[close[0]])
+        """The "did you mean 'x'?" of the closest accepted word, or an empty phrase.
+
+        Failing a close spelling, a label one of whose words begins with `answer` (three
+        letters or more) when it is one choice's: `tid` for "För tidskrävande".
+        """
+        folded = fold(answer)
+        close = difflib.get_close_matches(folded, list(self.words), n=1, cutoff=0.6)
+        if close:
+            return phrase("common.did_you_mean", choice=self.written[close[0]])
+        if len(folded) >= 3:
+            starting = {
+                word: choice
+                for word, choice in self.words.items()
+                if any(part.startswith(folded) for part in word.split())
+            }
+            if len(set(starting.values())) == 1:
+                return phrase("common.did_you_mean", choice=self.written[min(starting)])
+        return phrase("common.empty")
 
 
 # --------------------------------------------------------------------------- the vocabularies

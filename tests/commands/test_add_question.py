@@ -551,6 +551,16 @@ def test_from_stdin(runner: CliRunner, repo: Path) -> None:
                 "privacy, technical, time",
             ],
         ),
+        (  # a sheet has columns, not keys: the row is told which column to add
+            "log.csv",
+            CSV_LOG.replace("2026-08-19,", ","),
+            [
+                "log.csv:3:1: error: the row has no value for date: the table has no column "
+                "Datum (or date), or its cell is empty [missing-key]",
+                "    hint: add the column 'Datum' and fill it in, or give every row the same "
+                "value with --date",
+            ],
+        ),
         (
             "log.csv",
             CSV_LOG.replace(",40", ",fyrtio"),

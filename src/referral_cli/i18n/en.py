@@ -738,6 +738,8 @@ PHRASES: Final[dict[str, str]] = {
     "hint.possible-personal-data.confirm-with-yes": "{hint} If it is not personal data, run the command again with --yes.",
     "add-question.declined.hint": "Nothing was written. Rewrite the text without the number and try again.",
     "add-question.kind.bank_account": "bank account number",
+    "add-question.missing-column": "the row has no value for {field}: the table has no column {column} (or {field}), or its cell is empty",
+    "add-question.missing-column.hint": "add the column '{column}' and fill it in, or give every row the same value with {flag}",
     "add-question.no-terminal": "add-question asks for what is missing at a terminal, and standard input is not one. In a script, add --no-input and give the values as options, or read the entries with --from-file FILE.",
     # === end of add-question
     # === inventory

@@ -738,6 +738,8 @@ PHRASES: Final[dict[str, str]] = {
     "hint.possible-personal-data.confirm-with-yes": "{hint} Om det inte är en personuppgift: kör kommandot igen med --yes.",
     "add-question.declined.hint": "Inget skrevs. Skriv om texten utan numret och försök igen.",
     "add-question.kind.bank_account": "bankkontonummer",
+    "add-question.missing-column": "raden har inget värde för {field}: tabellen har ingen kolumn {column} (eller {field}), eller så är cellen tom",
+    "add-question.missing-column.hint": "lägg till kolumnen '{column}' och fyll i den, eller ge samma värde åt alla rader med {flag}",
     "add-question.no-terminal": "add-question frågar efter det som saknas i en terminal, och standard input är ingen terminal. I ett skript: lägg till --no-input och ange värdena som flaggor, eller läs in frågorna med --from-file FIL.",
     # === end of add-question
     # === inventory

@@ -242,11 +242,31 @@ def _only_text_of(entry: InventoryEntry, name: str, text_fields: tuple[str, ...]
 def _located(finding: Finding, name: str | None, candidate: Candidate) -> Finding:
     """`finding` where its value came from: its file position (or cell), or its option."""
     if candidate.in_file is not None:
+        if candidate.in_file.text is None and finding.code == "missing-key" and name:
+            finding = _missing_column(finding, name)
         return candidate.in_file.locate(finding)
     if name is None or name not in FLAG_OF:
         return Finding(COMMAND, 0, 0, finding.severity, finding.code, finding.message, finding.hint)
     message = without_field(finding.message, name)
     return Finding(FLAG_OF[name], 0, 0, finding.severity, finding.code, message, finding.hint)
+
+
+def _missing_column(finding: Finding, name: str) -> Finding:
+    """A value a CSV or workbook row lacks, worded in columns: a sheet has no keys."""
+    from dataclasses import replace
+
+    from referral_cli.i18n import phrase
+    from referral_cli.intake.sources import COLUMN_NAMES
+
+    names = COLUMN_NAMES.get(name)
+    if not names:
+        return finding
+    column = names[0][:1].upper() + names[0][1:]
+    return replace(
+        finding,
+        message=phrase("add-question.missing-column", column=column, field=name),
+        hint=phrase("add-question.missing-column.hint", column=column, flag=FLAG_OF[name]),
+    )
 
 
 def without_field(message: Phrase, name: str) -> Phrase:
