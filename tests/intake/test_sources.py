@@ -379,7 +379,10 @@ def test_an_exported_csv_reads_back_as_recorded() -> None:
         ),
         (
             lambda: forms_workbook(header=["Datum", "date", "Beskrivning"]),
-            ["svar.xlsx:Form1!B1: error: the column 'date' appears twice [duplicate-column]"],
+            [  # named as typed: 'Datum' and 'date' are both the date
+                "svar.xlsx:Form1!B1: error: the column 'date' means the same as 'Datum' (date): "
+                "remove or rename one of them [duplicate-column]"
+            ],
         ),
         (
             lambda: forms_workbook(header=["Datum", "Beskrivning"], title="Svar 1"),

@@ -290,6 +290,7 @@ class _Table:
     def columns(self, line: int, cells: list[tuple[int, Value]]) -> dict[int, str | None]:
         """The field of each column (None: a column never read), and problems with them."""
         columns: dict[int, str | None] = {}
+        headings: dict[str, str] = {}  # field -> the heading first read as it
         for index, value in cells:
             name = (value or "").strip()
             if not name:
@@ -307,9 +308,18 @@ class _Table:
                     swedish=", ".join(COLUMN_NAMES[f][0] for f in FIELD_ORDER if f in COLUMN_NAMES),
                 )
                 self.problem(line, index, "unknown-column", message, hint)
-            elif field_name is not None and field_name in columns.values():
-                message = phrase("finding.duplicate-column", column=field_name)
+            elif field_name is not None and field_name in headings:
+                first = headings[field_name]
+                message = (
+                    phrase("finding.duplicate-column.same", column=name)
+                    if fold(first) == fold(name)
+                    else phrase(
+                        "finding.duplicate-column", column=name, first=first, field=field_name
+                    )
+                )
                 self.problem(line, index, "duplicate-column", message)
+            if field_name:
+                headings.setdefault(field_name, name)
             columns[index] = field_name
         return columns
 
