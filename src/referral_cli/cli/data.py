@@ -151,8 +151,10 @@ def ci_setup(
 
     folder = resolve_root(root)
     note_library_language(library_language(folder))  # nothing else reads library.yaml here
+    from referral_cli.cli.terminal import shown
+
     for path in add_pipeline(folder, forge):
-        typer.echo(printable(str(path)))
+        typer.echo(shown(path))  # relative to where the user is, as init prints them
     typer.echo(t("ci.next", reader_language(), file=CI_FILES[forge][1].as_posix()))
 
 
