@@ -439,13 +439,6 @@ def _pnr_match(match: re.Match[str]) -> _Found | None:
     return _Found(kind, match.start(), match.end(), masked, certain, ten)
 
 
-def _phone_key(digits: str) -> str:
-    """A phone number as dialled from Sweden: 0 + area code..., or 00 + country code..."""
-    if digits.startswith("0046"):
-        return "0" + digits[4:]
-    return digits
-
-
 def _groups(text: str) -> list[tuple[int, int]]:
     """The (start, end) of every digit group in `text`."""
     return [found.span() for found in re.finditer(r"[0-9]+", text)]

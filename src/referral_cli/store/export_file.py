@@ -50,12 +50,6 @@ _JSON_SPACE = " \t\r\n"
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
-def check_line(data: Any) -> Phrase | None:
-    """Why a parsed export line is not a valid record, or None."""
-    problem = _check(data)
-    return problem[1] if problem else None
-
-
 def _check(data: Any) -> tuple[str | None, Phrase] | None:
     """The key a parsed line is wrong at (None: the line as a whole) and why; None if valid."""
     from referral_cli.models import OUTCOMES
