@@ -771,31 +771,6 @@ def allowed_contacts(guidelines: Guidelines) -> frozenset[str]:
     return frozenset(keys)
 
 
-def line_col(text: str, offset: int) -> tuple[int, int]:
-    r"""Return the 1-based line and column of an offset in ``text``.
-
-    Lines are separated by ``"\n"`` (a ``"\r"`` before it belongs to the line it ends).
-    The column counts characters, not bytes.
-
-    Args:
-        text: The whole text.
-        offset: A character offset, ``0 <= offset <= len(text)``; ``len(text)`` is the
-            position just after the last character.
-
-    Returns:
-        A ``(line, column)`` tuple, both starting at 1.
-
-    Raises:
-        ValueError: If the offset lies outside the text.
-
-    """
-    if not 0 <= offset <= len(text):
-        raise ValueError(f"offset {offset} is outside a text of length {len(text)}")
-    line = text.count("\n", 0, offset) + 1
-    column = offset - (text.rfind("\n", 0, offset) + 1) + 1
-    return line, column
-
-
 # Every field of an inventory entry that holds free text (the others are ids, dates and
 # numbers, checked by the model). `recorded_by` is meant for initials, but a name and a
 # number typed there reach the CSV export just the same.
