@@ -912,10 +912,12 @@ def mutations(draw: st.DrawFn, repo: Repo) -> tuple[str, str, str]:
         at = draw(st.sampled_from(values))
         return display, kind, text[:at] + "&ankare " + text[at:]
     if kind == "tab":
-        n = draw(st.integers(0, len(lines) - 1))
-        stripped = lines[n].lstrip(" ")
-        lines[n] = "\t" + stripped
-        return display, kind, "".join(lines)
+        # Only a line a tab breaks: inside a quoted text running over lines, a tab that
+        # starts a line is white space YAML allows (no error to find there).
+        indented = [tab_indented(lines, n) for n in range(len(lines))]
+        broken = [n for n, mutated in enumerate(indented) if not parses(mutated)]
+        n = draw(st.sampled_from(broken))
+        return display, kind, indented[n]
     # truncate: inside a quoted text, so that what is left cannot be read
     quotes = [m.end() for m in re.finditer(r'(?:: |- )"', text)]
     if not quotes:
@@ -923,6 +925,22 @@ def mutations(draw: st.DrawFn, repo: Repo) -> tuple[str, str, str]:
         quotes = [len(text)]
     cut = draw(st.sampled_from(quotes))
     return display, kind, text[:cut]
+
+
+def tab_indented(lines: list[str], n: int) -> str:
+    """The text with line `n` indented by a tab instead of its spaces."""
+    return "".join([*lines[:n], "\t" + lines[n].lstrip(" "), *lines[n + 1 :]])
+
+
+def parses(text: str) -> bool:
+    """Whether PyYAML reads `text` at all (independent of referral's own reading)."""
+    import yaml
+
+    try:
+        yaml.safe_load(text)
+    except yaml.YAMLError:
+        return False
+    return True
 
 
 @settings(FUZZ, max_examples=EXAMPLES or 60)  # a mutation costs two commands: more of them

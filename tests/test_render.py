@@ -30,15 +30,14 @@ from referral_cli.commands.render import (
     PUBLIC_HANDOUTS,
     RenderOptions,
     build_context,
-    git_revision,
     render_handouts,
 )
 from referral_cli.dates import add_months
-from referral_cli.documents import tidy_markdown
+from referral_cli.documents import guidelines_revision, tidy_markdown
 from referral_cli.i18n import labels
 from referral_cli.models import ActorsFile, Contact, Matrix
 from referral_cli.rules.loading import load_valid_guidelines
-from referral_cli.views import last_reviewed, sort_key
+from referral_cli.views import last_reviewed, revision_text, sort_key
 from tests.conftest import without_font_data, write_tree
 
 GOLDEN_DIR = Path(__file__).parent / "golden" / "render"
@@ -493,12 +492,18 @@ def _git(root: Path, *args: str) -> None:
     )
 
 
+def printed_version(repo: Path, lang: str) -> str:
+    return revision_text(*guidelines_revision(repo), lang)
+
+
 @pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
-def test_git_revision(make_repo: Callable[..., Path], monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_printed_version_is_the_commit_marked_when_data_changed(
+    make_repo: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
     repo = make_repo()
     monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(repo.parent))
-    assert git_revision(repo, "sv") == "okänd"
-    assert git_revision(repo, "en") == "unknown"
+    assert printed_version(repo, "sv") == "okänd"
+    assert printed_version(repo, "en") == "unknown"
     _git(repo, "init", "-q")
     _git(repo, "add", ".")
     _git(repo, "commit", "-q", "-m", "start")
@@ -508,13 +513,13 @@ def test_git_revision(make_repo: Callable[..., Path], monkeypatch: pytest.Monkey
         text=True,
         check=True,
     ).stdout.strip()
-    assert git_revision(repo, "sv") == head
+    assert printed_version(repo, "sv") == head
     (repo / "notes.txt").write_text("outside data/ does not count\n", encoding="utf-8")
-    assert git_revision(repo, "sv") == head
+    assert printed_version(repo, "sv") == head
     with (repo / "data" / "actors.yaml").open("a", encoding="utf-8") as handle:
         handle.write("# a comment\n")
-    assert git_revision(repo, "sv") == f"{head}+ändringar"
-    assert git_revision(repo, "en") == f"{head}+changes"
+    assert printed_version(repo, "sv") == f"{head}+ändringar"
+    assert printed_version(repo, "en") == f"{head}+changes"
     files = render_handouts(repo, RenderOptions(handouts=("desk-guide",), formats=("md",)))
     assert f"Version {head}+ändringar" in files["desk-guide.md"].decode()
 

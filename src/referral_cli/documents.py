@@ -337,3 +337,14 @@ def _restore(replaced: list[tuple[Path, Path | None]]) -> None:
                 old.replace(target)
         except OSError:  # pragma: no cover - the folder vanished under us
             continue
+
+
+def guidelines_revision(root: Path) -> tuple[str | None, bool]:
+    """The version the handouts print: HEAD's short commit, and whether it changed.
+
+    The commit is None outside git; changed means `data/` or `templates/` have
+    uncommitted changes (printed `abc1234+ändringar`).
+    """
+    from referral_cli.store.gitio import head_revision
+
+    return head_revision(root, "data", TEMPLATES_DIR)

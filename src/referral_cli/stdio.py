@@ -18,14 +18,6 @@ def is_dash(path: Path | str | None) -> bool:
     return path is not None and str(path) == DASH
 
 
-def read_stdin() -> bytes:
-    """Everything on standard input, as bytes (decoded by the reader, always as UTF-8)."""
-    stream = getattr(sys.stdin, "buffer", None)
-    if stream is not None:
-        return bytes(stream.read())
-    return sys.stdin.read().encode("utf-8")  # a text-only stand-in (tests)
-
-
 def stdout_is_terminal() -> bool:
     """Whether standard output is a terminal (where a PDF's bytes would be garbage)."""
     isatty = getattr(sys.stdout, "isatty", None)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any, Final
 
-from referral_cli.i18n import catalogue, label, language_name, vocabulary_label
+from referral_cli.i18n import label, language_name, vocabulary_label
 
 if TYPE_CHECKING:
     from referral_cli.models import Actor, Category, Contact, Library, Row, Step
@@ -180,12 +180,52 @@ def contact_lines(actor: Actor, lang: str) -> list[str]:
     return [f"{label(key, lang)}: {value}" for key, value in pairs if value]
 
 
-def own_language_name(code: str) -> str | None:
-    """The language's name in itself (`العربية`, `ትግርኛ`, `Soomaali`), or None if not known.
+# Each language's name in itself: the visitor's word, the same whatever the reader's language
+# (so not in the catalogue, where it would stand twice).
+OWN_LANGUAGE_NAMES: Final[Mapping[str, str]] = {
+    "am": "አማርኛ",
+    "ar": "العربية",
+    "bs": "Bosanski",
+    "ckb": "کوردی",
+    "da": "Dansk",
+    "de": "Deutsch",
+    "en": "English",
+    "es": "Español",
+    "fa": "فارسی",
+    "fi": "Suomi",
+    "fr": "Français",
+    "hr": "Hrvatski",
+    "it": "Italiano",
+    "ku": "Kurdî",
+    "kmr": "Kurmancî",
+    "no": "Norsk",
+    "pl": "Polski",
+    "prs": "دری",
+    "ps": "پښتو",
+    "pt": "Português",
+    "ro": "Română",
+    "ru": "Русский",
+    "se": "Davvisámegiella",
+    "sme": "Davvisámegiella",
+    "smj": "Julevsámegiella",
+    "sma": "Åarjelsaemien",
+    "so": "Soomaali",
+    "sq": "Shqip",
+    "sr": "Српски",
+    "sv": "Svenska",
+    "ti": "ትግርኛ",
+    "tr": "Türkçe",
+    "uk": "Українська",
+    "ur": "اردو",
+    "vi": "Tiếng Việt",
+    "fit": "Meänkieli",
+    "rom": "Romani chib",
+}
 
-    The same in every catalogue: it is the visitor's word, not the reader's.
-    """
-    return catalogue("sv").get(f"render.own-name.{code}")
+
+def own_language_name(code: str) -> str | None:
+    """The language's name in itself (`العربية`, `ትግርኛ`, `Soomaali`), or None if not known."""
+    return OWN_LANGUAGE_NAMES.get(code)
 
 
 def language_items(codes: Sequence[str], lang: str) -> list[dict[str, Any]]:

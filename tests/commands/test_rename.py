@@ -162,11 +162,11 @@ def test_a_value_that_cannot_be_changed_safely_stops_everything(
 def test_a_file_that_cannot_be_written_puts_back_the_others(
     make_repo: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from referral_cli.store import entry_edit
+    from referral_cli.store import atomic
 
     repo = make_repo()
     before = snapshot(repo)
-    real = entry_edit.write_atomically
+    real = atomic.replace_file
     calls: list[Path] = []
 
     def failing(path: Path, data: bytes) -> None:
@@ -175,7 +175,7 @@ def test_a_file_that_cannot_be_written_puts_back_the_others(
             raise PermissionError(13, "Permission denied")
         real(path, data)
 
-    monkeypatch.setattr(entry_edit, "write_atomically", failing)
+    monkeypatch.setattr(atomic, "replace_file", failing)
     with pytest.raises(UsageError) as caught:
         rename(repo, "actor", "skatteverket", "skatt")
     assert caught.value.text("en") == (

@@ -16,6 +16,7 @@ from referral_cli.i18n import catalogue
 from referral_cli.i18n.visitor import (
     BUNDLED,
     OWN_LABELS,
+    REQUIREMENTS,
     VISITOR_KEYS,
     VISITOR_LABELS,
     bundled_catalogue,
@@ -34,6 +35,14 @@ SCRIPTS = {
     "so": "[a-z]",
     "sv-lattlast": "[a-zåäö]",
 }
+
+
+def test_the_visitor_requirements_are_the_models_requirements() -> None:
+    # A copy (i18n must not import pydantic); a value added to the model only would
+    # never reach the visitors' catalogues, and its word would fall back unnoticed.
+    from referral_cli.models import REQUIREMENTS as MODEL_REQUIREMENTS
+
+    assert REQUIREMENTS == MODEL_REQUIREMENTS
 
 
 def placeholders(text: str) -> set[str]:

@@ -13,7 +13,6 @@ from referral_cli.rules.privacy import (
     PersonalDataMatch,
     contact_keys,
     kind_phrase,
-    line_col,
     personal_data_matches,
     scan_text,
 )
@@ -480,43 +479,6 @@ def test_every_kind_has_words_and_hints_in_both_languages() -> None:
                 assert words[f"privacy.{key}.{kind}"].strip()
 
 
-# --------------------------------------------------------------------------- line_col
-
-
-@pytest.mark.parametrize(
-    ("text", "offset", "expected"),
-    [
-        ("", 0, (1, 1)),
-        ("abc", 0, (1, 1)),
-        ("abc", 2, (1, 3)),
-        ("abc", 3, (1, 4)),
-        ("ab\ncd", 2, (1, 3)),
-        ("ab\ncd", 3, (2, 1)),
-        ("ab\ncd", 4, (2, 2)),
-        ("ab\n\n\ncd", 5, (4, 1)),
-        ("åäö\nxyz", 5, (2, 2)),
-        ("ab\r\ncd", 4, (2, 1)),
-        ("\n", 1, (2, 1)),
-    ],
-)
-def test_line_col(text: str, offset: int, expected: tuple[int, int]) -> None:
-    assert line_col(text, offset) == expected
-
-
-@pytest.mark.parametrize("offset", [-1, 4, 100])
-def test_line_col_rejects_offsets_outside_text(offset: int) -> None:
-    with pytest.raises(ValueError, match="outside"):
-        line_col("abc", offset)
-
-
-def test_line_col_of_a_match() -> None:
-    text = "Första raden.\nAndra raden med 811218-9876 i.\nTredje."
-    match = _single(text)
-    assert line_col(text, match.start) == (2, 17)
-    line, column = line_col(text, match.end)
-    assert text.splitlines()[line - 1][column - 1] == " "
-
-
 # --------------------------------------------------------------------------- properties
 
 _NUMERIC_KINDS = {"personnummer", "samordningsnummer", "phone", "card_number", "bank_account"}
@@ -581,13 +543,3 @@ def test_positives_survive_in_context(prefix: str, number: str, suffix: str) -> 
     matches = scan_text(text)
     _check_invariants(text, matches)
     assert matches
-
-
-@settings(max_examples=200, deadline=None)
-@given(st.text(max_size=200), st.integers(min_value=0, max_value=200))
-def test_line_col_agrees_with_splitting(text: str, offset: int) -> None:
-    offset = min(offset, len(text))
-    line, column = line_col(text, offset)
-    before = text[:offset].split("\n")
-    assert line == len(before)
-    assert column == len(before[-1]) + 1

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import stat
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -162,6 +164,24 @@ def test_writing_is_all_or_nothing(tmp_path: Path) -> None:
         write_export_file(out, half_then_full_disk())
     assert out.read_text(encoding="utf-8") == "a\nb\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["export.jsonl"]
+
+
+def test_a_new_export_is_readable_as_any_new_file_and_a_replaced_one_keeps_its_mode(
+    tmp_path: Path,
+) -> None:
+    # The temporary file's 0600 reached the export: a file for the region that only its
+    # writer could read, and a shared file made private again by `--force`.
+    out = tmp_path / "export.jsonl"
+    umask = os.umask(0o022)
+    try:
+        write_export_file(out, ["a\n"])
+    finally:
+        os.umask(umask)
+    assert stat.S_IMODE(out.stat().st_mode) == 0o644
+    out.chmod(0o664)
+    write_export_file(out, ["b\n"])
+    assert stat.S_IMODE(out.stat().st_mode) == 0o664
+    assert out.read_text(encoding="utf-8") == "b\n"
 
 
 # --- hostile lines (issue 15, item 5): each is one located finding, never a crash ----------

@@ -187,3 +187,17 @@ def test_committed_links_follow_the_rule_of_the_working_tree(repo: Path, tmp_pat
     assert head.inventory_files() == expected
     assert head.read_many(expected)["data/inventory/2025/gammal.yaml"] == ENTRY_TIME.encode()
     assert Snapshot(repo, WORKTREE, "").inventory_files() == expected
+
+
+def test_ls_tree_output_lists_files_only_and_keeps_odd_names_whole() -> None:
+    output = (
+        b"100644 blob aaaa\tdata/actors.yaml\0"
+        b"160000 commit bbbb\tdata/vendored\0"  # a submodule: no file to read
+        b"100755 blob cccc\tdata/new\nline.yaml\0"  # a newline in a name
+        b"120000 blob dddd\tdata/link.yaml\0"
+    )
+    assert revisions._blobs_listed(output) == [
+        ("100644", "aaaa", "data/actors.yaml"),
+        ("100755", "cccc", "data/new\nline.yaml"),
+        ("120000", "dddd", "data/link.yaml"),
+    ]

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from referral_cli.cli.completion import choices
-from referral_cli.cli.errors import ReferralGroup, handle_errors
+from referral_cli.cli.errors import handle_errors
 from referral_cli.cli.options import (
     FormatTextJson,
     LangOption,
@@ -16,6 +16,7 @@ from referral_cli.cli.options import (
     RootOption,
     TextOrJson,
     checked_lang,
+    command_group,
     resolve_root,
 )
 from referral_cli.i18n import LANGUAGES
@@ -117,14 +118,9 @@ def init(
 
 def ci_app() -> typer.Typer:
     """The `ci` group: review and publish the guidelines through the forge."""
-    group = typer.Typer(
-        help="Review and publish through the forge: the pipeline for GitLab or GitHub, "
-        "and the site it publishes.",
-        no_args_is_help=True,
-        add_completion=False,
-        pretty_exceptions_enable=False,
-        rich_markup_mode=None,
-        cls=ReferralGroup,
+    group = command_group(
+        "Review and publish through the forge: the pipeline for GitLab or GitHub, "
+        "and the site it publishes."
     )
     group.command("setup")(ci_setup)
     group.command("publish")(ci_publish)

@@ -8,13 +8,14 @@ from typing import Annotated
 import typer
 
 from referral_cli.cli.completion import choices, repository, vocabulary
-from referral_cli.cli.errors import ReferralGroup, handle_errors
+from referral_cli.cli.errors import handle_errors
 from referral_cli.cli.options import (
     FormatTextJson,
     LangOption,
     RootOption,
     TextOrJson,
     checked_lang,
+    command_group,
     resolve_root,
 )
 from referral_cli.cli.terminal import console
@@ -189,14 +190,9 @@ def _ask(text: str) -> str:
 
 def actors_app() -> typer.Typer:
     """The `actors` group: a table by default, `actors show ID` for one actor."""
-    group = typer.Typer(
-        help="List the actors you refer to, or show one in full ('actors show ID').",
-        invoke_without_command=True,
-        no_args_is_help=False,
-        add_completion=False,
-        pretty_exceptions_enable=False,
-        rich_markup_mode=None,
-        cls=ReferralGroup,
+    group = command_group(
+        "List the actors you refer to, or show one in full ('actors show ID').",
+        no_args_is_help=False,  # `actors` alone is the table
     )
     group.callback()(actors)
     group.command("show")(actors_show)

@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from referral_cli.cli.completion import choices, repository
+from referral_cli.cli.errors import ReferralGroup
 from referral_cli.i18n import LANGUAGES
 
 # Metavars are words (DIR, FILE, ID, DATE) or the choices themselves (text|json); a
@@ -152,3 +153,20 @@ def checked_lang(lang: str | None) -> str | None:
     code = requested_language(lang)
     use_language(code)
     return code
+
+
+def command_group(help_text: str, *, no_args_is_help: bool = True) -> typer.Typer:
+    """A group of subcommands (`ci`, `actors`, `report`), set up as the app is.
+
+    `ReferralGroup` words click's usage errors from the catalogue; no completion of its
+    own (the app installs it), no rich help and no pretty tracebacks.
+    """
+    return typer.Typer(
+        help=help_text,
+        invoke_without_command=not no_args_is_help,
+        no_args_is_help=no_args_is_help,
+        add_completion=False,
+        pretty_exceptions_enable=False,
+        rich_markup_mode=None,
+        cls=ReferralGroup,
+    )

@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from referral_cli.cli.completion import RENAMED_KINDS, choices, renamed_id, repository
-from referral_cli.cli.errors import ReferralGroup, err, handle_errors
+from referral_cli.cli.errors import err, handle_errors
 from referral_cli.cli.options import (
     BranchOption,
     DocumentFormatOption,
@@ -21,6 +21,7 @@ from referral_cli.cli.options import (
     TemplatesOption,
     UntilOption,
     checked_lang,
+    command_group,
     resolve_root,
 )
 from referral_cli.cli.output import ExcelOption, OutFileOption, emit
@@ -312,14 +313,8 @@ def rename(
 
 def report_app() -> typer.Typer:
     """The `report` group: feedback documents for the guidelines' actors."""
-    group = typer.Typer(
-        help="Write feedback (återkoppling) to the actors: which of their questions reach "
-        "the library.",
-        no_args_is_help=True,
-        add_completion=False,
-        pretty_exceptions_enable=False,
-        rich_markup_mode=None,
-        cls=ReferralGroup,
+    group = command_group(
+        "Write feedback (återkoppling) to the actors: which of their questions reach the library."
     )
     group.command("actor")(report_actor)
     return group

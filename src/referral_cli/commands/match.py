@@ -83,7 +83,6 @@ class MatchReport:
     min_score: float
     language: str
     library_name: str
-    entries_total: int
     reason_labels: dict[str, str] = field(default_factory=dict)
     actor_names: dict[str, str] = field(default_factory=dict)
     background: list[str] = field(default_factory=list)
@@ -153,7 +152,6 @@ def build_report(
         min_score,
         language,
         guidelines.library.name,
-        len(guidelines.entries),
         {r.id: r.label for r in guidelines.library.reason_vocabulary(language)},
         {a.id: a.name for a in guidelines.actors.actors},
         [entry_query(loaded) for loaded in guidelines.entries],

@@ -18,12 +18,12 @@ from datetime import date
 from pathlib import Path
 from typing import Final
 
-from referral_cli.documents import TEMPLATES_DIR, write_files
+from referral_cli.documents import guidelines_revision, write_files
 from referral_cli.errors import UsageError
 from referral_cli.findings import suggestion
 from referral_cli.i18n import Phrase, check_language, label, phrase, t
 from referral_cli.rules.loading import load_valid_guidelines
-from referral_cli.store.gitio import head_revision, output_text, run_git
+from referral_cli.store.gitio import output_text, run_git
 from referral_cli.views import revision_text
 
 AUDIENCES: Final = ("staff", "public")
@@ -110,7 +110,7 @@ def documents_for(
 
 def site_version(root: Path, lang: str) -> SiteVersion:
     """The version of the repository at `root`, as the handouts print it, with its date."""
-    short, changed = head_revision(root, "data", TEMPLATES_DIR)
+    short, changed = guidelines_revision(root)
     text = revision_text(short, changed, lang)
     if short is None:
         return SiteVersion(text)

@@ -291,16 +291,16 @@ def _read(edit: _Edit) -> tuple[bytes, str]:
 
 def _write_all(root: Path, files: Sequence[tuple[Path, bytes, bytes]]) -> None:
     """Write every file; if one cannot be written, put back those written before it."""
-    from referral_cli.store.entry_edit import write_atomically
+    from referral_cli.store.atomic import replace_file
     from referral_cli.store.repository import display_path
 
     done: list[tuple[Path, bytes]] = []
     for path, before, after in files:
         try:
-            write_atomically(path, after)
+            replace_file(path, after)
         except OSError as exc:
             for written, original in reversed(done):
-                write_atomically(written, original)
+                replace_file(written, original)
             reason = os_reason(exc)
             raise UsageError(
                 phrase("error.rename.unwritable", file=display_path(root, path), reason=reason)

@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING, Any, Final
 
 from referral_cli.dates import add_months
 from referral_cli.documents import (
-    TEMPLATES_DIR,
     DocumentPlan,
+    guidelines_revision,
     plan_documents,
     problem_to_error,
     render_documents,
@@ -29,7 +29,6 @@ from referral_cli.documents import (
 from referral_cli.errors import UsageError
 from referral_cli.i18n import LANGUAGES, labels, phrase
 from referral_cli.rules.loading import load_valid_guidelines
-from referral_cli.store.gitio import head_revision
 from referral_cli.store.repository import Guidelines
 from referral_cli.store.translations import translated_languages
 from referral_cli.visitors import (
@@ -187,16 +186,6 @@ def plan_render(root: Path, options: RenderOptions) -> RenderPlan:
         language=choice,
         visitor=choice is not None and (visitor_only or choice.code in translated),
     )
-
-
-def git_revision(root: Path, language: str) -> str:
-    """The version printed on every page: the short commit, marked when data or templates changed.
-
-    `abc1234`, `abc1234+ändringar` (`+changes`) when `data/` or `templates/`
-    have uncommitted changes, or `okänd` (`unknown`) outside git.
-    """
-    revision, changed = head_revision(root, "data", TEMPLATES_DIR)
-    return revision_text(revision, changed, language)
 
 
 def _public_rows(
@@ -653,9 +642,7 @@ def render_handouts(root: Path, options: RenderOptions) -> dict[str, bytes]:
     lang = choice.code if choice is not None and choice.code in LANGUAGES else own
     # Worded by each handout: a visitor's handout in the visitor's words.
     revision: Revision = (
-        options.revision
-        if options.revision is not None
-        else head_revision(root, "data", TEMPLATES_DIR)
+        options.revision if options.revision is not None else guidelines_revision(root)
     )
 
     contexts = [

@@ -75,11 +75,6 @@ class StatsResult:
     column_totals: dict[Key, int] = field(default_factory=dict)
 
 
-def dimension_label(dimension: str, language: str) -> str:
-    """The heading of a `--by` dimension in `language`."""
-    return t(f"stats.dimension.{dimension}", language)
-
-
 def _keys(record: Record, dimension: str) -> tuple[Key, ...]:
     if dimension == "reason":
         return record.reasons or (None,)

@@ -168,53 +168,21 @@ def xlsx_bytes(sheet: Sheet, title: str | None = None) -> bytes:
 def write_output(out: Path, content: str | bytes) -> None:
     """Write `content` (text as UTF-8) to `out` whole, replacing the file; UsageError if not.
 
-    A file is written through a temporary file in the same folder, so a failed run leaves
-    no half file; a link is followed, and the file it leads to is replaced. Anything that
-    is not a file (`/dev/stdout`, a named pipe) is written to as it is: replacing it would
-    put a plain file in its place.
+    See `store.atomic.write_whole`: a failed run leaves no half file, a link is followed,
+    and what is not a file (`/dev/stdout`, a named pipe) is written to as it is.
     """
     from referral_cli.errors import UsageError
     from referral_cli.i18n import os_reason, phrase
+    from referral_cli.store.atomic import write_whole
 
     data = content.encode("utf-8") if isinstance(content, str) else content
     try:
-        # `exists` and `is_file` follow links; the path is opened as given, since
-        # /dev/stdout leads to /proc/self/fd/1, which resolves to no path at all.
-        if out.exists() and not out.is_file():
-            with out.open("wb") as stream:
-                stream.write(data)
-        else:
-            _replace(out.resolve() if out.is_symlink() else out, data)
+        write_whole(out, data)
     except OSError as exc:
         reason = os_reason(exc)
         raise UsageError(
             phrase("error.spreadsheet.unwritable", out=str(out), reason=reason)
         ) from None
-
-
-def _replace(out: Path, data: bytes) -> None:
-    """Write `data` to a temporary file beside `out`, then give it `out`'s name."""
-    import os
-    import tempfile
-
-    handle, name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
-    temporary = Path(name)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        try:
-            mode = out.stat().st_mode & 0o777
-        except OSError:  # a new file: what the user's umask allows, as open() would give
-            umask = os.umask(0)
-            os.umask(umask)
-            mode = 0o666 & ~umask
-        temporary.chmod(mode)
-        temporary.replace(out)
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
 
 
 def _xlsx_value(value: Cell) -> str | float | datetime | None:

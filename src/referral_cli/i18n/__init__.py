@@ -40,7 +40,6 @@ class Lang(StrEnum):
 LANGUAGES: Final[tuple[str, ...]] = tuple(lang.value for lang in Lang)
 LANGUAGE_ENV: Final = "REFERRAL_LANG"
 DEFAULT_LANGUAGE: Final = "sv"
-VOCABULARIES: Final = ("requirement", "kind", "scope", "status", "outcome")
 
 _CATALOGUES: dict[str, Mapping[str, str]] = {}
 

@@ -14,7 +14,7 @@ from referral_cli.findings import Finding, Severity, about_field, suggestion
 from referral_cli.i18n import Phrase, phrase
 from referral_cli.models import InventoryEntry
 from referral_cli.rules.plain_scalars import check_plain_scalars
-from referral_cli.rules.privacy import allowed_contacts, personal_data_matches
+from referral_cli.rules.privacy import allowed_contacts, kind_phrase, personal_data_matches
 from referral_cli.rules.synonyms import check_synonyms
 from referral_cli.rules.translations import check_translations
 from referral_cli.store.limits import ENTRY_TEXT_CHARACTERS
@@ -558,8 +558,7 @@ def _check_unreachable_actors(report: _Reporter) -> None:
 def personal_data_message(field_name: str, match: PersonalDataMatch) -> Phrase:
     """The message for one match: what was found, masked, and why it matters."""
     key = "privacy.personal-data" if match.certain else "privacy.possible-personal-data"
-    kind = phrase(f"privacy.kind.{match.kind}")
-    return about_field(field_name, phrase(key, kind=kind, masked=match.masked))
+    return about_field(field_name, phrase(key, kind=kind_phrase(match.kind), masked=match.masked))
 
 
 def personal_data_findings(

@@ -445,13 +445,6 @@ def _pnr_match(match: re.Match[str]) -> _Found | None:
     return _Found(kind, match.start(), match.end(), masked, certain, ten)
 
 
-def _phone_key(digits: str) -> str:
-    """A phone number as dialled from Sweden: 0 + area code..., or 00 + country code..."""
-    if digits.startswith("0046"):
-        return "0" + digits[4:]
-    return digits
-
-
 def _groups(text: str) -> list[tuple[int, int]]:
     """The (start, end) of every digit group in `text`."""
     return [found.span() for found in re.finditer(r"[0-9]+", text)]
@@ -782,31 +775,6 @@ def allowed_contacts(guidelines: Guidelines) -> frozenset[str]:
             if isinstance(value, str):
                 keys |= contact_keys(value)
     return frozenset(keys)
-
-
-def line_col(text: str, offset: int) -> tuple[int, int]:
-    r"""Return the 1-based line and column of an offset in ``text``.
-
-    Lines are separated by ``"\n"`` (a ``"\r"`` before it belongs to the line it ends).
-    The column counts characters, not bytes.
-
-    Args:
-        text: The whole text.
-        offset: A character offset, ``0 <= offset <= len(text)``; ``len(text)`` is the
-            position just after the last character.
-
-    Returns:
-        A ``(line, column)`` tuple, both starting at 1.
-
-    Raises:
-        ValueError: If the offset lies outside the text.
-
-    """
-    if not 0 <= offset <= len(text):
-        raise ValueError(f"offset {offset} is outside a text of length {len(text)}")
-    line = text.count("\n", 0, offset) + 1
-    column = offset - (text.rfind("\n", 0, offset) + 1) + 1
-    return line, column
 
 
 # Every field of an inventory entry that holds free text (the others are ids, dates and

@@ -16,9 +16,7 @@ from __future__ import annotations
 
 import copy
 import json
-import os
 import re
-import tempfile
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -28,6 +26,7 @@ from referral_cli.findings import Finding
 from referral_cli.i18n import Phrase, phrase
 from referral_cli.models import SLUG_PATTERN, InventoryEntry
 from referral_cli.rules.validation import validate_document
+from referral_cli.store.atomic import replace_file
 from referral_cli.store.cache import content_digest
 from referral_cli.store.limits import ENTRY_FILE_BYTES, TooLargeError, read_limited
 from referral_cli.store.yamlio import PathKey, YamlError, mapping_end_line, parse_text
@@ -302,24 +301,6 @@ def validate_entry_text(text: str, display: str) -> list[Finding]:
     return findings
 
 
-def write_atomically(path: Path, data: bytes) -> None:
-    """Replace `path` with `data` via a temporary file in the same folder."""
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        try:
-            Path(temporary).chmod(path.stat().st_mode & 0o7777)
-        except OSError:  # pragma: no cover - permissions are best effort
-            pass
-        Path(temporary).replace(path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-
-
 def update_entry_file(
     path: Path, updates: Mapping[str, str], display: str, expected: bytes | None = None
 ) -> None:
@@ -357,4 +338,4 @@ def update_entry_file(
     problems = [f for f in validate_entry_text(edited, display) if f.severity == "error"]
     if problems:
         raise FindingsError(problems)
-    write_atomically(path, edited.encode("utf-8"))
+    replace_file(path, edited.encode("utf-8"))

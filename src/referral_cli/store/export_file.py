@@ -9,10 +9,8 @@ from __future__ import annotations
 
 import io
 import json
-import os
 import re
 import sys
-import tempfile
 from collections.abc import Iterable, Iterator
 from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
@@ -48,12 +46,6 @@ _MAX_DIGITS = 18  # the longest integer a line may hold; the fields need four at
 _MAX_DEPTH = 100  # brackets in brackets; a record needs two levels (an object holding a list)
 _JSON_SPACE = " \t\r\n"
 _SURROGATE = re.compile("[\ud800-\udfff]")
-
-
-def check_line(data: Any) -> Phrase | None:
-    """Why a parsed export line is not a valid record, or None."""
-    problem = _check(data)
-    return problem[1] if problem else None
 
 
 def _check(data: Any) -> tuple[str | None, Phrase] | None:
@@ -397,28 +389,16 @@ def write_export_file(out: Path, lines: Iterable[str]) -> None:
     The temporary file is hidden, new (never a file of the user's) and removed on any
     failure or interruption. A link is followed, and the file it leads to is replaced;
     anything that is not a file (`/dev/stdout`, `/dev/null`, a named pipe) is written to
-    as it is: replacing it would put a plain file in its place.
+    as it is: replacing it would put a plain file in its place. A replaced file keeps its
+    permissions; a new one gets what the user's umask allows (`store.atomic`).
     """
+    from referral_cli.store.atomic import write_whole
+
     refuse_existing(out, force=True)
-    temporary: Path | None = None
     try:
-        # `exists` and `is_file` follow links; the path is opened as given, since
-        # /dev/stdout leads to /proc/self/fd/1, which resolves to no path at all.
-        if out.exists() and not out.is_file():
-            with out.open("w", encoding="utf-8", newline="\n") as stream:
-                stream.writelines(lines)
-            return
-        target = out.resolve() if out.is_symlink() else out
-        handle, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-        temporary = Path(name)
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.writelines(lines)
-        temporary.replace(target)
-        temporary = None
+        # Joined inside: a line that cannot be made (a full disk on the way) is an OSError too.
+        write_whole(out, "".join(lines).encode("utf-8"))
     except OSError as exc:
         raise UsageError(
             phrase("error.export.unwritable", out=str(out), reason=os_reason(exc))
         ) from None
-    finally:
-        if temporary is not None:
-            temporary.unlink(missing_ok=True)

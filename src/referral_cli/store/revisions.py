@@ -140,16 +140,11 @@ class Snapshot:
         )
         if result.returncode != 0:
             return []
-        listed = []
-        for record in result.stdout.split(b"\0"):
-            meta, tab, name = record.partition(b"\t")
-            fields = meta.split()
-            if not tab or len(fields) != 3 or fields[1] != b"blob":
-                continue  # a submodule (commit) or an empty record
-            decoded = os.fsdecode(name)
-            if whole or decoded.startswith(path + "/"):
-                listed.append((fields[0].decode(), fields[2].decode(), decoded))
-        return listed
+        return [
+            listed
+            for listed in _blobs_listed(result.stdout)
+            if whole or listed[2].startswith(path + "/")
+        ]
 
     def read_many(self, paths: Sequence[str]) -> dict[str, bytes]:
         """Several files at once (one `git cat-file --batch` for a revision), in order.
@@ -177,13 +172,7 @@ class Snapshot:
         )
         if result.returncode != 0:
             return []
-        listed = []
-        for record in result.stdout.split(b"\0"):
-            meta, tab, name = record.partition(b"\t")
-            fields = meta.split()
-            if tab and len(fields) == 3 and fields[1] == b"blob":
-                listed.append((fields[0].decode(), fields[2].decode(), os.fsdecode(name)))
-        return listed
+        return _blobs_listed(result.stdout)
 
     def _blobs(self, oids: Sequence[str]) -> dict[str, bytes]:
         """The content of each blob id (ids are hexadecimal: one per line is safe)."""
@@ -198,6 +187,21 @@ _REGULAR = frozenset({"100644", "100755"})
 _LINK = "120000"
 _MAX_LINKS = 8  # a committed link leading to a link, and so on: stop well before a loop
 _PATHS_PER_CALL = 500  # paths given to one `git ls-tree` (a command line has a limit)
+
+
+def _blobs_listed(output: bytes) -> list[tuple[str, str, str]]:
+    """(mode, object id, path) of each file in `git ls-tree -z` output.
+
+    NUL-separated, so a name holding a newline cannot shift one entry onto another;
+    a submodule (a commit) and the empty record at the end are left out.
+    """
+    listed = []
+    for record in output.split(b"\0"):
+        meta, tab, name = record.partition(b"\t")
+        fields = meta.split()
+        if tab and len(fields) == 3 and fields[1] == b"blob":
+            listed.append((fields[0].decode(), fields[2].decode(), os.fsdecode(name)))
+    return listed
 
 
 def _split_batch(output: bytes, keys: Sequence[str]) -> dict[str, bytes]:

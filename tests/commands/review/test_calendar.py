@@ -70,7 +70,10 @@ def test_a_contact_falls_due_an_interval_after_the_last_one(repo: Path) -> None:
 
 def test_contact_events_need_a_last_contact(make_repo: Callable[..., Path]) -> None:
     actors = ACTORS_REVIEW.replace("      last_contact: 2026-09-15\n", "")
+    assert actors != ACTORS_REVIEW  # the fixture did have the date
     found = events(make_review_repo_with(make_repo, actors), lang="en")
+    # The actor is still reviewed; only the contact event goes (an empty calendar would not do).
+    assert "Review the actor: Skatteverket" in found
     assert "Get in touch with Skatteverket" not in found
 
 
