@@ -96,6 +96,13 @@ def test_from_options_parses_the_dates_and_keeps_the_ids() -> None:
     [
         ("22/8", None, "--since: '22/8' is not a date written as YYYY-MM-DD (e.g. 2026-08-22)"),
         (None, "2026-8-1", "--until: '2026-8-1' is not a date written as YYYY-MM-DD"),
+        # swapped dates: said for every command, not answered with an empty count
+        (
+            "2026-10-01",
+            "2026-01-01",
+            "--since 2026-10-01 is after --until 2026-01-01; nothing can match (are the dates "
+            "swapped?)",
+        ),
     ],
 )
 def test_from_options_refuses_dates_in_other_forms(

@@ -109,7 +109,10 @@ class RecordFilter:
         categories: Sequence[str] = (),
         unmatched: bool = False,
     ) -> RecordFilter:
-        """The filter as typed on the command line (dates as `YYYY-MM-DD` text)."""
+        """The filter as typed on the command line (dates as `YYYY-MM-DD` text).
+
+        `--since` after `--until` is a usage error (`checked_range`), for every command.
+        """
         return cls(
             since=parse_date_option(since, "--since"),
             until=parse_date_option(until, "--until"),
@@ -118,12 +121,24 @@ class RecordFilter:
             periods=tuple(periods),
             categories=tuple(categories),
             unmatched=unmatched,
-        )
+        ).checked_range()
 
     @property
     def empty_range(self) -> bool:
         """True when `since` is after `until`: no day can match."""
         return self.since is not None and self.until is not None and self.since > self.until
+
+    def checked_range(self) -> RecordFilter:
+        """The same filter, checked: a `UsageError` when `--since` is after `--until`.
+
+        An empty range is a typing mistake (the dates swapped), never a question: a count
+        of 0 or an empty export would let it pass as an answer.
+        """
+        if self.empty_range:
+            raise UsageError(
+                phrase("error.filter.empty_period", since=str(self.since), until=str(self.until))
+            )
+        return self
 
     def accepts(self, item: Filterable) -> bool:
         """Whether `item` passes every condition."""

@@ -119,6 +119,8 @@ CASES: list[Case] = [
     Case(("actors", "show"), 2),
     Case(("actors",), 1, "broken"),
     Case(("stats", "--by", "colour"), 2),
+    Case(("stats", "--since", "2026-10-01", "--until", "2026-01-01"), 2),
+    Case(("export", "--out", "-", "--since", "2026-10-01", "--until", "2026-01-01"), 2),
     Case(("stats", "--format", "x"), 2),
     Case(("stats", "--root", "{tmp}/saknas.jsonl"), 2),
     Case(("stats", "--root", "{tmp}/bad.jsonl"), 1, files={"bad.jsonl": '{"x": 1\n'}),

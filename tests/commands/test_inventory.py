@@ -198,7 +198,8 @@ def test_nothing_matches(runner: CliRunner, repo: Path) -> None:
         ),
         (
             ["--since", "2026-09-01", "--until", "2026-08-01"],
-            "error: --since 2026-09-01 is after --until 2026-08-01; nothing can match",
+            "error: --since 2026-09-01 is after --until 2026-08-01; nothing can match (are the "
+            "dates swapped?)",
         ),
         (["--lang", "fi"], "error: --lang: unknown language 'fi'; choose sv or en"),
     ],

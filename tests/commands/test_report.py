@@ -410,7 +410,8 @@ def test_default_out_folder_and_language(
         (["skatteverket", "--since", "2026-8-1"], "error: --since: '2026-8-1' is not a date"),
         (
             ["skatteverket", "--since", "2026-09-01", "--until", "2026-08-01"],
-            "error: --since 2026-09-01 is after --until 2026-08-01: the period would be empty",
+            "error: --since 2026-09-01 is after --until 2026-08-01; nothing can match (are the "
+            "dates swapped?)",
         ),
         (
             ["skatteverket", "--format", "htm"],

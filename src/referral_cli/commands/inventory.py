@@ -9,7 +9,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from referral_cli.errors import UsageError
 from referral_cli.i18n import phrase
 from referral_cli.records import Labels, RecordFilter, known_ids
 from referral_cli.rules.loading import load_readable
@@ -31,14 +30,7 @@ def list_inventory(root: Path, selection: RecordFilter) -> InventoryListing:
     (`FindingsError`): an export that silently left them out would mislead.
     Unknown filter values are usage errors with a "did you mean" hint.
     """
-    if selection.empty_range:
-        raise UsageError(
-            phrase(
-                "error.inventory.empty_period",
-                since=str(selection.since),
-                until=str(selection.until),
-            )
-        )
+    selection.checked_range()
     guidelines = load_readable(root)
     selection = check_filter_ids(guidelines, selection)
     entries = sorted(

@@ -370,15 +370,7 @@ def render_actor_report(root: Path, options: ActorReportOptions) -> dict[str, by
     from referral_cli.documents import plan_documents, render_documents
     from referral_cli.rules.loading import load_valid_guidelines
 
-    period = RecordFilter(since=options.since, until=options.until)
-    if period.empty_range:
-        raise UsageError(
-            phrase(
-                "error.report.empty_period",
-                since=str(options.since),
-                until=str(options.until),
-            )
-        )
+    RecordFilter(since=options.since, until=options.until).checked_range()
     check_language(options.language)
     plan = plan_documents(root, tuple(options.formats) or ("html",), options.templates)
     guidelines = load_valid_guidelines(root)

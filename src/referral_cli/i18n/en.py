@@ -714,9 +714,9 @@ PHRASES: Final[dict[str, str]] = {
     "inventory.empty": "No questions match.",
     # filters (referral_cli.records: inventory, stats, export, report)
     "inventory.known_none": "none are defined",
-    "error.inventory.empty_period": "--since {since} is after --until {until}; nothing can match",
     "error.filter.unknown_branch": "--branch: unknown branch '{value}'{suggestion}; known: {known}",
     "error.filter.unknown_reason": "--reason: unknown reason '{value}'{suggestion}; known: {known}",
+    "error.filter.empty_period": "--since {since} is after --until {until}; nothing can match (are the dates swapped?)",
     "error.filter.unknown_period": "--period: unknown period '{value}'{suggestion}; known: {known}",
     "error.filter.unknown_category": "--category: unknown category '{value}'{suggestion}; known: {known}",
     # spreadsheets (formats.spreadsheet and cli.output: inventory and stats)
@@ -1061,7 +1061,6 @@ PHRASES: Final[dict[str, str]] = {
     "report.letter.contact_text": "Please get in touch if you have questions about this feedback or comments on how we refer users to you.",
     # messages
     "error.report.unknown_actor": "unknown actor '{actor}'{suggestion}: choose one of the ids in data/actors.yaml: {known}",
-    "error.report.empty_period": "--since {since} is after --until {until}: the period would be empty",
     # === end of report
     # === rename
     "rename.change": "{where}: {key}: {old} → {new}",

@@ -714,9 +714,9 @@ PHRASES: Final[dict[str, str]] = {
     "inventory.empty": "Inga frågor matchar.",
     # filters (referral_cli.records: inventory, stats, export, report)
     "inventory.known_none": "inga finns angivna",
-    "error.inventory.empty_period": "--since {since} är senare än --until {until}; ingen fråga kan matcha",
     "error.filter.unknown_branch": "--branch: okänt bibliotek '{value}'{suggestion}; kända id:n: {known}",
     "error.filter.unknown_reason": "--reason: okänt skäl '{value}'{suggestion}; kända id:n: {known}",
+    "error.filter.empty_period": "--since {since} är senare än --until {until}; ingen fråga kan matcha (har datumen bytt plats?)",
     "error.filter.unknown_period": "--period: okänd period '{value}'{suggestion}; kända id:n: {known}",
     "error.filter.unknown_category": "--category: okänd kategori '{value}'{suggestion}; kända id:n: {known}",
     # spreadsheets (formats.spreadsheet and cli.output: inventory and stats)
@@ -1061,7 +1061,6 @@ PHRASES: Final[dict[str, str]] = {
     "report.letter.contact_text": "Hör gärna av er om ni har frågor om återkopplingen eller synpunkter på hur vi hänvisar till er.",
     # messages
     "error.report.unknown_actor": "okänd aktör '{actor}'{suggestion}: välj ett av id:na i data/actors.yaml: {known}",
-    "error.report.empty_period": "--since {since} är senare än --until {until}: perioden blir tom",
     # === end of report
     # === rename
     "rename.change": "{where}: {key}: {old} → {new}",
