@@ -904,8 +904,6 @@ PHRASES: Final[dict[str, str]] = {
     "review.owner": "owner: {owner}",
     "review.last_contact": "last contact {date}",
     "review.no_contact_date": "no date of the last contact",
-    "review.status.none": "no contact",
-    "review.status.unknown": "unknown",
     "review.category": "category {category}",
     "review.reasons": "reasons: {reasons}",
     "review.nothing": "Nothing needs attention right now.",

@@ -904,8 +904,6 @@ PHRASES: Final[dict[str, str]] = {
     "review.owner": "ansvarig: {owner}",
     "review.last_contact": "senaste kontakt {date}",
     "review.no_contact_date": "inget datum för senaste kontakt",
-    "review.status.none": "ingen kontakt",
-    "review.status.unknown": "okänt",
     "review.category": "kategori {category}",
     "review.reasons": "skäl: {reasons}",
     "review.nothing": "Inget behöver åtgärdas just nu.",

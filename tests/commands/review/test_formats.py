@@ -49,7 +49,7 @@ def test_review_text_sv(repo: Path) -> None:
         "  skanna-pass  senast granskad 2025-01-10, ansvarig: Kajsa",
         "",
         "Aktörer utan etablerad kontakt (1)",
-        "  bank  Banken (okänt)",
+        "  bank  Banken (okänd)",
         "",
         "Aktörer som aldrig informerats om riktlinjerna (1)",
         "  bank  Banken",
@@ -237,7 +237,7 @@ def test_agenda_due_sections(repo: Path) -> None:
             "skanna-pass – Skanna pass (senast granskad 2025-01-10)",
         ],
     )
-    assert ("Aktörer utan etablerad kontakt", ["bank – Banken (okänt)"]) in headings
+    assert ("Aktörer utan etablerad kontakt", ["bank – Banken (okänd)"]) in headings
 
 
 def test_agenda_labels_are_what_the_templates_print(repo: Path) -> None:

@@ -105,7 +105,7 @@ def _contact_text(item: ContactItem, lang: str) -> str:
 
 
 def _status(actor: ActorItem, lang: str) -> str:
-    return t(f"review.status.{actor.status}", lang)
+    return t(f"actors.status.{actor.status}", lang)  # as the actor table says it
 
 
 def _questions_heading(report: ReviewReport) -> str:
