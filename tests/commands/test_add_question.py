@@ -516,6 +516,18 @@ def test_from_stdin(runner: CliRunner, repo: Path) -> None:
                 "    hint: write dates as YYYY-MM-DD, e.g. 2026-08-22",
             ],
         ),
+        (  # a bare text among the entries: said, and the other entries still checked
+            "log.yaml",
+            YAML_LOG.replace("om ett paket", "till 070-123 45 67") + "- Bara en rad text\n",
+            [
+                "log.yaml:3:31: error: description: looks like a phone number (070-*** ** **); "
+                "the inventory must not hold a visitor's personal data [personal-data]",
+                "    hint: Describe the case, not the person: write 'a visitor's phone number' "
+                "instead of the number. A library's own public number may stay.",
+                "log.yaml:12:3: error: expected an entry here (key: value lines, such as "
+                "'date: 2026-08-22') [wrong-type]",
+            ],
+        ),
         (
             "log.yaml",
             YAML_LOG.replace("  description: CV och aktivitetsrapport\n", ""),

@@ -117,14 +117,6 @@ def test_an_absolute_path_is_shown_from_the_repository(repo: Path) -> None:
     [
         (
             "log.yaml",
-            YAML_LOG + "- Bara en rad text\n",
-            [
-                "log.yaml:12:3: error: expected an entry here (key: value lines, such as "
-                "'date: 2026-08-22') [wrong-type]"
-            ],
-        ),
-        (
-            "log.yaml",
             "Bara en rad text\n",
             [
                 "log.yaml:1:1: error: expected a list of entries (lines starting with "
@@ -201,6 +193,17 @@ def test_a_file_that_cannot_be_read_as_entries(
     with pytest.raises(FindingsError) as caught:
         read_candidates(name, repo)
     assert formatted(caught.value) == expected
+
+
+def test_a_list_item_that_is_no_entry_leaves_the_others_to_be_checked(repo: Path) -> None:
+    (repo / "log.yaml").write_text(YAML_LOG + "- Bara en rad text\n", encoding="utf-8")
+    *entries, bare = read_candidates("log.yaml", repo)
+    assert [c.unreadable for c in entries] == [False] * len(entries) and entries
+    assert bare.unreadable and bare.values == {}
+    assert formatted(FindingsError(bare.problems)) == [
+        "log.yaml:12:3: error: expected an entry here (key: value lines, such as "
+        "'date: 2026-08-22') [wrong-type]"
+    ]
 
 
 @pytest.mark.parametrize(

@@ -134,6 +134,9 @@ class Candidate:
     # Found while reading the entry (a cell outside the named columns): reported with the
     # problems of its values, which are still checked, so one run reports them all.
     problems: list[Finding] = field(default_factory=list)
+    # Not an entry at all (a list item that is a bare text): only `problems` are reported,
+    # while the file's other entries are still checked.
+    unreadable: bool = False
 
     @classmethod
     def from_options(cls, given: Mapping[str, Any]) -> Candidate:

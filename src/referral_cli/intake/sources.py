@@ -212,21 +212,18 @@ def parse_yaml_entries(text: str, display: str) -> list[Candidate]:
             ]
         )
     candidates: list[Candidate] = []
-    problems: list[Finding] = []
     for item, prefix in items:
+        in_file = InFile(display, _sub_source(source, prefix), text)
         if not isinstance(item, dict):
+            # Reported as the entry it should be; the others are still checked (personal
+            # data above all), so one run names every problem of the file.
             line, column = source.locate(prefix)
-            problems.append(
-                Finding(
-                    display, line, column, "error", "wrong-type", phrase("finding.wrong-type.entry")
-                )
+            problem = Finding(
+                display, line, column, "error", "wrong-type", phrase("finding.wrong-type.entry")
             )
+            candidates.append(Candidate(in_file=in_file, problems=[problem], unreadable=True))
             continue
-        candidates.append(
-            Candidate(item, in_file=InFile(display, _sub_source(source, prefix), text))
-        )
-    if problems:
-        raise FindingsError(problems)
+        candidates.append(Candidate(item, in_file=in_file))
     return candidates
 
 

@@ -85,6 +85,8 @@ def check_candidate(
     """
     from referral_cli.choices import entry_choices
 
+    if candidate.unreadable:
+        return Verdict(None, errors=list(candidate.problems))
     in_file = candidate.in_file or InFile(COMMAND, SourceMap())
     accepted = accepted or entry_choices(guidelines)
     resolve_choices(candidate, accepted)
