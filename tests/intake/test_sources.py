@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
@@ -279,6 +279,20 @@ def test_a_forms_export_imports_with_swedish_headers_and_never_its_personal_colu
     where = in_file(second.in_file)
     assert (where.display, where.sheet) == ("svar.xlsx", "Form1")
     assert where.source.locate(("minutes",)) == (3, 12)
+
+
+def test_a_date_cell_with_a_time_gives_its_day_to_the_date_and_only_there(repo: Path) -> None:
+    # Typed as "2026-09-18 14:30" in Excel: a date cell holding a time of day. The date
+    # column takes the day (an entry records no time); a text column keeps what it shows.
+    moment = datetime(2026, 9, 18, 14, 30)
+    header = ["Datum", "Beskrivning", "Reflektion"]
+    (repo / "logg.xlsx").write_bytes(forms_workbook([moment, "Bankdosa", moment], header=header))
+    (entry,) = read_candidates("logg.xlsx", repo)
+    assert entry.values == {
+        "date": "2026-09-18",
+        "description": "Bankdosa",
+        "reflection": "2026-09-18 14:30",
+    }
 
 
 @pytest.mark.parametrize(

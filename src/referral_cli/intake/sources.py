@@ -346,6 +346,8 @@ class _Table:
             name = columns[index]
             if name is None:
                 continue  # a Forms column about who answered: never read
+            if name == "date" and isinstance(value, _DateAndTime):
+                value = value.day  # an entry records the day; the time of day is no part of it
             source.values[(name,)] = (line, index)
             text = _restore(value)
             values[name] = split_list([text]) if name in LIST_FIELDS else clean_text(text)
@@ -443,6 +445,20 @@ def _sheet_rows(rows: Iterable[Sequence[Any]]) -> Iterator[Row]:
         yield located[0].row, [(cell.column, _cell_text(cell.value)) for cell in located]
 
 
+class _DateAndTime(str):
+    """A date cell that also holds a time of day (`2026-09-18 14:30`), as text.
+
+    Its `day` is what the date column takes; in a text column it stays as shown.
+    """
+
+    day: str
+
+    def __new__(cls, moment: datetime) -> _DateAndTime:
+        text = super().__new__(cls, moment.isoformat(sep=" ", timespec="minutes"))
+        text.day = moment.date().isoformat()
+        return text
+
+
 def _cell_text(value: Any) -> Value:
     """A cell's value as the text an entry file would hold."""
     if value is None:
@@ -452,7 +468,7 @@ def _cell_text(value: Any) -> Value:
     if isinstance(value, datetime):
         if value.time() == time():
             return value.date().isoformat()
-        return value.isoformat(sep=" ", timespec="minutes")
+        return _DateAndTime(value)
     if isinstance(value, date | time):
         return value.isoformat()
     if isinstance(value, float) and value.is_integer():
