@@ -824,6 +824,20 @@ def test_templates_option_replaces_the_repository_folder(runner: CliRunner, tmp_
             "{{ actors.append(1) }}\n",
             "templates/actors.md.j2:1:1: error: template error: templates may not use 'append'",
         ),
+        # a CI runner's memory is no template's to take: repetition and powers are bounded
+        (
+            "# {{ library.name }}\n{{ 'x' * 100000000 }}\n",
+            "templates/actors.md.j2:2:1: error: template error: '*' makes a value too large "
+            "(more than a million characters or items)",
+        ),
+        (
+            "{{ (actors | list) * 10000000 }}\n",
+            "templates/actors.md.j2:1:1: error: template error: '*' makes a value too large",
+        ),
+        (
+            "{{ 10 ** 100000000 }}\n",
+            "templates/actors.md.j2:1:1: error: template error: '**' makes a value too large",
+        ),
         (
             "{% include 'nowhere.md.j2' %}\n",
             "templates/actors.md.j2:1:1: error: template error: the template 'nowhere.md.j2' "

@@ -294,6 +294,39 @@ class ContainedLoader(BaseLoader):
         return text, str(candidate), lambda: target.stat().st_mtime == mtime
 
 
+# What a repository's template may make with `*` and `**`: far more than any handout
+# needs, far less than the memory of the machine that renders it (a CI runner). Jinja's
+# sandbox bounds `range` alone; `{{ "x" * 10**9 }}` would take gigabytes.
+MAX_REPEATED = 1_000_000  # characters or items made by repeating a text or a list
+MAX_EXPONENT = 1_000
+
+
+class BoundedSandbox(ImmutableSandboxedEnvironment):
+    """The sandbox for a repository's templates, with `*` and `**` bounded."""
+
+    intercepted_binops = frozenset({"*", "**"})
+
+    def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+        """`left operator right`, refused (SecurityError) when it would be too large."""
+        if operator == "*":
+            for sized, count in ((left, right), (right, left)):
+                if (
+                    isinstance(sized, str | list | tuple)
+                    and isinstance(count, int)
+                    and len(sized) * count > MAX_REPEATED
+                ):
+                    raise SecurityError(f"'{operator}' makes a value too large")
+        elif (
+            operator == "**"
+            and isinstance(right, int)
+            and abs(right) > MAX_EXPONENT
+            and isinstance(left, int | float)
+            and abs(left) > 1
+        ):
+            raise SecurityError(f"'{operator}' makes a value too large")
+        return super().call_binop(context, operator, left, right)
+
+
 def build_environment(output: OutputKind, template_dirs: Sequence[Path] = ()) -> Environment:
     """Build the Jinja environment for one output kind: `"html"`, `"md"` or `"text"`.
 
@@ -311,7 +344,7 @@ def build_environment(output: OutputKind, template_dirs: Sequence[Path] = ()) ->
             PrefixLoader({DEFAULT_PREFIX: FileSystemLoader(str(defaults))}),
         ]
     )
-    environment_class = ImmutableSandboxedEnvironment if template_dirs else Environment
+    environment_class = BoundedSandbox if template_dirs else Environment
     env = environment_class(
         loader=loader,
         undefined=StrictUndefined,
@@ -374,6 +407,8 @@ def template_reason(exc: BaseException) -> Phrase:
     quoted = _QUOTED.findall(text)
     if isinstance(exc, TemplateNotFound):
         return phrase("render.template-missing", name=exc.name)
+    if isinstance(exc, SecurityError) and "too large" in text:
+        return phrase("render.template-too-large", operator=quoted[0] if quoted else "*")
     if isinstance(exc, SecurityError) and quoted:
         return phrase("render.template-unsafe", name=quoted[0])
     if "is undefined" in text or "has no attribute" in text:

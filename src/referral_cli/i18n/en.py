@@ -537,6 +537,7 @@ PHRASES: Final[dict[str, str]] = {
     "render.out-dash-several": "--out - writes to standard output, which holds one document, and this makes {count}: name one handout and one format, or give a folder",
     "render.template-missing": "template error: the template '{name}' does not exist",
     "render.template-unsafe": "template error: templates may not use '{name}'",
+    "render.template-too-large": "template error: '{operator}' makes a value too large (more than a million characters or items)",
     "render.template-undefined": "template error: '{name}' is not in the data given to the template",
     "render.template-unknown-tag": "template syntax error: unknown tag '{name}'",
     "render.template-unknown-filter": "template syntax error: unknown filter '{name}'",

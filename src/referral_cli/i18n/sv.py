@@ -537,6 +537,7 @@ PHRASES: Final[dict[str, str]] = {
     "render.out-dash-several": "--out - skriver till standard ut, som bara rymmer ett dokument, och det här blir {count}: välj en utskrift och ett format, eller ange en mapp",
     "render.template-missing": "mallfel: mallen '{name}' finns inte",
     "render.template-unsafe": "mallfel: mallar får inte använda '{name}'",
+    "render.template-too-large": "mallfel: '{operator}' gör ett för stort värde (mer än en miljon tecken eller element)",
     "render.template-undefined": "mallfel: '{name}' finns inte bland de data mallen får",
     "render.template-unknown-tag": "syntaxfel i mallen: okänd tagg '{name}'",
     "render.template-unknown-filter": "syntaxfel i mallen: okänt filter '{name}'",
