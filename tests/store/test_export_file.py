@@ -37,6 +37,11 @@ GOOD = '{"library":"B","date":"2026-08-20"}'
         ),
         ('{"library":"B"}', "bad.jsonl:2:1: error: the key 'date' is missing [export-line]"),
         (
+            '{"library":" ","date":"2026-08-20"}',
+            "bad.jsonl:2:12: error: library: must not be empty (the figures are counted per "
+            "library) [export-line]",
+        ),
+        (
             '{"library":"B","date":"2026-13-01"}',
             "bad.jsonl:2:23: error: date: '2026-13-01' is not a date written as YYYY-MM-DD [export-line]",
         ),

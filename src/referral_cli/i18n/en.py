@@ -869,6 +869,7 @@ PHRASES: Final[dict[str, str]] = {
     "finding.export-line.unknown_key": "unknown key '{key}'{suggestion}",
     "finding.export-line.missing_key": "the key '{key}' is missing",
     "finding.export-line.not_text": "{key}: expected text or null",
+    "finding.export-line.empty": "{key}: must not be empty (the figures are counted per library)",
     "finding.export-line.bad_outcome": "outcome: '{value}' is not one of {choices}",
     "finding.export-line.not_ids": "{key}: expected a list of ids",
     "finding.export-line.not_number": "{key}: expected a whole number {low}–{high} or null",

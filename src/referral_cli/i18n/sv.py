@@ -869,6 +869,7 @@ PHRASES: Final[dict[str, str]] = {
     "finding.export-line.unknown_key": "okänd nyckel '{key}'{suggestion}",
     "finding.export-line.missing_key": "nyckeln '{key}' saknas",
     "finding.export-line.not_text": "{key}: ska vara text eller null",
+    "finding.export-line.empty": "{key}: får inte vara tom (siffrorna räknas per bibliotek)",
     "finding.export-line.bad_outcome": "outcome: '{value}' är inte något av {choices}",
     "finding.export-line.not_ids": "{key}: ska vara en lista med id:n",
     "finding.export-line.not_number": "{key}: ska vara ett heltal {low}–{high} eller null",

@@ -68,6 +68,8 @@ def _check(data: Any) -> tuple[str | None, Phrase] | None:
         value = data.get(key)
         if value is not None and not isinstance(value, str):
             return key, phrase("finding.export-line.not_text", key=key)
+    if not data["library"].strip():  # figures are counted per library: it must have a name
+        return "library", phrase("finding.export-line.empty", key="library")
     for key in _LIST_KEYS:
         value = data.get(key, [])
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
