@@ -263,7 +263,8 @@ def accuracy() -> dict[str, object]:
     sys.path.insert(0, str(REPO / "src"))
     from tests.eval import evaluate
 
-    from referral_cli.commands import lookup, match
+    from referral_cli import answers
+    from referral_cli.commands import match
 
     guidelines = evaluate.bundled()
     cases = evaluate.load_cases()
@@ -272,7 +273,8 @@ def accuracy() -> dict[str, object]:
         "lookup": evaluate.evaluate_lookup(guidelines, cases),
         "match": evaluate.evaluate_match_every_sentence(guidelines, cases),
         "sentences": len(evaluate.SENTENCES),
-        "answer_score": lookup.ANSWER_SCORE,
+        "answer_score": answers.ANSWER_SCORE,
+        "tie_margin": answers.TIE_MARGIN,
         "auto_apply": match.AUTO_APPLY_SCORE,
         "margin": match.AMBIGUITY_MARGIN,
         "gap_score": match.MIN_SCORE,
@@ -291,7 +293,8 @@ def accuracy_lines(result: dict[str, Any]) -> list[str]:
         f"wrong answer). For `match` each query is written into {result['sentences']} "
         "inventory-like sentences. Top-1: the expected row first (a query with no row: no "
         "row shown as the answer). Shown as the answer: lookup's best row at or above "
-        f"{result['answer_score']} (`ANSWER_SCORE`); for match, what `--apply --yes` would "
+        f"{result['answer_score']} (`ANSWER_SCORE`) and at least {result['tie_margin']} ahead "
+        "of the second (`TIE_MARGIN`); for match, what `--apply --yes` would "
         f"write (at least {result['auto_apply']}, the runner-up at least {result['margin']} "
         "lower). Confident wrong: a row shown as the answer that is not the expected one. "
         "Answered: queries with a row whose row is shown as the answer.",

@@ -81,3 +81,19 @@ def test_cache_on_generated_data(
     assert [(e.display, e.entry) for e in warm.entries] == [
         (e.display, e.entry) for e in cold.entries
     ]
+
+
+def test_the_lookup_benchmark_s_accuracy_section_is_written_from_the_code() -> None:
+    # The section names the thresholds the code uses; a renamed constant must fail here,
+    # not in the middle of a four-minute benchmark run.
+    from referral_cli import answers
+
+    bench = _load("bench_lookup")
+    result = bench.accuracy()
+    assert (result["answer_score"], result["tie_margin"]) == (
+        answers.ANSWER_SCORE,
+        answers.TIE_MARGIN,
+    )
+    text = "\n".join(bench.accuracy_lines(result))
+    assert f"{answers.TIE_MARGIN} ahead of the second (`TIE_MARGIN`)" in text
+    assert f"| `lookup` | {len(result['cases'])} |" in text
