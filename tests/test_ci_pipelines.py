@@ -388,10 +388,8 @@ def notes_api() -> Iterator[tuple[str, type[NotesApi]]]:
         server.server_close()
 
 
-def test_gitlab_posts_the_review_text_once_and_then_updates_it(
-    repository: SimpleNamespace, tmp_path: Path, notes_api: tuple[str, type[NotesApi]]
-) -> None:
-    url, api = notes_api
+def push_twice(repository: SimpleNamespace, tmp_path: Path, url: str) -> None:
+    """The review-text job on two pushes to one merge request, with a note token."""
     variables = {
         **GITLAB_MERGE_REQUEST,
         "CI_MERGE_REQUEST_DIFF_BASE_SHA": repository.base,
@@ -406,6 +404,13 @@ def test_gitlab_posts_the_review_text_once_and_then_updates_it(
     for push in ("first", "second"):
         _, result = run_gitlab_job("review-text", repository.root, tmp_path / push, variables)
         assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_gitlab_posts_the_review_text_once_and_then_updates_it(
+    repository: SimpleNamespace, tmp_path: Path, notes_api: tuple[str, type[NotesApi]]
+) -> None:
+    url, api = notes_api
+    push_twice(repository, tmp_path, url)
     notes = "/api/v4/projects/17/merge_requests/3/notes"
     assert [(method, path, token) for method, path, token, _ in api.calls] == [
         ("GET", f"{notes}?{OLDEST_FIRST}&page=1", "glpat-test"),
@@ -423,20 +428,7 @@ def test_gitlab_finds_its_note_behind_a_long_discussion(
 ) -> None:
     url, api = notes_api
     api.notes.extend({"id": number, "body": f"comment {number}"} for number in range(1, 151))
-    variables = {
-        **GITLAB_MERGE_REQUEST,
-        "CI_MERGE_REQUEST_DIFF_BASE_SHA": repository.base,
-        "CI_COMMIT_SHORT_SHA": repository.head[:8],
-        "CI_API_V4_URL": url,
-        "CI_PROJECT_ID": "17",
-        "CI_MERGE_REQUEST_IID": "3",
-        "REFERRAL_NOTE_TOKEN": "glpat-test",
-        "NO_PROXY": "127.0.0.1",
-        "no_proxy": "127.0.0.1",
-    }
-    for push in ("first", "second"):
-        _, result = run_gitlab_job("review-text", repository.root, tmp_path / push, variables)
-        assert result.returncode == 0, result.stdout + result.stderr
+    push_twice(repository, tmp_path, url)
     # 151 notes (ours the newest) fill two pages of 100: the second push reads both and
     # updates ours instead of adding a second review text
     ours = [note for note in api.notes if note["body"].startswith("<!-- referral review text")]

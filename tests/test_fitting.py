@@ -83,17 +83,22 @@ def test_a_crowded_slip_shrinks_then_drops_details_then_actors_and_says_so() -> 
     assert "email" in fit.details  # email stays while the actor is on the slip
 
 
+# A long-named first actor, a need that fills most of a large-print slip, six things to bring.
+KUNDCENTER = "Kommunens kundcenter och medborgarservice i kommunhuset, entréplanet"
+LONG_NEED = "Ett mycket långt ärende som beskrivs med många ord och fyller nästan hela lappen "
+BRING_ALL = ("id_document", "e_id", "own_device", "password", "library_card", "other")
+
+
 def test_a_slip_too_crowded_for_phone_and_email_still_names_one_place_to_go() -> None:
     """The last step before an empty grid: the first actor with its phone only. A slip that
     sends the visitor nowhere is the worst outcome (seen on a --large slip with room left)."""
-    name = "Kommunens kundcenter och medborgarservice i kommunhuset, entréplanet"
     boxes = [
-        actor(name, phone="0640-100 00", email="kundcenter.medborgarservice@kommun-exempel.se"),
+        actor(
+            KUNDCENTER, phone="0640-100 00", email="kundcenter.medborgarservice@kommun-exempel.se"
+        ),
         actor("Skatteverket", phone="0771-567 567"),
     ]
-    need = "Ett mycket långt ärende som beskrivs med många ord och fyller nästan hela lappen " * 4
-    bring = ("id_document", "e_id", "own_device", "password", "library_card", "other")
-    fit = fit_slip(slip(boxes, need=need, requires=bring), boxes, LARGE, WORDS)
+    fit = fit_slip(slip(boxes, need=LONG_NEED * 4, requires=BRING_ALL), boxes, LARGE, WORDS)
     assert (fit.shown, fit.details, fit.more) == (1, ("phone",), True)
 
 
@@ -101,14 +106,11 @@ def test_a_place_to_go_comes_before_the_write_in_lines() -> None:
     """Past the phone-alone step, the blank lines for the visitor's own contact and next
     step give way before the slip names no place (seen on a --large slip in Tigrinya
     with the Swedish need beside it: the grid was empty with a third of the cell free)."""
-    name = "Kommunens kundcenter och medborgarservice i kommunhuset, entréplanet"
-    boxes = [actor(name, phone="0640-100 00"), actor("Skatteverket", phone="0771-567 567")]
-    bring = ("id_document", "e_id", "own_device", "password", "library_card", "other")
-    need = "Ett mycket långt ärende som beskrivs med många ord och fyller nästan hela lappen "
-    roomy = fit_slip(slip(boxes, need=need * 4, requires=bring), boxes, LARGE, WORDS)
+    boxes = [actor(KUNDCENTER, phone="0640-100 00"), actor("Skatteverket", phone="0771-567 567")]
+    roomy = fit_slip(slip(boxes, need=LONG_NEED * 4, requires=BRING_ALL), boxes, LARGE, WORDS)
     assert (roomy.shown, roomy.write_in) == (1, True)
-    tight = need * 4 + "ord " * 9
-    fit = fit_slip(slip(boxes, need=tight, requires=bring), boxes, LARGE, WORDS)
+    tight = LONG_NEED * 4 + "ord " * 9
+    fit = fit_slip(slip(boxes, need=tight, requires=BRING_ALL), boxes, LARGE, WORDS)
     assert (fit.shown, fit.details, fit.more, fit.write_in) == (1, ("phone",), True, False)
     assert fit.as_dict()["write_in"] is False  # what the template reads
 
@@ -196,18 +198,24 @@ def _smaller(fit: Any) -> tuple[int, int, int, bool]:
     return ([k.name for k in NORMAL.types].index(fit.type), -len(fit.details), -fit.shown, fit.more)
 
 
+def organisations(count: int, **contact: str) -> list[dict[str, Any]]:
+    """`count` alike actors with phone, website and opening hours (and `contact`)."""
+    return [
+        actor(
+            f"Organisation nummer {n}",
+            phone="010-123 45 67",
+            website="https://www.example.se",
+            opening_hours="Måndag–fredag 8–17",
+            **contact,
+        )
+        for n in range(count)
+    ]
+
+
 def _first_difference(extras: SlipExtras, words: dict[str, str], **row: Any) -> Any:
     """The plain and the visitor's fit of the first slip (1 to 8 actors) where they differ."""
     for count in range(1, 9):
-        boxes = [
-            actor(
-                f"Organisation nummer {n}",
-                phone="010-123 45 67",
-                website="https://www.example.se",
-                opening_hours="Måndag–fredag 8–17",
-            )
-            for n in range(count)
-        ]
+        boxes = organisations(count)
         plain = fit_slip(slip(boxes, **row), boxes, NORMAL, WORDS)
         other = fit_slip(slip(boxes, **row), boxes, NORMAL, words, extras=extras)
         if plain != other:
@@ -244,16 +252,7 @@ def test_long_write_in_labels_and_bring_lines_are_measured() -> None:
     assert _smaller(long) > _smaller(plain)
     # Two things to bring fit one line; six long ones take three: less room for the actors.
     for count in range(2, 9):
-        boxes = [
-            actor(
-                f"Organisation nummer {n}",
-                phone="010-123 45 67",
-                website="https://www.example.se",
-                opening_hours="Måndag–fredag 8–17",
-                address="Storgatan 1, 123 45 Storstad",
-            )
-            for n in range(count)
-        ]
+        boxes = organisations(count, address="Storgatan 1, 123 45 Storstad")
         short = fit_slip(slip(boxes, requires=("Lånekort", "Legitimation")), boxes, NORMAL, WORDS)
         many = ("Din mobil, surfplatta eller dator",) * 6
         long = fit_slip(slip(boxes, requires=many), boxes, NORMAL, WORDS)
