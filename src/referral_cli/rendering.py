@@ -193,15 +193,7 @@ def ltr_runs(value: object) -> Markup:
     `<span dir="ltr">`, an isolate in both print engines; without it the bidirectional
     algorithm shows `0771-567 567` as `567 0771-567`. The rest is escaped.
     """
-    text = str(value)
-    parts: list[str] = []
-    last = 0
-    for match in _LTR_RUN.finditer(text):
-        parts.append(escape(text[last : match.start()]))
-        parts.append(Markup('<span dir="ltr">%s</span>') % match.group())
-        last = match.end()
-    parts.append(escape(text[last:]))
-    return Markup("".join(parts))
+    return _wrap_matches(str(value), _LTR_RUN, Markup('<span dir="ltr">%s</span>'))
 
 
 def address_text(value: object) -> Markup:
@@ -212,12 +204,19 @@ def address_text(value: object) -> Markup:
     after it (`<span class="hy">-o</span>`, `white-space: nowrap` in style.css); the
     text, and what is copied from it, stays the address as written.
     """
-    text = str(value)
+    return _wrap_matches(str(value), _HYPHEN_AND_NEXT, Markup('<span class="hy">%s</span>'))
+
+
+_HYPHEN_AND_NEXT = re.compile(r"-+.")
+
+
+def _wrap_matches(text: str, pattern: re.Pattern[str], wrapper: Markup) -> Markup:
+    """`text` escaped, each match of `pattern` put into `wrapper` (a `%s` markup)."""
     parts: list[str] = []
     last = 0
-    for match in re.finditer(r"-+.", text):
+    for match in pattern.finditer(text):
         parts.append(escape(text[last : match.start()]))
-        parts.append(Markup('<span class="hy">%s</span>') % match.group())
+        parts.append(wrapper % match.group())
         last = match.end()
     parts.append(escape(text[last:]))
     return Markup("".join(parts))

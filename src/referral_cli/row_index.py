@@ -98,9 +98,10 @@ class RowIndex:
 
     def query(
         self, query: str, *, unknown_weight: float | None = None
-    ) -> tuple[list[RowHit], tuple[str, ...]]:
-        """The rows matching `query`, best first, and the query words no row matched.
+    ) -> tuple[list[RowHit], tuple[str, ...], tuple[str, ...]]:
+        """The rows matching `query` (best first), the words no row matched, the words counted.
 
+        The words counted are none when the query holds only stop words or single letters.
         `unknown_weight` is passed on to `SearchIndex.query` only when given, so
         lookup keeps the search engine's own default.
         """
@@ -111,7 +112,7 @@ class RowIndex:
         )
         rows = self.by_id()
         hits = [RowHit(rows[hit.key], hit.score, hit.matched, hit.unmatched) for hit in found.hits]
-        return hits, found.unmatched
+        return hits, found.unmatched, found.words
 
     def search(self, query: str, *, unknown_weight: float | None = None) -> list[RowHit]:
         """The rows matching `query`, best first."""

@@ -265,7 +265,7 @@ def _query(terms: Sequence[str]) -> str:
 def search(data: LookupData, terms: Sequence[str], language: str) -> LookupResult:
     """Search indexed rows and actors for `terms`, best first."""
     query = _query(terms)
-    found, unmatched = data.rows.query(query)
+    found, unmatched, counted = data.rows.query(query)
     hits = keep_relevant(found)
     actors = {actor.id: actor for actor in data.actors}
     actor_hits = [
@@ -276,7 +276,7 @@ def search(data: LookupData, terms: Sequence[str], language: str) -> LookupResul
     common_words_only = False
     if not hits:
         suggestions = data.rows.index.suggest(query)
-        common_words_only = not data.rows.index.query(query).words
+        common_words_only = not counted
     # The query is shown back: a control character typed or pasted into it is shown, not run.
     shown = printable(query)
     return LookupResult(

@@ -120,7 +120,7 @@ def propose(
         if loaded.entry.row is not None:
             continue
         candidates = []
-        hits, unmatched = index.query(entry_query(loaded), unknown_weight=UNKNOWN_WEIGHT)
+        hits, unmatched, _ = index.query(entry_query(loaded), unknown_weight=UNKNOWN_WEIGHT)
         for hit in hits:
             if loaded.entry.category and hit.item.category.id != loaded.entry.category:
                 continue
